@@ -1,0 +1,242 @@
+// GENERATED FILE — do not edit. Source: schemas/report-2021.schema.json
+// Regenerate with `npm run generate`; CI fails (npm run check:generated) when this file drifts.
+
+export type ShortText = string;
+/**
+ * YYYY-MM-DD
+ */
+export type Date = string;
+/**
+ * 一段正文，纯文本（不含标记），按原文保存。
+ */
+export type Paragraph = string;
+/**
+ * @maxItems 1000
+ */
+export type Paragraphs = Paragraph[];
+/**
+ * 件数：非负整数（可达数百万）。
+ */
+export type Count = number;
+/**
+ * 金额：十进制数字字符串，最多4位小数，如 "59237.2449"（用字符串以免丢失或虚增小数）。
+ */
+export type DecimalAmount = string;
+
+/**
+ * nianbao source document of a report in the 2021 edition of the national format (report years 2021 onward). Labels (title) are the official text; x-order gives the official order; x-row marks an object whose properties are the cells of one table row.
+ */
+export interface Report2021 {
+  /**
+   * Optional: the $id of this schema, for editors.
+   */
+  $schema?: string;
+  edition: "2021";
+  metadata: Metadata;
+  preface: Narrative;
+  sections: Sections;
+}
+export interface Metadata {
+  agency: Agency;
+  reportYear: number;
+  statisticsPeriod: Period;
+  publicationDate?: Date;
+  contact?: Contact;
+  electronicVersion?: ElectronicVersion;
+}
+export interface Agency {
+  name: ShortText;
+  kind: "government" | "department" | "authorized-organization";
+  level: "national" | "provincial" | "municipal" | "county" | "township";
+  administrativeDivisionCode: ShortText;
+  unifiedSocialCreditCode?: ShortText;
+}
+export interface Period {
+  start: Date;
+  end: Date;
+}
+export interface Contact {
+  department?: ShortText;
+  address?: ShortText;
+  postcode?: ShortText;
+  phone?: ShortText;
+  fax?: ShortText;
+  email?: ShortText;
+}
+export interface ElectronicVersion {
+  location: ShortText;
+  url?: ShortText;
+}
+/**
+ * 一段叙述：若干自然段。
+ */
+export interface Narrative {
+  paragraphs: Paragraphs;
+}
+export interface Sections {
+  overview: OverviewSection;
+  proactiveDisclosure: ProactiveDisclosureSection;
+  applications: ApplicationsSection;
+  reviewAndLitigation: ReviewAndLitigationSection;
+  problemsAndImprovements: ProblemsSection;
+  otherMatters: Narrative;
+}
+export interface OverviewSection {
+  introduction?: Paragraphs;
+  proactiveDisclosure: Topic;
+  requestDisclosure: Topic;
+  informationManagement: Topic;
+  platformBuilding: Topic;
+  oversight: Topic;
+}
+/**
+ * 总体情况等叙述部分的一个正式子项：可选的本机关小标题（不含序号），及其正文。
+ */
+export interface Topic {
+  heading?: ShortText;
+  paragraphs: Paragraphs;
+}
+export interface ProactiveDisclosureSection {
+  paragraphs?: Paragraphs;
+  table: ProactiveDisclosureTable;
+}
+/**
+ * 表二：主动公开政府信息情况（2021年格式）。
+ */
+export interface ProactiveDisclosureTable {
+  article20Item1: Article20Item1;
+  article20Item5: Article20Item5;
+  article20Item6: Article20Item6;
+  article20Item8: Article20Item8;
+}
+/**
+ * 第二十条第（一）项
+ */
+export interface Article20Item1 {
+  regulations: DocumentCounts;
+  normativeDocuments: DocumentCounts;
+}
+export interface DocumentCounts {
+  issued: Count;
+  repealed: Count;
+  inForce: Count;
+}
+/**
+ * 第二十条第（五）项
+ */
+export interface Article20Item5 {
+  administrativeLicensing: DecisionCounts;
+}
+export interface DecisionCounts {
+  decisions: Count;
+}
+/**
+ * 第二十条第（六）项
+ */
+export interface Article20Item6 {
+  administrativePunishment: DecisionCounts;
+  administrativeCoercion: DecisionCounts;
+}
+/**
+ * 第二十条第（八）项
+ */
+export interface Article20Item8 {
+  administrativeFees: FeeAmount;
+}
+export interface FeeAmount {
+  amount: DecimalAmount;
+}
+export interface ApplicationsSection {
+  paragraphs?: Paragraphs;
+  table: ApplicationsTable;
+}
+/**
+ * 表三：收到和处理政府信息公开申请情况。
+ */
+export interface ApplicationsTable {
+  newApplications: ApplicantCounts;
+  carriedOverFromLastYear: ApplicantCounts;
+  results: ApplicationResults;
+  carriedOverToNextYear: ApplicantCounts;
+}
+/**
+ * 表三的一行：按申请人类别的7个数。
+ */
+export interface ApplicantCounts {
+  naturalPerson: Count;
+  legalPersonOrOtherOrganization: LegalPersonCounts;
+  total: Count;
+}
+export interface LegalPersonCounts {
+  commercialEnterprise: Count;
+  researchInstitution: Count;
+  publicInterestOrganization: Count;
+  legalServiceAgency: Count;
+  other: Count;
+}
+export interface ApplicationResults {
+  disclosed: ApplicantCounts;
+  partiallyDisclosed: ApplicantCounts;
+  notDisclosed: NotDisclosedReasons;
+  unableToProvide: UnableToProvideReasons;
+  notProcessed: NotProcessedReasons;
+  otherHandling: OtherHandlingReasons;
+  total: ApplicantCounts;
+}
+export interface NotDisclosedReasons {
+  stateSecret: ApplicantCounts;
+  prohibitedByLaw: ApplicantCounts;
+  endangersSecurityOrStability: ApplicantCounts;
+  thirdPartyRights: ApplicantCounts;
+  internalAffairs: ApplicantCounts;
+  processInformation: ApplicantCounts;
+  lawEnforcementFiles: ApplicantCounts;
+  administrativeInquiry: ApplicantCounts;
+}
+export interface UnableToProvideReasons {
+  notHeld: ApplicantCounts;
+  needsCreation: ApplicantCounts;
+  unclearAfterCorrection: ApplicantCounts;
+}
+export interface NotProcessedReasons {
+  petitionOrComplaint: ApplicantCounts;
+  repeatedApplication: ApplicantCounts;
+  publishedMaterial: ApplicantCounts;
+  massRepeatedApplications: ApplicantCounts;
+  confirmationOrReissue: ApplicantCounts;
+}
+export interface OtherHandlingReasons {
+  overdueCorrection: ApplicantCounts;
+  overdueFee: ApplicantCounts;
+  other: ApplicantCounts;
+}
+export interface ReviewAndLitigationSection {
+  paragraphs?: Paragraphs;
+  table: ReviewAndLitigationTable;
+}
+/**
+ * 表四：政府信息公开行政复议、行政诉讼情况（15个数）。
+ */
+export interface ReviewAndLitigationTable {
+  administrativeReconsideration: ReviewOutcomes;
+  administrativeLitigation: Litigation;
+}
+/**
+ * 行政复议或行政诉讼的一组5个数。
+ */
+export interface ReviewOutcomes {
+  upheld: Count;
+  corrected: Count;
+  otherResult: Count;
+  pending: Count;
+  total: Count;
+}
+export interface Litigation {
+  withoutReconsideration: ReviewOutcomes;
+  afterReconsideration: ReviewOutcomes;
+}
+export interface ProblemsSection {
+  introduction?: Paragraphs;
+  problems: Topic;
+  improvements: Topic;
+}
