@@ -15,8 +15,12 @@ export interface LocalizedText {
 export type Term = string | number;
 export type CompareOp = '==' | '!=' | '>=' | '<=' | '>' | '<';
 
-/** A rule (or a check) applies only when every condition holds; an unreadable term makes it not apply. */
-export interface Condition {
+/**
+ * A rule (or a check) applies only when every condition holds. A comparison with an unreadable term
+ * does not hold; `present` / `absent` test whether a pointer exists in the report.
+ */
+export type Condition = CompareCondition | { present: string } | { absent: string };
+export interface CompareCondition {
   left: Term[];
   op: CompareOp;
   right: Term[];
@@ -101,7 +105,14 @@ export interface ForbiddenTextCheck extends CheckBase {
   patterns?: { pattern: string; label: LocalizedText }[];
 }
 
+/** Every table cell (number or amount) below the pointers in `at` is not null; one finding per null cell. */
+export interface NotNullCheck extends CheckBase {
+  type: 'notNull';
+  at: string[];
+}
+
 export type Check =
+  | NotNullCheck
   | CompareCheck
   | RangeCheck
   | PatternCheck

@@ -15,17 +15,17 @@ export type Paragraph = string;
  */
 export type Paragraphs = Paragraph[];
 /**
- * 件数：非负整数（可达数百万）。
+ * 件数：非负整数（可达数百万）。null：原报告未填报（仅限导入的报告，见 provenance）。
  */
-export type Count = number;
+export type Count = number | null;
 /**
- * 本年增/减：可正可负的整数。
+ * 本年增/减：可正可负的整数。null：原报告未填报（仅限导入的报告）。
  */
-export type SignedCount = number;
+export type SignedCount = number | null;
 /**
- * 金额：十进制数字字符串，最多4位小数，如 "59237.2449"（用字符串以免丢失或虚增小数）。
+ * 金额：十进制数字字符串，最多4位小数，如 "59237.2449"（用字符串以免丢失或虚增小数）。null：原报告未填报（仅限导入的报告）。
  */
-export type DecimalAmount = string;
+export type DecimalAmount = string | null;
 
 /**
  * nianbao source document of a report in the 2019 edition of the national format (report years 2019 and 2020). Labels (title) are the official text; x-order gives the official order; x-row marks an object whose properties are the cells of one table row.
@@ -39,6 +39,7 @@ export interface Report2019 {
   metadata: Metadata;
   preface: Narrative;
   sections: Sections;
+  provenance?: Provenance;
 }
 export interface Metadata {
   agency: Agency;
@@ -94,7 +95,7 @@ export interface OverviewSection {
   oversight: Topic;
 }
 /**
- * 总体情况等叙述部分的一个正式子项：可选的本机关小标题（不含序号），及其正文。
+ * 总体情况等叙述部分的一个official子项：可选的本机关小标题（不含序号），及其正文。
  */
 export interface Topic {
   heading?: ShortText;
@@ -170,7 +171,7 @@ export interface Procurement {
  */
 export interface MoneyAmount {
   value: DecimalAmount;
-  unit: "元" | "万元";
+  unit: "元" | "万元" | null;
 }
 export interface ApplicationsSection {
   paragraphs?: Paragraphs;
@@ -260,4 +261,18 @@ export interface ProblemsSection {
   introduction?: Paragraphs;
   problems: Topic;
   improvements: Topic;
+}
+/**
+ * 仅见于由已发布页面导入（nianbao import）的报告。有此项时，统计表中原报告未填报的单元格可为 null。
+ */
+export interface Provenance {
+  importedFrom: ShortText;
+  unplaced?: UnplacedText[];
+}
+/**
+ * 导入时无法归入模板的原文，逐字保存。
+ */
+export interface UnplacedText {
+  text: Paragraph;
+  from: ShortText;
 }

@@ -15,13 +15,13 @@ export type Paragraph = string;
  */
 export type Paragraphs = Paragraph[];
 /**
- * 件数：非负整数（可达数百万）。
+ * 件数：非负整数（可达数百万）。null：原报告未填报（仅限导入的报告，见 provenance）。
  */
-export type Count = number;
+export type Count = number | null;
 /**
- * 金额：十进制数字字符串，最多4位小数，如 "59237.2449"（用字符串以免丢失或虚增小数）。
+ * 金额：十进制数字字符串，最多4位小数，如 "59237.2449"（用字符串以免丢失或虚增小数）。null：原报告未填报（仅限导入的报告）。
  */
-export type DecimalAmount = string;
+export type DecimalAmount = string | null;
 
 /**
  * nianbao source document of a report in the 2021 edition of the national format (report years 2021 onward). Labels (title) are the official text; x-order gives the official order; x-row marks an object whose properties are the cells of one table row.
@@ -35,6 +35,7 @@ export interface Report2021 {
   metadata: Metadata;
   preface: Narrative;
   sections: Sections;
+  provenance?: Provenance;
 }
 export interface Metadata {
   agency: Agency;
@@ -90,7 +91,7 @@ export interface OverviewSection {
   oversight: Topic;
 }
 /**
- * 总体情况等叙述部分的一个正式子项：可选的本机关小标题（不含序号），及其正文。
+ * 总体情况等叙述部分的一个official子项：可选的本机关小标题（不含序号），及其正文。
  */
 export interface Topic {
   heading?: ShortText;
@@ -239,4 +240,18 @@ export interface ProblemsSection {
   introduction?: Paragraphs;
   problems: Topic;
   improvements: Topic;
+}
+/**
+ * 仅见于由已发布页面导入（nianbao import）的报告。有此项时，统计表中原报告未填报的单元格可为 null。
+ */
+export interface Provenance {
+  importedFrom: ShortText;
+  unplaced?: UnplacedText[];
+}
+/**
+ * 导入时无法归入模板的原文，逐字保存。
+ */
+export interface UnplacedText {
+  text: Paragraph;
+  from: ShortText;
 }

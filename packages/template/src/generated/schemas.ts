@@ -45,6 +45,11 @@ export const report2019Schema: JsonSchema = {
       "$ref": "#/$defs/sections",
       "title": "正文",
       "x-order": 4
+    },
+    "provenance": {
+      "$ref": "#/$defs/provenance",
+      "title": "来源（导入）",
+      "x-order": 5
     }
   },
   "$defs": {
@@ -93,10 +98,13 @@ export const report2019Schema: JsonSchema = {
       }
     },
     "count": {
-      "type": "integer",
+      "type": [
+        "integer",
+        "null"
+      ],
       "minimum": 0,
       "maximum": 9007199254740991,
-      "description": "件数：非负整数（可达数百万）。"
+      "description": "件数：非负整数（可达数百万）。null：原报告未填报（仅限导入的报告，见 provenance）。"
     },
     "paragraph": {
       "type": "string",
@@ -142,7 +150,7 @@ export const report2019Schema: JsonSchema = {
       "required": [
         "paragraphs"
       ],
-      "description": "总体情况等叙述部分的一个正式子项：可选的本机关小标题（不含序号），及其正文。",
+      "description": "总体情况等叙述部分的一个official子项：可选的本机关小标题（不含序号），及其正文。",
       "properties": {
         "heading": {
           "$ref": "#/$defs/shortText",
@@ -303,6 +311,50 @@ export const report2019Schema: JsonSchema = {
           "x-order": 2
         }
       }
+    },
+    "unplacedText": {
+      "type": "object",
+      "description": "导入时无法归入模板的原文，逐字保存。",
+      "additionalProperties": false,
+      "required": [
+        "text",
+        "from"
+      ],
+      "properties": {
+        "text": {
+          "$ref": "#/$defs/paragraph",
+          "title": "原文",
+          "x-order": 1
+        },
+        "from": {
+          "$ref": "#/$defs/shortText",
+          "title": "原位置",
+          "x-order": 2
+        }
+      }
+    },
+    "provenance": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "importedFrom"
+      ],
+      "properties": {
+        "importedFrom": {
+          "$ref": "#/$defs/shortText",
+          "title": "导入来源",
+          "x-order": 1
+        },
+        "unplaced": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/unplacedText"
+          },
+          "title": "未归位的原文",
+          "x-order": 2
+        }
+      },
+      "description": "仅见于由已发布页面导入（nianbao import）的报告。有此项时，统计表中原报告未填报的单元格可为 null。"
     },
     "metadata": {
       "type": "object",
@@ -825,15 +877,21 @@ export const report2019Schema: JsonSchema = {
       }
     },
     "signedCount": {
-      "type": "integer",
+      "type": [
+        "integer",
+        "null"
+      ],
       "minimum": -9007199254740991,
       "maximum": 9007199254740991,
-      "description": "本年增/减：可正可负的整数。"
+      "description": "本年增/减：可正可负的整数。null：原报告未填报（仅限导入的报告）。"
     },
     "decimalAmount": {
-      "type": "string",
+      "type": [
+        "string",
+        "null"
+      ],
       "pattern": "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$",
-      "description": "金额：十进制数字字符串，最多4位小数，如 \"59237.2449\"（用字符串以免丢失或虚增小数）。"
+      "description": "金额：十进制数字字符串，最多4位小数，如 \"59237.2449\"（用字符串以免丢失或虚增小数）。null：原报告未填报（仅限导入的报告）。"
     },
     "moneyAmount": {
       "type": "object",
@@ -853,7 +911,8 @@ export const report2019Schema: JsonSchema = {
           "title": "单位",
           "enum": [
             "元",
-            "万元"
+            "万元",
+            null
           ],
           "x-order": 2
         }
@@ -1117,6 +1176,60 @@ export const rules2019: RuleSet = {
           "at": "/metadata/reportYear",
           "min": 2019,
           "max": 2020
+        }
+      ]
+    },
+    {
+      "id": "S-FILLED",
+      "severity": "error",
+      "title": {
+        "zh": "统计表每个单元格都已填写",
+        "en": "Every table cell is filled in"
+      },
+      "message": {
+        "zh": "{location}未填写：每个单元格都应填写数字，没有发生的填0。",
+        "en": "{location} is not filled in: every cell needs a number (0 when nothing happened)."
+      },
+      "when": [
+        {
+          "absent": "/provenance"
+        }
+      ],
+      "checks": [
+        {
+          "type": "notNull",
+          "at": [
+            "/sections/proactiveDisclosure/table",
+            "/sections/applications/table",
+            "/sections/reviewAndLitigation/table"
+          ]
+        }
+      ]
+    },
+    {
+      "id": "I-NOTREPORTED",
+      "severity": "warning",
+      "title": {
+        "zh": "原报告未填报的单元格",
+        "en": "Cells the published report left blank"
+      },
+      "message": {
+        "zh": "{location}在原报告中未填报（空白、“/”或“—”），不按0处理；依赖它的校验无法判断。",
+        "en": "{location} was not reported in the published report (blank, \"/\" or \"—\"); it is not taken as 0, and the rules that depend on it cannot be assessed."
+      },
+      "when": [
+        {
+          "present": "/provenance"
+        }
+      ],
+      "checks": [
+        {
+          "type": "notNull",
+          "at": [
+            "/sections/proactiveDisclosure/table",
+            "/sections/applications/table",
+            "/sections/reviewAndLitigation/table"
+          ]
         }
       ]
     },
@@ -1746,6 +1859,11 @@ export const report2021Schema: JsonSchema = {
       "$ref": "#/$defs/sections",
       "title": "正文",
       "x-order": 4
+    },
+    "provenance": {
+      "$ref": "#/$defs/provenance",
+      "title": "来源（导入）",
+      "x-order": 5
     }
   },
   "$defs": {
@@ -1794,10 +1912,13 @@ export const report2021Schema: JsonSchema = {
       }
     },
     "count": {
-      "type": "integer",
+      "type": [
+        "integer",
+        "null"
+      ],
       "minimum": 0,
       "maximum": 9007199254740991,
-      "description": "件数：非负整数（可达数百万）。"
+      "description": "件数：非负整数（可达数百万）。null：原报告未填报（仅限导入的报告，见 provenance）。"
     },
     "paragraph": {
       "type": "string",
@@ -1843,7 +1964,7 @@ export const report2021Schema: JsonSchema = {
       "required": [
         "paragraphs"
       ],
-      "description": "总体情况等叙述部分的一个正式子项：可选的本机关小标题（不含序号），及其正文。",
+      "description": "总体情况等叙述部分的一个official子项：可选的本机关小标题（不含序号），及其正文。",
       "properties": {
         "heading": {
           "$ref": "#/$defs/shortText",
@@ -2004,6 +2125,50 @@ export const report2021Schema: JsonSchema = {
           "x-order": 2
         }
       }
+    },
+    "unplacedText": {
+      "type": "object",
+      "description": "导入时无法归入模板的原文，逐字保存。",
+      "additionalProperties": false,
+      "required": [
+        "text",
+        "from"
+      ],
+      "properties": {
+        "text": {
+          "$ref": "#/$defs/paragraph",
+          "title": "原文",
+          "x-order": 1
+        },
+        "from": {
+          "$ref": "#/$defs/shortText",
+          "title": "原位置",
+          "x-order": 2
+        }
+      }
+    },
+    "provenance": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "importedFrom"
+      ],
+      "properties": {
+        "importedFrom": {
+          "$ref": "#/$defs/shortText",
+          "title": "导入来源",
+          "x-order": 1
+        },
+        "unplaced": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/unplacedText"
+          },
+          "title": "未归位的原文",
+          "x-order": 2
+        }
+      },
+      "description": "仅见于由已发布页面导入（nianbao import）的报告。有此项时，统计表中原报告未填报的单元格可为 null。"
     },
     "metadata": {
       "type": "object",
@@ -2552,9 +2717,12 @@ export const report2021Schema: JsonSchema = {
       }
     },
     "decimalAmount": {
-      "type": "string",
+      "type": [
+        "string",
+        "null"
+      ],
       "pattern": "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$",
-      "description": "金额：十进制数字字符串，最多4位小数，如 \"59237.2449\"（用字符串以免丢失或虚增小数）。"
+      "description": "金额：十进制数字字符串，最多4位小数，如 \"59237.2449\"（用字符串以免丢失或虚增小数）。null：原报告未填报（仅限导入的报告）。"
     },
     "documentCounts": {
       "type": "object",
@@ -2746,6 +2914,60 @@ export const rules2021: RuleSet = {
           "type": "range",
           "at": "/metadata/reportYear",
           "min": 2021
+        }
+      ]
+    },
+    {
+      "id": "S-FILLED",
+      "severity": "error",
+      "title": {
+        "zh": "统计表每个单元格都已填写",
+        "en": "Every table cell is filled in"
+      },
+      "message": {
+        "zh": "{location}未填写：每个单元格都应填写数字，没有发生的填0。",
+        "en": "{location} is not filled in: every cell needs a number (0 when nothing happened)."
+      },
+      "when": [
+        {
+          "absent": "/provenance"
+        }
+      ],
+      "checks": [
+        {
+          "type": "notNull",
+          "at": [
+            "/sections/proactiveDisclosure/table",
+            "/sections/applications/table",
+            "/sections/reviewAndLitigation/table"
+          ]
+        }
+      ]
+    },
+    {
+      "id": "I-NOTREPORTED",
+      "severity": "warning",
+      "title": {
+        "zh": "原报告未填报的单元格",
+        "en": "Cells the published report left blank"
+      },
+      "message": {
+        "zh": "{location}在原报告中未填报（空白、“/”或“—”），不按0处理；依赖它的校验无法判断。",
+        "en": "{location} was not reported in the published report (blank, \"/\" or \"—\"); it is not taken as 0, and the rules that depend on it cannot be assessed."
+      },
+      "when": [
+        {
+          "present": "/provenance"
+        }
+      ],
+      "checks": [
+        {
+          "type": "notNull",
+          "at": [
+            "/sections/proactiveDisclosure/table",
+            "/sections/applications/table",
+            "/sections/reviewAndLitigation/table"
+          ]
         }
       ]
     },
@@ -3458,24 +3680,52 @@ export const rulesSchema: JsonSchema = {
       ]
     },
     "condition": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "left",
-        "op",
-        "right"
-      ],
-      "properties": {
-        "left": {
-          "$ref": "#/$defs/terms"
+      "oneOf": [
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "left",
+            "op",
+            "right"
+          ],
+          "properties": {
+            "left": {
+              "$ref": "#/$defs/terms"
+            },
+            "op": {
+              "$ref": "#/$defs/op"
+            },
+            "right": {
+              "$ref": "#/$defs/terms"
+            }
+          }
         },
-        "op": {
-          "$ref": "#/$defs/op"
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "present"
+          ],
+          "properties": {
+            "present": {
+              "$ref": "#/$defs/pointer"
+            }
+          }
         },
-        "right": {
-          "$ref": "#/$defs/terms"
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "absent"
+          ],
+          "properties": {
+            "absent": {
+              "$ref": "#/$defs/pointer"
+            }
+          }
         }
-      }
+      ]
     },
     "conditions": {
       "type": "array",
@@ -3549,6 +3799,7 @@ export const rulesSchema: JsonSchema = {
       "properties": {
         "type": {
           "enum": [
+            "notNull",
             "compare",
             "range",
             "pattern",
@@ -3569,6 +3820,25 @@ export const rulesSchema: JsonSchema = {
         }
       },
       "allOf": [
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "notNull"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "at"
+            ],
+            "properties": {
+              "at": {
+                "$ref": "#/$defs/pointers"
+              }
+            }
+          }
+        },
         {
           "if": {
             "properties": {
