@@ -100,10 +100,9 @@ export function describePlace(root: JsonSchema, pointer: string): PlaceDescripti
   const description: PlaceDescription = { path };
   if (section !== undefined) description.section = section;
   if (schema) description.schema = resolveRef(root, schema);
-  if (tableDepth >= 0 && rowDepth > tableDepth) {
-    const row = titles.slice(tableDepth + 1, rowDepth + 1);
-    // Table 四 is one row: its cells are named by their columns only.
-    description.row = segments[rowDepth] === 'table' ? [] : row;
+  if (tableDepth >= 0 && rowDepth >= tableDepth) {
+    // Table 四 is itself one row: its cells are named by their columns only.
+    description.row = titles.slice(tableDepth + 1, rowDepth + 1);
     description.column = titles.slice(rowDepth + 1);
   }
   return description;
