@@ -1,0 +1,201 @@
+/**
+ * An HTML page (a government CMS page, or what nianbao renders) as blocks: block elements and <br>
+ * end lines; tables without nested tables are resolved into a grid (rowspan/colspan), tables that hold
+ * other tables are page layout and read as flow. Script, style and the like are not text.
+ */
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { Block, GridCell, Line, SourceDocument, SourceTable, TableRow } from './source.js';
+import { isCjk } from './text.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type TextNode = DefaultTreeAdapterMap['textNode'];
+
+const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'canvas', 'select', 'button', 'input', 'textarea']);
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html',
+  'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul',
+]);
+
+function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+function attr(element: Element, name: string): string | undefined {
+  return element.attrs.find((a) => a.name === name)?.value;
+}
+
+/** Source whitespace: collapsed as a browser does; a line break between two CJK characters is dropped. */
+function collapse(text: string): string {
+  return text
+    .replace(/([^\s])[ \t\f]*[\r\n][\s]*([^\s])/g, (all, a: string, b: string) => (isCjk(a) && isCjk(b) ? a + b : `${a} ${b}`))
+    .replace(/[ \t\n\r\f]+/g, ' ')
+    .replace(/\u00A0/g, ' ');
+}
+
+class LineCollector {
+  lines: Line[] = [];
+  private buffer = '';
+  private from = '';
+  constructor(private readonly fallbackFrom: string) {}
+  text(text: string, from: string): void {
+    if (this.buffer === '') this.from = from;
+    this.buffer += text;
+  }
+  flush(): void {
+    const text = this.buffer.replace(/ {2,}/g, ' ').trim();
+    if (text !== '') this.lines.push({ kind: 'line', text, from: this.from || this.fallbackFrom });
+    this.buffer = '';
+  }
+}
+
+interface Walker {
+  blocks: Block[];
+  collector: LineCollector;
+  /** Where the nearest block element is: text is said to come from there. */
+  from: string;
+}
+
+function describe(path: string, element: Element): string {
+  const line = element.sourceCodeLocation?.startLine;
+  return line === undefined ? path : `${path} (line ${line})`;
+}
+
+function childPath(path: string, parent: Element, child: Element): string {
+  let index = 0;
+  let count = 0;
+  for (const sibling of parent.childNodes) {
+    if (isElement(sibling) && sibling.tagName === child.tagName) {
+      count++;
+      if (sibling === child) index = count;
+    }
+  }
+  return `${path}/${child.tagName}${count > 1 ? `[${index}]` : ''}`;
+}
+
+function containsTable(element: Element): boolean {
+  return element.childNodes.some((child) => isElement(child) && (child.tagName === 'table' || containsTable(child)));
+}
+
+/** Lines of an element's contents read as flow. */
+function flowLines(element: Element, path: string): Line[] {
+  const walker: Walker = { blocks: [], collector: new LineCollector(path), from: path };
+  for (const child of element.childNodes) walk(child, element, path, walker);
+  walker.collector.flush();
+  return walker.collector.lines;
+}
+
+function rowsOf(table: Element, path: string): { tr: Element; path: string }[] {
+  const rows: { tr: Element; path: string }[] = [];
+  for (const child of table.childNodes) {
+    if (!isElement(child)) continue;
+    const childP = childPath(path, table, child);
+    if (child.tagName === 'tr') rows.push({ tr: child, path: childP });
+    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') {
+      for (const tr of child.childNodes) if (isElement(tr) && tr.tagName === 'tr') rows.push({ tr, path: childPath(childP, child, tr) });
+    }
+  }
+  return rows;
+}
+
+function span(element: Element, name: string, max: number): number {
+  const value = Number.parseInt(attr(element, name) ?? '1', 10);
+  return Number.isFinite(value) && value >= 1 ? Math.min(value, max) : value === 0 ? max : 1;
+}
+
+/** Resolves rowspan/colspan into a grid whose every row has the same columns. */
+function gridTable(table: Element, path: string): SourceTable {
+  const rows = rowsOf(table, path);
+  const grid: (GridCell | undefined)[][] = rows.map(() => []);
+  const asLines: Line[] = [];
+  rows.forEach(({ tr, path: rowPath }, r) => {
+    let col = 0;
+    for (const cell of tr.childNodes) {
+      if (!isElement(cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+      const cellPath = childPath(rowPath, tr, cell);
+      const lines = flowLines(cell, describe(cellPath, cell));
+      asLines.push(...lines);
+      const text = lines.map((line) => line.text).join(' ');
+      while (grid[r]![col] !== undefined) col++;
+      const rowSpan = span(cell, 'rowspan', rows.length - r);
+      const colSpan = span(cell, 'colspan', 1000);
+      for (let i = 0; i < rowSpan; i++) {
+        for (let j = 0; j < colSpan; j++) grid[r + i]![col + j] = j > 0 ? { text, origin: false, fromLeft: true } : { text, origin: i === 0 };
+      }
+      col += colSpan;
+    }
+  });
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  const tableRows: TableRow[] = grid.map((row, r) => ({
+    cells: Array.from({ length: width }, (_, c) => row[c] ?? { text: '', origin: true }),
+    from: describe(rows[r]!.path, rows[r]!.tr),
+  }));
+  return { kind: 'table', rows: tableRows, aligned: true, from: describe(path, table), asLines };
+}
+
+function walk(node: Node, parent: Element | undefined, path: string, walker: Walker): void {
+  if (node.nodeName === '#text') {
+    walker.collector.text(collapse((node as TextNode).value), walker.from);
+    return;
+  }
+  if (!isElement(node)) return;
+  const tag = node.tagName;
+  if (SKIP.has(tag)) return;
+  const here = parent ? childPath(path, parent, node) : `/${tag}`;
+  const from = describe(here, node);
+  if (tag === 'br') {
+    walker.collector.flush();
+    return;
+  }
+  if (tag === 'table' && !containsTable(node)) {
+    walker.collector.flush();
+    walker.blocks.push(...walker.collector.lines.splice(0));
+    walker.blocks.push(gridTable(node, here));
+    return;
+  }
+  const block = BLOCK.has(tag);
+  const outer = walker.from;
+  if (block) {
+    walker.collector.flush();
+    walker.from = from;
+  }
+  for (const child of node.childNodes) walk(child, node, here, walker);
+  if (block) {
+    walker.collector.flush();
+    walker.from = outer;
+  }
+  // Keep lines and tables in reading order.
+  walker.blocks.push(...walker.collector.lines.splice(0));
+}
+
+function headInfo(document: Node): { title?: string; meta: Record<string, string> } {
+  const meta: Record<string, string> = {};
+  let title: string | undefined;
+  const visit = (node: Node): void => {
+    if (!isElement(node)) return;
+    if (node.tagName === 'title') {
+      const text = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as TextNode).value : '')).join('');
+      title = collapse(text).trim() || undefined;
+    } else if (node.tagName === 'meta') {
+      const name = attr(node, 'name') ?? attr(node, 'property') ?? attr(node, 'itemprop');
+      const content = attr(node, 'content');
+      if (name && content !== undefined) meta[name.toLowerCase()] = content.trim();
+    }
+    if (node.tagName !== 'body') for (const child of node.childNodes) visit(child);
+  };
+  for (const child of (document as Element).childNodes ?? []) visit(child);
+  const result: { title?: string; meta: Record<string, string> } = { meta };
+  if (title) result.title = title;
+  return result;
+}
+
+export function htmlSource(html: string): SourceDocument {
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const walker: Walker = { blocks: [], collector: new LineCollector('/html'), from: '/html' };
+  for (const child of document.childNodes) walk(child, undefined, '', walker);
+  walker.collector.flush();
+  walker.blocks.push(...walker.collector.lines.splice(0));
+  return { blocks: walker.blocks, ...headInfo(document) };
+}

@@ -1,0 +1,13 @@
+export { importReport } from './import.js';
+export type {
+  Fidelity,
+  ImportFailure,
+  ImportInput,
+  ImportOptions,
+  ImportProblem,
+  ImportResult,
+  ImportSuccess,
+  ImportWarning,
+  Unplaced,
+  WarningCode,
+} from './types.js';

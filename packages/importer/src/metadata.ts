@@ -1,0 +1,224 @@
+/**
+ * The report's metadata as far as the page states it: agency (title, signature, preface), report
+ * year, statistics period, contact, where the electronic version is, publication date. What a page
+ * never states (agency kind, level, 行政区划代码) is guessed from the name, with a warning.
+ */
+import { guessKind, guessPlace } from './gazetteer.js';
+import { halfWidth } from './text.js';
+import type { ImportWarning } from './types.js';
+
+export interface MetadataSources {
+  /** Title lines of the page (heading, HTML <title>, meta ArticleTitle), best first. */
+  titles: string[];
+  /** Preface paragraphs. */
+  preface: string[];
+  /** Other lines that may carry metadata (发布日期：…, a signature at the end). */
+  lines: string[];
+  /** Signature lines (an agency name alone on a line at the end). */
+  signatures: string[];
+  /** All report text, for a last-resort year. */
+  body: string[];
+  meta: Record<string, string>;
+}
+
+export interface Metadata {
+  agency: { name: string; kind: string; level: string; administrativeDivisionCode: string; unifiedSocialCreditCode?: string };
+  reportYear: number;
+  statisticsPeriod: { start: string; end: string };
+  publicationDate?: string;
+  contact?: Record<string, string>;
+  electronicVersion?: { location: string; url?: string };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** A date in 2021年1月20日 / 2021-01-20 / 2021.1.20 / 2021/01/20 form, as YYYY-MM-DD. */
+export function dateOf(text: string): string | undefined {
+  const match = /(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})/.exec(halfWidth(text));
+  return match ? isoDate(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+}
+
+const REPORT_NAME = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
+
+/** The agency and year in a title (池州市人民防空办公室2020年政府信息公开工作年度报告). */
+function fromTitle(title: string): { name?: string; year?: number } {
+  // <title> often adds the site name: 报告标题_网站名 / 报告标题 - 网站名.
+  const text = title.split(/\s*[|_]\s*|\s+[-–—]\s+/).find((part) => REPORT_NAME.test(part)) ?? title;
+  const match = /^(.*?)(?:关于)?\s*(\d{4})\s*年度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(halfWidth(text).trim());
+  if (!match) return {};
+  const before = match[1]!.replace(/关于$/, '').trim();
+  const after = match[3]!.replace(/^的/, '').trim();
+  const name = before || after;
+  const result: { name?: string; year?: number } = { year: Number(match[2]) };
+  if (name) result.name = name.replace(/[《》“”"]/g, '');
+  return result;
+}
+
+const AGENCY_END = /(人民政府|办公室|办公厅|委员会|管理委员会|局|厅|委|办|中心|办事处|管委会|院|署|部|会|所|站|队)$/;
+
+function agencyFromPreface(text: string): { name?: string; from?: string } {
+  const location = /电子版.*?(?:在|于|从|登录|通过)\s*(.+?)(?:网站|门户网站|政府网|官网|网)/.exec(text);
+  if (location && AGENCY_END.test(location[1]!.trim())) return { name: location[1]!.trim(), from: 'electronic version' };
+  const dutyBearer = /(?:^|[。，,])\s*([^。，,；;（(]{4,30}?)(?:根据|依据|按照)《/.exec(text);
+  if (dutyBearer && AGENCY_END.test(dutyBearer[1]!.trim())) return { name: dutyBearer[1]!.trim(), from: 'preface' };
+  return {};
+}
+
+function contactOf(text: string): Record<string, string> {
+  const contact: Record<string, string> = {};
+  const department =
+    /联系(?:部门|单位)\s*[:：]\s*([^，,；;。（(]+)/.exec(text) ?? /请(?:与|向|联系)\s*([^，,；;。（(]+?)\s*(?:联系|咨询|反映|询问)/.exec(text);
+  if (department) contact.department = department[1]!.trim();
+  const address = /(?:通讯|通信|办公|联系)?地址\s*[:：]\s*(.+?)(?=\s*[,，;；、]?\s*(?:邮编|邮政编码|联系电话|电话|传真|电子邮箱|邮箱|E-?mail|网址)|[)）。;；]|$)/i.exec(text);
+  if (address) contact.address = address[1]!.trim();
+  const postcode = /(?:邮编|邮政编码)\s*[:：]?\s*([0-9０-９]{6})/.exec(text);
+  if (postcode) contact.postcode = postcode[1]!;
+  const phone = /(?:联系)?电话(?:号码)?\s*[:：]?\s*([0-9０-９(（][0-9０-９\-－—()（） ]{4,}[0-9０-９])/.exec(text);
+  if (phone) contact.phone = phone[1]!.trim();
+  const fax = /传真(?:号码)?\s*[:：]?\s*([0-9０-９(（][0-9０-９\-－—()（） ]{4,}[0-9０-９])/.exec(text);
+  if (fax) contact.fax = fax[1]!.trim();
+  const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/.exec(text);
+  if (email) contact.email = email[0];
+  return contact;
+}
+
+function electronicOf(text: string): { location: string; url?: string } | undefined {
+  const url = /(https?:\/\/[^\s，。,;；)）"”]+|www\.[A-Za-z0-9.\-/_]+[A-Za-z0-9/])/.exec(text)?.[1];
+  const match =
+    /电子版\s*(?:可|可以|将)?\s*(?:在|于|从|登录|通过)\s*(.+?)\s*(?:上|中)?\s*(?:下载|查阅|查看|浏览|获取|发布)/.exec(text) ??
+    /本报告\s*(?:可|可以|将)?\s*(?:在|于)\s*(.+?)\s*(?:上|中)?\s*(?:下载|查阅|查看|发布|公开)/.exec(text);
+  if (!match && !url) return undefined;
+  const location = (match?.[1] ?? url!)
+    .replace(/[（(]\s*(?:网址\s*[:：]?\s*)?(https?:\/\/|www\.)[^)）]*[)）]/g, '')
+    .replace(/^[“"「《]|[”"」》]$/g, '')
+    .trim();
+  const result: { location: string; url?: string } = { location: location || url! };
+  if (url) result.url = url;
+  return result;
+}
+
+export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]): Metadata {
+  const guessed = (what: { zh: string; en: string }, at: string): void => {
+    warnings.push({ code: 'guessed', message: what, at });
+  };
+  const prefaceText = sources.preface.join('\n');
+  const titleInfo = sources.titles.map(fromTitle).find((info) => info.year !== undefined) ?? {};
+
+  // Agency name: the title, else a signature, else the preface.
+  let name = titleInfo.name;
+  if (!name) name = sources.signatures.find((s) => AGENCY_END.test(s.trim()))?.trim();
+  if (!name) name = agencyFromPreface(prefaceText).name;
+  if (!name) {
+    const department = contactOf(prefaceText).department;
+    if (department) name = department.replace(/(综合|办公|秘书|信息|政务公开|法规)[^，,]{0,6}(科|处|室|股|中心)$/, '') || department;
+  }
+  if (!name) {
+    name = '（未知机关）';
+    warnings.push({
+      code: 'metadata-missing',
+      message: { zh: '页面中未找到报告机关名称。', en: 'The page does not name the reporting agency.' },
+      at: '/metadata/agency/name',
+    });
+  }
+
+  // Report year: the title, the statistics period, the preface, the most frequent year in the text.
+  const period = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|到|—+|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(
+    halfWidth(prefaceText),
+  );
+  let reportYear = titleInfo.year;
+  if (reportYear === undefined && period) reportYear = Number(period[4] ?? period[1]);
+  if (reportYear === undefined) {
+    const stated = /(\d{4})\s*年度?\s*(?:政府信息公开|政务公开)/.exec(halfWidth(prefaceText));
+    if (stated) reportYear = Number(stated[1]);
+  }
+  if (reportYear === undefined) {
+    const counts = new Map<number, number>();
+    for (const match of halfWidth(sources.body.join('\n')).matchAll(/(20\d{2})\s*年/g)) {
+      counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
+    }
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    reportYear = top ? top[0] : new Date().getUTCFullYear() - 1;
+    guessed(
+      { zh: `页面未写明报告年度，按正文中最常出现的年份推定为${reportYear}年。`, en: `The page does not state the report year; taken as ${reportYear}, the year the text mentions most.` },
+      '/metadata/reportYear',
+    );
+  }
+
+  let statisticsPeriod: { start: string; end: string } | undefined;
+  if (period) {
+    const startYear = Number(period[1]);
+    const endYear = Number(period[4] ?? period[1]);
+    const start = isoDate(startYear, Number(period[2]), Number(period[3]));
+    const end = isoDate(endYear, Number(period[5]), Number(period[6]));
+    if (start && end) statisticsPeriod = { start, end };
+  }
+  if (!statisticsPeriod) {
+    statisticsPeriod = { start: `${reportYear}-01-01`, end: `${reportYear}-12-31` };
+    guessed(
+      { zh: `页面未写明统计期限，按${reportYear}年1月1日至12月31日记录。`, en: `The page does not state the statistics period; recorded as 1 January – 31 December ${reportYear}.` },
+      '/metadata/statisticsPeriod',
+    );
+  }
+
+  const place = guessPlace(name);
+  const kind = guessKind(name);
+  const level = place.level ?? (kind === 'government' ? 'county' : 'municipal');
+  const agency: Metadata['agency'] = { name, kind, level, administrativeDivisionCode: place.code ?? '000000' };
+  const kindLabel = { government: '人民政府', department: '政府部门', 'authorized-organization': '法律、法规授权的组织' }[kind];
+  guessed(
+    { zh: `机关类别按名称推定为「${kindLabel}」（${kind}），请核对。`, en: `Agency kind guessed from the name as ${kind}; please check.` },
+    '/metadata/agency/kind',
+  );
+  guessed(
+    {
+      zh: `行政层级按名称推定为 ${level}${place.places.length ? `（${place.places.join('')}）` : ''}，请核对。`,
+      en: `Administrative level guessed from the name as ${level}${place.places.length ? ` (${place.places.join('')})` : ''}; please check.`,
+    },
+    '/metadata/agency/level',
+  );
+  guessed(
+    place.code
+      ? {
+          zh: `行政区划代码按名称中的地名推定为 ${place.code}（${place.places.join('')}${place.ambiguous ? '，同名地名不止一处' : ''}），请核对。`,
+          en: `Administrative division code guessed from the place name as ${place.code} (${place.places.join('')}${place.ambiguous ? '; the name is ambiguous' : ''}); please check.`,
+        }
+      : { zh: '名称中没有可识别的地名，行政区划代码记为 000000，请填写。', en: 'No place name recognised in the agency name; division code set to 000000, please fill it in.' },
+    '/metadata/agency/administrativeDivisionCode',
+  );
+  const creditCode = /统一社会信用代码\s*[:：]?\s*([0-9A-HJ-NPQRTUWXY]{18})/.exec(halfWidth([prefaceText, ...sources.lines].join('\n')));
+  if (creditCode) agency.unifiedSocialCreditCode = creditCode[1]!;
+
+  const metadata: Metadata = { agency, reportYear, statisticsPeriod };
+
+  const metaDate = ['pubdate', 'publishdate', 'published', 'article:published_time', 'firstpublishedtime', 'datepublished']
+    .map((name) => sources.meta[name])
+    .find((value) => value !== undefined && dateOf(value) !== undefined);
+  const lineDate = sources.lines.map((line) => (/(?:发布|成文|印发)(?:时间|日期)/.test(line) ? dateOf(line) : undefined)).find(Boolean);
+  const signatureDate = sources.lines.map((line) => (/^\s*\d{4}\s*[年./-]/.test(halfWidth(line)) ? dateOf(line) : undefined)).find(Boolean);
+  const publicationDate = (metaDate && dateOf(metaDate)) ?? lineDate ?? signatureDate;
+  if (publicationDate) metadata.publicationDate = publicationDate;
+
+  const contact = contactOf(prefaceText);
+  if (Object.keys(contact).length > 0) metadata.contact = contact;
+  const electronic = electronicOf(prefaceText);
+  if (electronic) metadata.electronicVersion = electronic;
+  for (const [field, label] of [
+    ['contact', { zh: '联系方式', en: 'contact' }],
+    ['electronicVersion', { zh: '电子版发布位置', en: 'where the electronic version is published' }],
+  ] as const) {
+    if (!metadata[field]) {
+      warnings.push({
+        code: 'metadata-missing',
+        message: { zh: `引言中未找到${label.zh}，已略去。`, en: `The preface does not state the ${label.en}; left out.` },
+        at: `/metadata/${field}`,
+      });
+    }
+  }
+  return metadata;
+}

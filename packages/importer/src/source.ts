@@ -1,0 +1,81 @@
+/**
+ * A published page as a flat sequence of blocks in reading order: lines of text and tables, each with
+ * where it came from (a line number, or an element path for HTML). Text pages give `|`-flattened
+ * tables whose cells are not aligned into columns; HTML tables are resolved into a grid.
+ */
+
+export interface Line {
+  kind: 'line';
+  text: string;
+  from: string;
+}
+
+export interface GridCell {
+  text: string;
+  /** False where the cell continues a rowspan/colspan from above or from the left. */
+  origin: boolean;
+  /** True where the cell continues a colspan from the left (the same value repeated across columns). */
+  fromLeft?: boolean;
+}
+
+export interface TableRow {
+  cells: GridCell[];
+  from: string;
+}
+
+export interface SourceTable {
+  kind: 'table';
+  rows: TableRow[];
+  /** True for a resolved grid (HTML): the same index is the same column in every row. */
+  aligned: boolean;
+  from: string;
+  /** The table's text as lines, for a table that turns out not to be a report table (layout tables). */
+  asLines: Line[];
+}
+
+export type Block = Line | SourceTable;
+
+export interface SourceDocument {
+  blocks: Block[];
+  /** The page title (HTML <title>). */
+  title?: string;
+  /** HTML <meta name=… content=…> pairs, names lower-cased. */
+  meta: Record<string, string>;
+}
+
+const SEPARATOR = /\s*[|｜]\s*/;
+
+function isTableLine(line: string): boolean {
+  return /[|｜]/.test(line) || (line.match(/\t/g)?.length ?? 0) >= 2;
+}
+
+function splitRow(line: string): string[] {
+  const cells = line.includes('|') || line.includes('｜') ? line.split(SEPARATOR) : line.split(/\t/);
+  return cells.map((cell) => cell.trim());
+}
+
+/** A plain-text page: one line per paragraph; lines with `|` (or tabs) are table rows. */
+export function textSource(text: string): SourceDocument {
+  const blocks: Block[] = [];
+  let table: SourceTable | undefined;
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const from = `line ${index + 1}`;
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (line === '') {
+      table = undefined;
+      return;
+    }
+    if (isTableLine(line)) {
+      if (!table) {
+        table = { kind: 'table', rows: [], aligned: false, from, asLines: [] };
+        blocks.push(table);
+      }
+      table.rows.push({ cells: splitRow(line).map((cell) => ({ text: cell, origin: true })), from });
+      table.asLines.push({ kind: 'line', text: line, from });
+      return;
+    }
+    table = undefined;
+    blocks.push({ kind: 'line', text: line, from });
+  });
+  return { blocks, meta: {} };
+}

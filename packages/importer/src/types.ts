@@ -1,0 +1,96 @@
+import type { Edition, LocalizedText, Report } from '@nianbao/template';
+
+export interface ImportInput {
+  /** The page: HTML source or plain text. */
+  text: string;
+  kind: 'html' | 'text';
+  /** Where the page came from (file name or URL); recorded as provenance.importedFrom. */
+  name: string;
+}
+
+export interface ImportOptions {
+  /** Read the tables as this edition; 'auto' (default) detects it from the table labels. */
+  edition?: Edition | 'auto';
+}
+
+export type WarningCode =
+  /** A table cell was published blank, 「/」, 「—」 or 「-」: kept as null, not 0. */
+  | 'not-reported'
+  /** A table cell's text is not a number of the column's kind: kept as null, text in unplaced. */
+  | 'unreadable-cell'
+  /** A row (or a whole block) of a table was not found: its cells are null. */
+  | 'row-missing'
+  /** A row with values whose label matches no official row: kept in unplaced. */
+  | 'row-unrecognised'
+  /** An official row published twice: the first is used, the other kept in unplaced. */
+  | 'row-duplicate'
+  /** A published label or heading matched its official text only approximately (typo, variant). */
+  | 'label-approximate'
+  /** Column headers not (fully) recognised: columns read in the official order. */
+  | 'columns-by-position'
+  /** A value had a unit other than the column's; converted exactly. */
+  | 'unit-converted'
+  /** A metadata field was not stated and was guessed (agency kind, level, division code, period). */
+  | 'guessed'
+  /** A metadata field could not be found and was left out. */
+  | 'metadata-missing'
+  /** An official section heading or sub-topic was not found. */
+  | 'section-missing'
+  /** A section heading carried a different number than the official one. */
+  | 'heading-number'
+  /** The table labels belong to another edition than the report year's, or than the one asked for. */
+  | 'edition-mismatch'
+  /** Text that could not be placed in the template; kept verbatim in provenance.unplaced. */
+  | 'unplaced';
+
+export interface ImportWarning {
+  code: WarningCode;
+  message: LocalizedText;
+  /** JSON Pointer into the imported document, where the warning is about a place in it. */
+  at?: string;
+  /** Where in the input (line number or element path). */
+  from?: string;
+}
+
+export interface Fidelity {
+  /** Table cells read as numbers. */
+  cellsRead: number;
+  /** Table cells the edition has. */
+  cellsExpected: number;
+  /** Official headings (schema titles) of the sections found. */
+  sectionsFound: string[];
+  paragraphsPlaced: number;
+  paragraphsUnplaced: number;
+  /** JSON Pointers of the null (not reported) cells. */
+  notReported: string[];
+  /** The edition the tables were read as, and how it was decided. */
+  edition: Edition;
+  editionFrom: 'option' | 'labels' | 'year';
+}
+
+export interface ImportSuccess {
+  ok: true;
+  document: Report;
+  fidelity: Fidelity;
+  warnings: ImportWarning[];
+}
+
+export interface ImportProblem {
+  message: LocalizedText;
+  /** What was recognised (official labels). */
+  found: string[];
+  /** What a report must have and the input lacks (official labels). */
+  missing: string[];
+}
+
+export interface ImportFailure {
+  ok: false;
+  problem: ImportProblem;
+}
+
+export type ImportResult = ImportSuccess | ImportFailure;
+
+export interface Unplaced {
+  text: string;
+  from: string;
+}

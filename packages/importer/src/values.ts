@@ -1,0 +1,115 @@
+/**
+ * Reading one published table cell. Blank, 「/」, 「—」 and 「-」 mean "not reported" (never 0);
+ * full-width digits, thousands separators, spaces inside numbers, signs and units are read exactly.
+ */
+import type { CellKind } from './spec.js';
+import { halfWidth } from './text.js';
+
+export type Unit = '元' | '万元';
+export type CellValue = number | string | { value: string | null; unit: Unit | null };
+
+export type CellReading =
+  | { status: 'value'; value: CellValue; note?: 'unit-converted' | 'unit-from-header' }
+  | { status: 'blank' }
+  | { status: 'unreadable' };
+
+/** Text a published cell uses for "not reported". */
+export function isBlankMarker(raw: string): boolean {
+  const text = halfWidth(raw).replace(/\s/g, '');
+  return text === '' || /^[/\\\-—―─–－]+$/.test(text);
+}
+
+/** Whether a cell looks like a value (a number, an amount, or a not-reported marker), not a label. */
+export function isValueLike(raw: string): boolean {
+  return isBlankMarker(raw) || numberText(raw) !== undefined;
+}
+
+interface NumberText {
+  sign: '' | '+' | '-';
+  digits: string;
+  fraction?: string;
+  unit?: Unit;
+}
+
+/** Parses "+1,234", "３９８５７５８", "3 985 758", "59237.2449万元", "－2" into parts, or undefined. */
+export function numberText(raw: string): NumberText | undefined {
+  let text = halfWidth(raw).replace(/\s/g, '');
+  let unit: Unit | undefined;
+  const unitMatch = /(万元|元)$/.exec(text);
+  if (unitMatch) {
+    unit = unitMatch[1] as Unit;
+    text = text.slice(0, -unitMatch[1]!.length);
+  } else {
+    // A count may carry its measure word (12件, 3项).
+    text = text.replace(/[件个项条次]$/, '');
+  }
+  const match = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const result: NumberText = { sign: match[1] as NumberText['sign'], digits: match[2]!.replace(/,/g, '') };
+  if (match[3] !== undefined) result.fraction = match[3];
+  if (unit) result.unit = unit;
+  return result;
+}
+
+function integerOf(parts: NumberText): number | undefined {
+  if (parts.fraction !== undefined && !/^0*$/.test(parts.fraction)) return undefined;
+  const value = Number(parts.digits) * (parts.sign === '-' ? -1 : 1);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+function decimalString(digits: string, fraction: string | undefined): string {
+  const whole = digits.replace(/^0+(?=\d)/, '');
+  return fraction !== undefined && fraction !== '' ? `${whole}.${fraction}` : whole;
+}
+
+/** Moves the decimal point: 元 → 万元 divides by 10000 exactly, on the digits. */
+function yuanToWanyuan(digits: string, fraction = ''): { digits: string; fraction: string | undefined } {
+  const padded = digits.padStart(5, '0');
+  const whole = padded.slice(0, -4);
+  const frac = (padded.slice(-4) + fraction).replace(/0+$/, '');
+  return { digits: whole, fraction: frac === '' ? undefined : frac };
+}
+
+/**
+ * Reads a cell for a column of `kind`. `headerUnit`: the unit stated in the column header
+ * (本年收费金额（单位：万元）, 采购总金额（万元）).
+ */
+export function readCell(raw: string, kind: CellKind, headerUnit?: Unit): CellReading {
+  if (isBlankMarker(raw)) return { status: 'blank' };
+  const parts = numberText(raw);
+  if (!parts) return { status: 'unreadable' };
+  switch (kind) {
+    case 'count': {
+      if (parts.sign === '-' || parts.unit) return { status: 'unreadable' };
+      const value = integerOf(parts);
+      return value === undefined ? { status: 'unreadable' } : { status: 'value', value };
+    }
+    case 'signed': {
+      if (parts.unit) return { status: 'unreadable' };
+      const value = integerOf(parts);
+      return value === undefined ? { status: 'unreadable' } : { status: 'value', value: value === 0 ? 0 : value };
+    }
+    case 'decimal': {
+      if (parts.sign === '-') return { status: 'unreadable' };
+      // The 2021 fee column is in 万元; an amount published in 元 is converted exactly.
+      if (parts.unit === '元' && headerUnit !== '元') {
+        const converted = yuanToWanyuan(parts.digits, parts.fraction);
+        return { status: 'value', value: decimalString(converted.digits, converted.fraction), note: 'unit-converted' };
+      }
+      return { status: 'value', value: decimalString(parts.digits, parts.fraction) };
+    }
+    case 'money': {
+      if (parts.sign === '-') return { status: 'unreadable' };
+      const unit = parts.unit ?? headerUnit ?? null;
+      const reading: CellReading = { status: 'value', value: { value: decimalString(parts.digits, parts.fraction), unit } };
+      if (!parts.unit && headerUnit) reading.note = 'unit-from-header';
+      return reading;
+    }
+  }
+}
+
+/** The unit a column header states, e.g. 本年收费金额（单位：万元） → 万元. */
+export function unitOf(header: string): Unit | undefined {
+  const match = /(万元|元)/.exec(halfWidth(header));
+  return match ? (match[1] as Unit) : undefined;
+}
