@@ -211,6 +211,7 @@ export function buildViewModel(report: Report): ReportView {
     reportYear: metadata.reportYear,
     statisticsPeriod: { start: metadata.statisticsPeriod.start, end: metadata.statisticsPeriod.end },
     publicationDate: metadata.publicationDate,
+    publicationDateText: metadata.publicationDate === undefined ? undefined : chineseDate(metadata.publicationDate),
     documentDate,
     documentDateText: chineseDate(documentDate),
     preface: paragraphsAt(report, ['preface', 'paragraphs'], '/preface/paragraphs'),

@@ -200,6 +200,8 @@ export interface ReportView {
   readonly statisticsPeriod: { readonly start: string; readonly end: string };
   /** YYYY-MM-DD, when the report states it. */
   readonly publicationDate: string | undefined;
+  /** publicationDate as 2021年1月29日 (the date of the 落款), when the report states it. */
+  readonly publicationDateText: string | undefined;
   /** The date an output is stamped with: publicationDate, else the end of the statistics period. */
   readonly documentDate: string;
   /** documentDate as 2021年1月29日 (the 落款 of the report). */

@@ -116,10 +116,10 @@ describe('title and sections', () => {
   });
 
   it('dates the document by its publication date, else the end of the statistics period', () => {
-    expect(buildViewModel(r2019)).toMatchObject({ documentDate: '2021-01-29', documentDateText: '2021年1月29日' });
+    expect(buildViewModel(r2019)).toMatchObject({ documentDate: '2021-01-29', documentDateText: '2021年1月29日', publicationDateText: '2021年1月29日' });
     const undated = clone(r2019);
     delete undated.metadata.publicationDate;
-    expect(buildViewModel(undated)).toMatchObject({ documentDate: '2020-12-31', documentDateText: '2020年12月31日' });
+    expect(buildViewModel(undated)).toMatchObject({ documentDate: '2020-12-31', documentDateText: '2020年12月31日', publicationDateText: undefined });
   });
 });
 
