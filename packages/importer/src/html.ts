@@ -170,12 +170,22 @@ function walk(node: Node, parent: Element | undefined, path: string, walker: Wal
   walker.blocks.push(...walker.collector.lines.splice(0));
 }
 
-function headInfo(document: Node): { title?: string; meta: Record<string, string> } {
+function headInfo(document: Node): { title?: string; meta: Record<string, string>; embeddedMetadata?: unknown } {
   const meta: Record<string, string> = {};
   let title: string | undefined;
+  let embedded: unknown;
   const visit = (node: Node): void => {
     if (!isElement(node)) return;
-    if (node.tagName === 'title') {
+    if (node.tagName === 'script' && attr(node, 'data-nianbao') === 'metadata' && /json/.test(attr(node, 'type') ?? '')) {
+      const text = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as TextNode).value : '')).join('');
+      try {
+        embedded = JSON.parse(text);
+      } catch {
+        // Not JSON: ignored, the metadata is read from the text.
+      }
+      return;
+    }
+    if (node.tagName === 'title' && title === undefined) {
       const text = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as TextNode).value : '')).join('');
       title = collapse(text).trim() || undefined;
     } else if (node.tagName === 'meta') {
@@ -183,11 +193,12 @@ function headInfo(document: Node): { title?: string; meta: Record<string, string
       const content = attr(node, 'content');
       if (name && content !== undefined) meta[name.toLowerCase()] = content.trim();
     }
-    if (node.tagName !== 'body') for (const child of node.childNodes) visit(child);
+    for (const child of node.childNodes) visit(child);
   };
   for (const child of (document as Element).childNodes ?? []) visit(child);
-  const result: { title?: string; meta: Record<string, string> } = { meta };
+  const result: { title?: string; meta: Record<string, string>; embeddedMetadata?: unknown } = { meta };
   if (title) result.title = title;
+  if (embedded !== undefined) result.embeddedMetadata = embedded;
   return result;
 }
 

@@ -5,7 +5,7 @@
  */
 import { editionForYear, type Edition, type Report } from '@nianbao/template';
 import { htmlSource } from './html.js';
-import { readMetadata, type Metadata } from './metadata.js';
+import { applyEmbedded, readMetadata, type Metadata } from './metadata.js';
 import {
   isChrome,
   isDateLine,
@@ -174,10 +174,11 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
     ...(source.meta['articletitle'] ? [source.meta['articletitle']] : []),
     ...(source.title ? [source.title] : []),
   ];
-  const metadata: Metadata = readMetadata(
+  const textMetadata: Metadata = readMetadata(
     { titles, preface: preface.map((p) => p.text), lines: metadataLines, signatures, body: [...preface.map((p) => p.text), ...bodyText], meta: source.meta },
     warnings,
   );
+  const metadata = source.embeddedMetadata === undefined ? textMetadata : applyEmbedded(textMetadata, source.embeddedMetadata, warnings);
 
   // ---- edition
   const labelKeys = tableLabelKeys([...tableIds.keys()]);

@@ -46,16 +46,16 @@ export function dateOf(text: string): string | undefined {
 
 const REPORT_NAME = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
 
-/** The agency and year in a title (池州市人民防空办公室2020年政府信息公开工作年度报告). */
+/** The agency and year in a title (池州市人民防空办公室2020年政府信息公开工作年度报告); the name as written. */
 function fromTitle(title: string): { name?: string; year?: number } {
   // <title> often adds the site name: 报告标题_网站名 / 报告标题 - 网站名.
   const text = title.split(/\s*[|_]\s*|\s+[-–—]\s+/).find((part) => REPORT_NAME.test(part)) ?? title;
-  const match = /^(.*?)(?:关于)?\s*(\d{4})\s*年度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(halfWidth(text).trim());
+  const match = /^(.*?)(?:关于)?\s*([0-9０-９]{4})\s*年度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(text.trim());
   if (!match) return {};
   const before = match[1]!.replace(/关于$/, '').trim();
   const after = match[3]!.replace(/^的/, '').trim();
   const name = before || after;
-  const result: { name?: string; year?: number } = { year: Number(match[2]) };
+  const result: { name?: string; year?: number } = { year: Number(halfWidth(match[2]!)) };
   if (name) result.name = name.replace(/[《》“”"]/g, '');
   return result;
 }
@@ -205,6 +205,13 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   if (publicationDate) metadata.publicationDate = publicationDate;
 
   const contact = contactOf(prefaceText);
+  // 请与池州市人民防空办公室综合科联系: the 联系部门 is 综合科, a part of the agency.
+  for (const agencyName of [name, name.replace(/[（(][^）)]*[）)]$/, '')]) {
+    if (agencyName && contact.department?.startsWith(agencyName) && contact.department.length > agencyName.length) {
+      contact.department = contact.department.slice(agencyName.length).trim();
+      break;
+    }
+  }
   if (Object.keys(contact).length > 0) metadata.contact = contact;
   const electronic = electronicOf(prefaceText);
   if (electronic) metadata.electronicVersion = electronic;
@@ -221,4 +228,64 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
     }
   }
   return metadata;
+}
+
+function stringFields(value: unknown, fields: readonly string[]): Record<string, string> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const field of fields) {
+    const v = (value as Record<string, unknown>)[field];
+    if (typeof v === 'string' && v !== '') out[field] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * Metadata the page embeds as data (what nianbao's HTML can carry beyond its text) takes precedence
+ * over what was read or guessed from the text; the guesses it replaces lose their warnings.
+ */
+export function applyEmbedded(metadata: Metadata, embedded: unknown, warnings: ImportWarning[]): Metadata {
+  if (embedded === null || typeof embedded !== 'object' || Array.isArray(embedded)) return metadata;
+  const source = embedded as Record<string, unknown>;
+  const replaced: string[] = [];
+  const agencyFields = ['name', 'kind', 'level', 'administrativeDivisionCode', 'unifiedSocialCreditCode'] as const;
+  const agency = stringFields(source.agency, agencyFields);
+  const merged: Metadata['agency'] = { ...metadata.agency };
+  if (agency) {
+    for (const field of agencyFields) {
+      if (agency[field] !== undefined) {
+        merged[field] = agency[field]!;
+        replaced.push(`/metadata/agency/${field}`);
+      }
+    }
+  }
+  const result: Metadata = {
+    agency: Object.fromEntries(agencyFields.filter((f) => merged[f] !== undefined).map((f) => [f, merged[f]])) as Metadata['agency'],
+    reportYear: metadata.reportYear,
+    statisticsPeriod: metadata.statisticsPeriod,
+  };
+  if (Number.isInteger(source.reportYear)) {
+    result.reportYear = source.reportYear as number;
+    replaced.push('/metadata/reportYear');
+  }
+  const period = stringFields(source.statisticsPeriod, ['start', 'end']);
+  if (period?.start && period.end) {
+    result.statisticsPeriod = { start: period.start, end: period.end };
+    replaced.push('/metadata/statisticsPeriod');
+  }
+  const publicationDate = typeof source.publicationDate === 'string' ? source.publicationDate : metadata.publicationDate;
+  if (publicationDate) result.publicationDate = publicationDate;
+  const contact = stringFields(source.contact, ['department', 'address', 'postcode', 'phone', 'fax', 'email']) ?? metadata.contact;
+  if (contact) result.contact = contact;
+  if (stringFields(source.contact, ['department'])) replaced.push('/metadata/contact');
+  const electronic = stringFields(source.electronicVersion, ['location', 'url']);
+  if (electronic?.location) {
+    result.electronicVersion = electronic as { location: string; url?: string };
+    replaced.push('/metadata/electronicVersion');
+  } else if (metadata.electronicVersion) result.electronicVersion = metadata.electronicVersion;
+  for (let i = warnings.length - 1; i >= 0; i--) {
+    const at = warnings[i]!.at;
+    if (at && replaced.some((pointer) => at === pointer || at.startsWith(`${pointer}/`))) warnings.splice(i, 1);
+  }
+  return result;
 }

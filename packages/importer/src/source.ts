@@ -41,6 +41,11 @@ export interface SourceDocument {
   title?: string;
   /** HTML <meta name=… content=…> pairs, names lower-cased. */
   meta: Record<string, string>;
+  /**
+   * Report metadata embedded by the page as JSON (`<script type="application/json"
+   * data-nianbao="metadata">`): what a rendered page does not show as text (division code, credit code…).
+   */
+  embeddedMetadata?: unknown;
 }
 
 const SEPARATOR = /\s*[|｜]\s*/;

@@ -478,6 +478,17 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
             from: row.from,
           });
         }
+        if (reading.note === 'unit-unknown') {
+          warnings.push({
+            code: 'unit-unknown',
+            message: {
+              zh: `${rowLabel(target)}·${columnLabel(leaf, columns)}：金额「${raw}」未注明单位（元或万元），单位记为 null，请核对。`,
+              en: `${rowLabel(target)} · ${columnLabel(leaf, columns)}: the amount 「${raw}」 states no unit (元 or 万元); unit kept as null, please check.`,
+            },
+            at: `${pointer}/unit`,
+            from: row.from,
+          });
+        }
         continue;
       }
       notReportedSet.add(leaf.kind === 'money' ? `${pointer}/value` : pointer);

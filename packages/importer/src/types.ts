@@ -30,6 +30,8 @@ export type WarningCode =
   | 'columns-by-position'
   /** A value had a unit other than the column's; converted exactly. */
   | 'unit-converted'
+  /** An amount published without a unit (and not 0): its unit is kept as null. */
+  | 'unit-unknown'
   /** A metadata field was not stated and was guessed (agency kind, level, division code, period). */
   | 'guessed'
   /** A metadata field could not be found and was left out. */

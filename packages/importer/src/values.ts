@@ -9,13 +9,14 @@ export type Unit = '元' | '万元';
 export type CellValue = number | string | { value: string | null; unit: Unit | null };
 
 export type CellReading =
-  | { status: 'value'; value: CellValue; note?: 'unit-converted' | 'unit-from-header' }
+  | { status: 'value'; value: CellValue; note?: 'unit-converted' | 'unit-from-header' | 'unit-unknown' }
   | { status: 'blank' }
   | { status: 'unreadable' };
 
 /** Text a published cell uses for "not reported". */
 export function isBlankMarker(raw: string): boolean {
-  const text = halfWidth(raw).replace(/\s/g, '');
+  // 「— 未填报」: a mark with its spoken form (what nianbao's own HTML writes for a not-reported cell).
+  const text = halfWidth(raw).replace(/\s/g, '').replace(/^(.*?)(未填报|未填写)$/, '$1');
   return text === '' || /^[/\\\-—―─–－]+$/.test(text);
 }
 
@@ -100,9 +101,13 @@ export function readCell(raw: string, kind: CellKind, headerUnit?: Unit): CellRe
     }
     case 'money': {
       if (parts.sign === '-') return { status: 'unreadable' };
-      const unit = parts.unit ?? headerUnit ?? null;
-      const reading: CellReading = { status: 'value', value: { value: decimalString(parts.digits, parts.fraction), unit } };
+      const value = decimalString(parts.digits, parts.fraction);
+      const stated = parts.unit ?? headerUnit;
+      // 0 is the same amount in 元 and 万元: a zero without a unit is recorded in 元, losing nothing.
+      const unit = stated ?? (/^0(\.0*)?$/.test(value) ? '元' : null);
+      const reading: CellReading = { status: 'value', value: { value, unit } };
       if (!parts.unit && headerUnit) reading.note = 'unit-from-header';
+      if (!stated && unit === null) reading.note = 'unit-unknown';
       return reading;
     }
   }

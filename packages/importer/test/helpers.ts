@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { importReport, type ImportResult, type ImportSuccess } from '../src/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = join(here, '..', '..', '..');
+export const seedPath = join(repoRoot, '..', 'shared', 'seed', 'chizhou-rfb-2020-annual-report.txt');
+
+export function fixture(name: string): string {
+  return readFileSync(join(here, 'fixtures', name), 'utf8');
+}
+
+export function example(name: string): Record<string, unknown> {
+  return parse(readFileSync(join(repoRoot, 'examples', name), 'utf8')) as Record<string, unknown>;
+}
+
+/** Asserts success and returns it (a failure's problem is shown in the assertion message). */
+export function imported(result: ImportResult): ImportSuccess {
+  if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.problem, null, 2)}`);
+  return result;
+}
+
+export function importHtml(name: string, options?: Parameters<typeof importReport>[1]): ImportSuccess {
+  return imported(importReport({ text: fixture(name), kind: 'html', name }, options));
+}
+
+/** The value at a pointer of a document. */
+export function at(document: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment], document);
+}

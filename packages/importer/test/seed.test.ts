@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importReport } from '../src/index.js';
+import { example, imported, seedPath } from './helpers.js';
+
+const seedText = readFileSync(seedPath, 'utf8');
+
+describe('the seed (池州市人民防空办公室, 2020, |-flattened text)', () => {
+  const result = imported(importReport({ text: seedText, kind: 'text', name: 'chizhou-rfb-2020-annual-report.txt' }));
+
+  it('gives exactly the bundled example, apart from provenance', () => {
+    // The example is the report as a source document; an import adds where it came from.
+    const { provenance, ...document } = result.document as unknown as Record<string, unknown>;
+    expect(document).toEqual(example('chizhou-rfb-2020.yaml'));
+    expect(provenance).toEqual({
+      importedFrom: 'chizhou-rfb-2020-annual-report.txt',
+      unplaced: [{ text: '扫一扫在手机打开当前页', from: 'line 70' }],
+    });
+  });
+
+  it('reads every cell, finds every section and places every paragraph', () => {
+    expect(result.fidelity).toEqual({
+      cellsRead: 22 + 161 + 15,
+      cellsExpected: 22 + 161 + 15,
+      sectionsFound: [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
+      // preface 1 + overview 1 + 5 + 1 + 1 + 1 + 1 + problems 2 + 其他 1
+      paragraphsPlaced: 14,
+      paragraphsUnplaced: 1,
+      notReported: [],
+      edition: '2019',
+      editionFrom: 'labels',
+    });
+  });
+
+  it('says what it guessed and which labels it matched only approximately', () => {
+    const codes = result.warnings.map((w) => `${w.code} ${w.at ?? w.from ?? ''}`);
+    expect(codes).toEqual([
+      'guessed /metadata/agency/kind',
+      'guessed /metadata/agency/level',
+      'guessed /metadata/agency/administrativeDivisionCode',
+      'label-approximate /sections/applications/table/results/notProcessed/confirmationOrReissue',
+      'unplaced line 70',
+    ]);
+    const typo = result.warnings.find((w) => w.code === 'label-approximate')!;
+    expect(typo.from).toBe('line 56');
+    expect(typo.message.zh).toContain('已取信息');
+  });
+
+  it('reads the same page with Windows line ends, a BOM and indented paragraphs', () => {
+    const variant = '\uFEFF' + seedText.split('\n').map((line) => (line.includes('|') ? line : `\u3000\u3000${line}`)).join('\r\n');
+    const again = imported(importReport({ text: variant, kind: 'text', name: 'x.txt' }));
+    const { provenance: _a, ...left } = again.document as unknown as Record<string, unknown>;
+    const { provenance: _b, ...right } = result.document as unknown as Record<string, unknown>;
+    expect(left).toEqual(right);
+  });
+});
