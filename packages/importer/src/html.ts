@@ -84,7 +84,7 @@ function flowLines(element: Element, path: string): Line[] {
   const walker: Walker = { blocks: [], collector: new LineCollector(path), from: path };
   for (const child of element.childNodes) walk(child, element, path, walker);
   walker.collector.flush();
-  return walker.collector.lines;
+  return [...walker.blocks, ...walker.collector.lines].filter((block): block is Line => block.kind === 'line');
 }
 
 function rowsOf(table: Element, path: string): { tr: Element; path: string }[] {

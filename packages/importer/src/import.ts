@@ -325,6 +325,14 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
     otherMatters: { paragraphs: otherParagraphs.map((p) => p.text) },
   };
   for (const reading of readings.values()) unplaced.push(...reading.unplaced);
+  // In the order of the page (table cells carry their row's place plus the cell's labels).
+  const order = new Map<string, number>();
+  source.blocks.forEach((block, index) => {
+    const places = block.kind === 'line' ? [block.from] : [block.from, ...block.rows.map((r) => r.from), ...block.asLines.map((l) => l.from)];
+    for (const place of places) if (!order.has(place)) order.set(place, index);
+  });
+  const placeOf = (from: string): number => order.get(from) ?? order.get(from.replace(/ \([^()]*\)$/, '')) ?? order.get(from.split(' (')[0]!) ?? Infinity;
+  unplaced.sort((a, b) => placeOf(a.from) - placeOf(b.from));
   for (const item of unplaced) {
     warnings.push({
       code: 'unplaced',

@@ -96,7 +96,6 @@ function electronicOf(text: string): { location: string; url?: string } | undefi
   if (!match && !url) return undefined;
   const location = (match?.[1] ?? url!)
     .replace(/[（(]\s*(?:网址\s*[:：]?\s*)?(https?:\/\/|www\.)[^)）]*[)）]/g, '')
-    .replace(/^[“"「《]|[”"」》]$/g, '')
     .trim();
   const result: { location: string; url?: string } = { location: location || url! };
   if (url) result.url = url;
@@ -128,7 +127,7 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   }
 
   // Report year: the title, the statistics period, the preface, the most frequent year in the text.
-  const period = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|到|—+|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(
+  const period = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*起?\s*(?:至|到|—+|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(
     halfWidth(prefaceText),
   );
   let reportYear = titleInfo.year;

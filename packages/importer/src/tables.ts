@@ -109,6 +109,8 @@ function rowText(row: RowView): string {
 interface Scored<T> {
   node: T;
   score: number;
+  /** The text similarity alone (without preferences for depth, numbering or context). */
+  similarity?: number;
   /** The label's words equal the official ones. */
   exact?: boolean;
 }
@@ -117,8 +119,9 @@ function bestColumn(text: string, candidates: Iterable<{ node: ColumnNode; depth
   const { key } = labelKey(text);
   let best: Scored<ColumnNode> | undefined;
   for (const { node, depth } of candidates) {
-    const score = similarity(key, node.labelKey) - depth * 0.01;
-    if (!best || score > best.score) best = { node, score };
+    const raw = similarity(key, node.labelKey);
+    const score = raw - depth * 0.01;
+    if (!best || score > best.score) best = { node, score, similarity: raw };
   }
   return best && best.score >= MATCH ? best : undefined;
 }
@@ -174,7 +177,7 @@ function classifyRow(split: SplitRow, spec: TableSpec, context: RowNode, columns
     const row = bestRow(label, spec.root, current);
     const column = bestColumn(label, allColumns);
     // A tie with a column label (其他) is a column unless the row label is numbered or in context.
-    if (row && (!column || row.score > column.score)) {
+    if (row && (!column || row.score > column.similarity!)) {
       if (row.node.columns) {
         leaf = row.node;
         approximate ||= !row.exact;
