@@ -1,0 +1,39 @@
+/**
+ * The command registry. A command is one module `src/commands/<name>.ts` exporting `help` and
+ * `run`; register it here with its name and one-line summary. Modules are imported only when the
+ * command runs, so `nianbao --help` and every other command start fast.
+ */
+import type { CommandContext, LocalizedText } from '../output.js';
+
+export interface CommandModule {
+  /** Full usage text shown by `nianbao <name> --help` (ends with a newline). */
+  help: LocalizedText;
+  /**
+   * Runs with `ctx.argv` = the arguments after the command name (including --lang and --help,
+   * which the command parses too). Returns the exit code (see EXIT in ../output.ts); prints
+   * failures as one line on stderr. Must not call process.exit.
+   */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** One line for `nianbao --help`. */
+  summary: LocalizedText;
+  load(): Promise<CommandModule>;
+}
+
+export const commands: readonly CommandSpec[] = [
+  {
+    name: 'validate',
+    summary: {
+      zh: '检查报告源文件（JSON 或 YAML）是否符合国家格式和数据规则',
+      en: 'check a report source file (JSON or YAML) against the national format and its data rules',
+    },
+    load: () => import('./validate.js'),
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return commands.find((command) => command.name === name);
+}
