@@ -1,0 +1,117 @@
+/** Checking a rule file (the edition's or a government's own) before it is used. */
+import { rulesSchema, toPointer } from '@nianbao/template';
+import type { Finding } from './types.js';
+import { converterFor } from './zod-from-schema.js';
+import { issuesToFindings } from './structural.js';
+import { BUILT_IN_PLACEHOLDERS } from './rules/engine.js';
+import { both } from './text.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Validates a rule file against rules.schema.json (through the same JSON Schema → zod converter), then
+ * what a schema cannot say: regular expressions compile (with the u flag, as the engine runs them),
+ * `{name}` in pointers names a forEach variable, message placeholders are known, rule ids are unique.
+ * No findings: the file can be passed to validateReport as extraRules.
+ */
+export function checkRuleSet(ruleSet: unknown): Finding[] {
+  const schema = converterFor(rulesSchema).convert(rulesSchema);
+  const result = schema.safeParse(ruleSet);
+  const findings = result.success ? [] : issuesToFindings(result.error.issues, ruleSet, { root: rulesSchema, labels: false });
+  if (!isObject(ruleSet) || !Array.isArray(ruleSet.rules)) return findings;
+
+  const error = (path: (string | number)[], zh: string, en: string, actual?: unknown): Finding => ({
+    ruleId: 'schema',
+    severity: 'error',
+    pointer: toPointer(path),
+    ...(actual === undefined ? {} : { actual }),
+    message: both(zh, en),
+  });
+  const ids = new Map<string, number>();
+  ruleSet.rules.forEach((rule: unknown, index: number) => {
+    if (!isObject(rule)) return;
+    const here = ['rules', index];
+    if (typeof rule.id === 'string') {
+      const first = ids.get(rule.id);
+      if (first !== undefined) {
+        findings.push(error([...here, 'id'], `规则编号“${rule.id}”重复（第${first + 1}条规则已使用）。`, `Rule id "${rule.id}" is used twice (first by rule ${first + 1}).`, rule.id));
+      } else ids.set(rule.id, index);
+    }
+    const variables = new Set(isObject(rule.forEach) ? Object.keys(rule.forEach) : []);
+    const known = new Set<string>([...BUILT_IN_PLACEHOLDERS, ...variables]);
+
+    // Pointers: every {name} must be a forEach variable.
+    const pointer = (value: unknown, path: (string | number)[]) => {
+      if (typeof value !== 'string') return;
+      for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
+        if (!variables.has(name!)) {
+          findings.push(error(path, `指针“${value}”中的{${name}}不是本规则forEach中定义的变量。`, `{${name}} in the pointer "${value}" is not a forEach variable of this rule.`, value));
+        }
+      }
+    };
+    const terms = (value: unknown, path: (string | number)[]) => {
+      if (Array.isArray(value)) value.forEach((term, i) => pointer(term, [...path, i]));
+    };
+    const conditions = (value: unknown, path: (string | number)[]) => {
+      if (!Array.isArray(value)) return;
+      value.forEach((condition, i) => {
+        if (!isObject(condition)) return;
+        pointer(condition.present, [...path, i, 'present']);
+        pointer(condition.absent, [...path, i, 'absent']);
+        terms(condition.left, [...path, i, 'left']);
+        terms(condition.right, [...path, i, 'right']);
+      });
+    };
+    const messages = (value: unknown, path: (string | number)[]) => {
+      if (!isObject(value)) return;
+      for (const language of ['zh', 'en'] as const) {
+        const text = value[language];
+        if (typeof text !== 'string') continue;
+        for (const [, name] of text.matchAll(/\{([^{}]*)\}/g)) {
+          if (!known.has(name!)) {
+            findings.push(
+              error([...path, language], `消息中的占位符{${name}}未定义（可用：${[...known].map((k) => `{${k}}`).join('')}）。`, `Unknown placeholder {${name}} in the message (known: ${[...known].map((k) => `{${k}}`).join(' ')}).`, text),
+            );
+          }
+        }
+      }
+    };
+    const compiles = (value: unknown, path: (string | number)[]) => {
+      if (typeof value !== 'string') return;
+      try {
+        new RegExp(value, 'u');
+      } catch (problem) {
+        findings.push(error(path, `正则表达式无法编译（u标志）：${(problem as Error).message}`, `The regular expression does not compile (u flag): ${(problem as Error).message}`, value));
+      }
+    };
+
+    pointer(rule.base, [...here, 'base']);
+    conditions(rule.when, [...here, 'when']);
+    messages(rule.message, [...here, 'message']);
+    if (!Array.isArray(rule.checks)) return;
+    rule.checks.forEach((check: unknown, c: number) => {
+      if (!isObject(check)) return;
+      const path = [...here, 'checks', c];
+      conditions(check.when, [...path, 'when']);
+      messages(check.message, [...path, 'message']);
+      if (Array.isArray(check.at)) check.at.forEach((item, i) => pointer(item, [...path, 'at', i]));
+      else pointer(check.at, [...path, 'at']);
+      pointer(check.year, [...path, 'year']);
+      terms(check.left, [...path, 'left']);
+      terms(check.right, [...path, 'right']);
+      terms(check.equals, [...path, 'equals']);
+      if (Array.isArray(check.cases)) {
+        check.cases.forEach((item, i) => {
+          if (isObject(item) && isObject(item.match)) for (const key of Object.keys(item.match)) pointer(key, [...path, 'cases', i, 'match', key]);
+        });
+      }
+      if (check.type === 'pattern') compiles(check.pattern, [...path, 'pattern']);
+      if (check.type === 'statedCount' && Array.isArray(check.patterns)) check.patterns.forEach((item, i) => compiles(item, [...path, 'patterns', i]));
+      if (check.type === 'forbiddenText' && Array.isArray(check.patterns)) {
+        check.patterns.forEach((item, i) => isObject(item) && compiles(item.pattern, [...path, 'patterns', i, 'pattern']));
+      }
+    });
+  });
+  return findings;
+}
