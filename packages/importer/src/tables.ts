@@ -126,8 +126,16 @@ function bestColumn(text: string, candidates: Iterable<{ node: ColumnNode; depth
   return best && best.score >= MATCH ? best : undefined;
 }
 
+const depthCache = new WeakMap<ColumnNode[], { node: ColumnNode; depth: number }[]>();
+
 function withDepth(columns: ColumnNode[], depth = 0): { node: ColumnNode; depth: number }[] {
-  return columns.flatMap((node) => [{ node, depth }, ...withDepth(node.children ?? [], depth + 1)]);
+  if (depth === 0) {
+    const cached = depthCache.get(columns);
+    if (cached) return cached;
+  }
+  const list = columns.flatMap((node) => [{ node, depth }, ...withDepth(node.children ?? [], depth + 1)]);
+  if (depth === 0) depthCache.set(columns, list);
+  return list;
 }
 
 function isDescendant(node: RowNode, ancestor: RowNode): boolean {
@@ -168,7 +176,7 @@ function classifyRow(split: SplitRow, spec: TableSpec, context: RowNode, columns
   let approximate = false;
   let columnLabels = 0;
   let current = context;
-  const allColumns = columns.flatMap((c) => withDepth(c));
+  const allColumns = columns.length === 1 ? withDepth(columns[0]!) : columns.flatMap((c) => withDepth(c));
   for (const label of split.labels) {
     if (isDecoration(label, spec)) {
       columnLabels++;
@@ -407,7 +415,8 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
   const rows: RowView[] = parts.flatMap((part, index) =>
     part.rows.map((row: TableRow) => ({ cells: row.cells, from: row.from, aligned: part.aligned, part: index })),
   );
-  const columnSets = [...new Set(officialRows.map((row) => row.columns!))];
+  // Rows of one table share their columns (same labels): one set per distinct header.
+  const columnSets = [...new Map(officialRows.map((row) => [[...leavesOf(row.columns!)].map((l) => l.title).join('|'), row.columns!])).values()];
 
   let context = spec.root;
   let headers: RowView[] = [];

@@ -96,9 +96,22 @@ function lcs(a: string, b: string): number {
  * How well a published key matches an official key, 0..1: 1 equal; containment scores by the share of
  * the longer one; otherwise the common-subsequence ratio (typos such as 已取信息 for 已获取信息).
  */
+const similarities = new Map<string, number>();
+
 export function similarity(published: string, official: string): number {
   if (published === official) return 1;
   if (!published || !official) return 0;
+  const cacheKey = `${published}\u0000${official}`;
+  const cached = similarities.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const value = computeSimilarity(published, official);
+  // Labels repeat across rows and pages: a bounded memo keeps the common-subsequence work down.
+  if (similarities.size > 50_000) similarities.clear();
+  similarities.set(cacheKey, value);
+  return value;
+}
+
+function computeSimilarity(published: string, official: string): number {
   const [short, long] = published.length <= official.length ? [published, official] : [official, published];
   const ratio = (2 * lcs(published, official)) / ([...published].length + [...official].length);
   const contained = short.length >= 2 && long.includes(short) ? 0.6 + 0.35 * (short.length / long.length) : 0;
