@@ -126,6 +126,8 @@ const CHROME = [
   /分享到/, /上一篇|下一篇/, /责任编辑|编辑[:：]/, /浏览(次数|量)|阅读(次数|量)|访问量|点击(数|量|率)/, /版权所有|Copyright|©/i,
   /ICP备|公网安备|网站标识码/, /主办单位|承办单位|技术支持|网站地图/, /您(当前)?的?位置|当前位置/, /^来源[:：]/, /(发布|更新)(时间|日期)[:：]/,
   /^索\s*引\s*号|^信息来源|^发文机关|^成文日期|^生效日期|^主题分类|^发布机构|^公开方式/, /附件下载|相关附件|相关链接|相关阅读/, /收藏本页|加入收藏/, /返回顶部|【返回】/,
+  // The note nianbao's own HTML puts under a table with not-reported cells.
+  /^注[:：]?.{0,8}表示.{0,12}未填报/,
 ];
 
 /** Page furniture of a CMS page (share links, print buttons, breadcrumbs, footers): not report text. */
