@@ -1391,8 +1391,8 @@ export const rules2019: RuleSet = {
         "en": "Table 四, every block: 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
       },
       "message": {
-        "zh": "{column}：总计应为{expected}（结果维持、结果纠正、其他结果、尚未审结之和），实为{actual}。",
-        "en": "{column}: 总计 should be {expected} (upheld + corrected + other + pending) but is {actual}."
+        "zh": "{column}应为{expected}（结果维持、结果纠正、其他结果、尚未审结之和），实为{actual}。",
+        "en": "{column} should be {expected} (upheld + corrected + other + pending) but is {actual}."
       },
       "base": "/sections/reviewAndLitigation/table",
       "forEach": {
@@ -3133,8 +3133,8 @@ export const rules2021: RuleSet = {
         "en": "Table 四, every block: 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
       },
       "message": {
-        "zh": "{column}：总计应为{expected}（结果维持、结果纠正、其他结果、尚未审结之和），实为{actual}。",
-        "en": "{column}: 总计 should be {expected} (upheld + corrected + other + pending) but is {actual}."
+        "zh": "{column}应为{expected}（结果维持、结果纠正、其他结果、尚未审结之和），实为{actual}。",
+        "en": "{column} should be {expected} (upheld + corrected + other + pending) but is {actual}."
       },
       "base": "/sections/reviewAndLitigation/table",
       "forEach": {
