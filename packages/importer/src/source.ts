@@ -21,6 +21,8 @@ export interface GridCell {
 export interface TableRow {
   cells: GridCell[];
   from: string;
+  /** The row as published, for a text page (kept verbatim when the row cannot be placed). */
+  raw?: string;
 }
 
 export interface SourceTable {
@@ -75,7 +77,7 @@ export function textSource(text: string): SourceDocument {
         table = { kind: 'table', rows: [], aligned: false, from, asLines: [] };
         blocks.push(table);
       }
-      table.rows.push({ cells: splitRow(line).map((cell) => ({ text: cell, origin: true })), from });
+      table.rows.push({ cells: splitRow(line).map((cell) => ({ text: cell, origin: true })), from, raw: line });
       table.asLines.push({ kind: 'line', text: line, from });
       return;
     }

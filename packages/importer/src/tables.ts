@@ -68,6 +68,7 @@ export function tableLabelKeys(tables: SourceTable[]): string[] {
 interface RowView {
   cells: GridCell[];
   from: string;
+  raw?: string;
   aligned: boolean;
   /** Index of the source table (part) the row comes from. */
   part: number;
@@ -101,7 +102,10 @@ function hasNumber(values: string[]): boolean {
 }
 
 function rowText(row: RowView): string {
-  return row.cells.filter((cell) => cell.origin).map((cell) => cell.text).join(' | ');
+  if (row.raw !== undefined) return row.raw;
+  const texts = row.cells.filter((cell) => cell.origin).map((cell) => cell.text);
+  while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
+  return texts.join(' | ');
 }
 
 // ---------------------------------------------------------------- label matching
@@ -413,7 +417,7 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
   const notReportedSet = new Set<string>();
 
   const rows: RowView[] = parts.flatMap((part, index) =>
-    part.rows.map((row: TableRow) => ({ cells: row.cells, from: row.from, aligned: part.aligned, part: index })),
+    part.rows.map((row: TableRow) => ({ cells: row.cells, from: row.from, raw: row.raw, aligned: part.aligned, part: index })),
   );
   // Rows of one table share their columns (same labels): one set per distinct header.
   const columnSets = [...new Map(officialRows.map((row) => [[...leavesOf(row.columns!)].map((l) => l.title).join('|'), row.columns!])).values()];
