@@ -11,3 +11,4 @@ export type {
   Unplaced,
   WarningCode,
 } from './types.js';
+export { decodePage, pageKind, type PageDecoding } from './page.js';
