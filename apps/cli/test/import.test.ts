@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// The built CLI, run from the repository root as users run it.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const SEED = '../shared/seed/chizhou-rfb-2020-annual-report.txt';
+const CMS_2020 = 'packages/importer/test/fixtures/cms-county-2020.html';
+const CMS_2021_GBK = 'packages/importer/test/fixtures/cms-government-2021.gbk.html';
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function nianbao(args: string[]) {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function exampleDocument(): Record<string, unknown> {
+  return parse(readFileSync(join(root, 'examples/chizhou-rfb-2020.yaml'), 'utf8')) as Record<string, unknown>;
+}
+
+const seedProvenance = {
+  importedFrom: 'chizhou-rfb-2020-annual-report.txt',
+  unplaced: [{ text: '扫一扫在手机打开当前页', from: 'line 70' }],
+};
+
+describe('nianbao import', () => {
+  it('the seed to YAML: the bundled example plus provenance, a fidelity summary, the findings; exit 0', () => {
+    const out = join(tmp, 'seed.yaml');
+    const run = nianbao(['import', SEED, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(parse(readFileSync(out, 'utf8'))).toEqual({ ...exampleDocument(), provenance: seedProvenance });
+    expect(run.stdout).toContain('表格数字：读取 198/198 个');
+    expect(run.stdout).toContain('章节：找到 6/6 个');
+    expect(run.stdout).toContain('段落：归位 14 段，未归位 1 段');
+    // The injected spam is a finding (with its place in the written file), not an import failure.
+    expect(run.stdout).toMatch(new RegExp(`${out.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+  warning  I-SPAM`));
+    expect(run.stdout).toContain('0 个错误，7 个警告（2019年格式）');
+    // Strings that look like numbers stay strings.
+    expect(readFileSync(out, 'utf8')).toContain('administrativeDivisionCode: "341700"');
+    expect(readdirSync(tmp).filter((name) => name.includes('nianbao-tmp'))).toEqual([]);
+  });
+
+  it('to JSON, in English', () => {
+    const out = join(tmp, 'seed.json');
+    const run = nianbao(['import', SEED, '--out', out, '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({ ...exampleDocument(), provenance: seedProvenance });
+    expect(run.stdout).toContain('Table numbers: 198/198 read');
+    expect(run.stdout).toContain('0 errors, 7 warnings (edition 2019)');
+  });
+
+  it('without --out: the YAML on stdout, the summary and findings on stderr', () => {
+    const run = nianbao(['import', SEED]);
+    expect(run.code).toBe(0);
+    expect(parse(run.stdout)).toEqual({ ...exampleDocument(), provenance: seedProvenance });
+    expect(run.stderr).toContain('表格数字：读取 198/198 个');
+  });
+
+  it('a CMS page with not-reported cells: each is a warning, the rules that need it are not assessable', () => {
+    const out = join(tmp, 'cms.yaml');
+    const run = nianbao(['import', CMS_2020, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('表格数字：读取 195/198 个，3 个未填报（记为 null）');
+    expect(run.stdout.match(/warning  I-NOTREPORTED/g)).toHaveLength(3);
+    expect(run.stdout).toMatch(/info  \S+\s+\/sections\/applications\/table/);
+    const document = parse(readFileSync(out, 'utf8'));
+    expect(document.sections.reviewAndLitigation.table.administrativeLitigation.withoutReconsideration.pending).toBeNull();
+  });
+
+  it('broken totals in a published report are findings, not an import failure', () => {
+    const page = join(tmp, 'broken.txt');
+    const seed = readFileSync(join(root, SEED), 'utf8');
+    writeFileSync(page, seed.replace('一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 0 |'));
+    const run = nianbao(['import', page, '--out', join(tmp, 'broken.yaml')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/error  B-ROW/);
+    expect(run.stdout).toMatch(/error  B-BALANCE/);
+  });
+
+  it('a GBK page', () => {
+    const out = join(tmp, 'gbk.json');
+    const run = nianbao(['import', CMS_2021_GBK, '--out', out]);
+    expect(run.code).toBe(0);
+    const document = JSON.parse(readFileSync(out, 'utf8'));
+    expect(document.edition).toBe('2021');
+    expect(document.metadata.agency.name).toBe('歙县人民政府');
+  });
+
+  it('not a report: exit 1 with what was found and what is missing, and no file written', () => {
+    const page = join(tmp, 'news.html');
+    writeFileSync(page, '<html><body><h1>全市安全生产工作会议召开</h1><p>会议强调要压实责任。</p></body></html>');
+    const out = join(tmp, 'news.yaml');
+    const run = nianbao(['import', page, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('输入不是政府信息公开工作年度报告');
+    expect(run.stderr).toContain('找到：无');
+    expect(run.stderr).toContain('  - 一、总体情况');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a truncated page: exit 1', () => {
+    const page = join(tmp, 'cut.txt');
+    writeFileSync(page, readFileSync(join(root, SEED), 'utf8').split('\n').slice(0, 50).join('\n'));
+    const run = nianbao(['import', page, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('a statistical table is missing or cut short');
+    expect(run.stderr).toContain('  - 三、收到和处理政府信息公开申请情况：四、结转下年度继续办理');
+  });
+
+  it.each([
+    [['import'], /缺少要导入的网页或文本文件/],
+    [['import', 'no-such-page.html'], /no-such-page.html: 文件不存在/],
+    [['import', SEED, '--edition', '2020'], /--edition 只能是 2019、2021、auto/],
+    [['import', SEED, '--out', 'report.txt'], /--out 的文件名应以 .yaml、.yml 或 .json 结尾/],
+    [['import', SEED, 'extra.html'], /一次只能导入一个文件/],
+    [['import', SEED, '--out', '/nonexistent-dir/x/report.yaml'], /report.yaml: 无法写入（ENOENT）/],
+  ])('%j: exit 2, one line on stderr', (args, reason) => {
+    const run = nianbao(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(reason);
+  });
+
+  it('a file that is not a page: exit 2', () => {
+    const pdf = join(tmp, 'report.pdf');
+    writeFileSync(pdf, '%PDF-1.7\n%\u00e2\u00e3');
+    const run = nianbao(['import', pdf]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/看起来是PDF 文件/);
+  });
+});
