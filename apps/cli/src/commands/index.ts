@@ -38,6 +38,8 @@ export const commands: readonly CommandSpec[] = [
       zh: '把已发布的年报网页（HTML 或文本）读回为报告源文件，并校验',
       en: 'read a published report page (HTML or text) back into a report source file, and validate it',
     },
+    load: () => import('./import.js'),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {
