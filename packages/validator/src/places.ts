@@ -68,8 +68,13 @@ export function locationText(place: Place): string {
     const parts = [place.row, place.column].filter((labels) => labels.length > 0);
     return parts.map((labels) => `「${labels.join(SEPARATOR)}」`).join('');
   }
-  const path = place.path.length > 0 ? place.path : [place.label || '报告'];
-  return `「${path.join(SEPARATOR)}」`;
+  const path = readableSteps(place);
+  return `「${(path.length > 0 ? path : [place.label || '报告']).join(SEPARATOR)}」`;
+}
+
+/** Drops a title that only repeats the one before it (a table titled like its numbered section). */
+function withoutEchoes(path: string[]): string[] {
+  return path.filter((title, i) => i === 0 || !path[i - 1]!.endsWith(title));
 }
 
 export function rowText(place: Place): string {
@@ -82,11 +87,17 @@ export function columnText(place: Place): string {
   return place.label;
 }
 
-/** A paragraph as 「一、总体情况 › 主动公开 › 第2段」 (the generic 正文 step of a narrative left out). */
-export function paragraphText(place: Place): string {
+/** The titles along a place, without the generic 正文 step of a narrative and without echoes. */
+function readableSteps(place: Place): string[] {
   const segments = parsePointer(place.pointer);
   const titles = place.steps.filter(
     (title, depth): title is string => title !== undefined && !(segments[depth] === 'paragraphs' && title === '正文'),
   );
+  return withoutEchoes(titles);
+}
+
+/** A paragraph as 「一、总体情况 › 主动公开 › 第2段」. */
+export function paragraphText(place: Place): string {
+  const titles = readableSteps(place);
   return `「${(titles.length > 0 ? titles : [place.label]).join(SEPARATOR)}」`;
 }

@@ -46,7 +46,7 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
       if (typeof value !== 'string') return;
       for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
         if (!variables.has(name!)) {
-          findings.push(error(path, `指针“${value}”中的{${name}}不是本规则forEach中定义的变量。`, `{${name}} in the pointer "${value}" is not a forEach variable of this rule.`, value));
+          findings.push(error(path, `指针中的变量 ${name} 不是本规则 forEach 中定义的变量。`, `The pointer uses ${name}, which is not a forEach variable of this rule.`, value));
         }
       }
     };
@@ -71,7 +71,8 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
         for (const [, name] of text.matchAll(/\{([^{}]*)\}/g)) {
           if (!known.has(name!)) {
             findings.push(
-              error([...path, language], `消息中的占位符{${name}}未定义（可用：${[...known].map((k) => `{${k}}`).join('')}）。`, `Unknown placeholder {${name}} in the message (known: ${[...known].map((k) => `{${k}}`).join(' ')}).`, text),
+              // Placeholder names without their braces: the finding's own message is not a template.
+              error([...path, language], `消息使用了未定义的占位符 ${name}（可用：${[...known].join('、')}）。`, `The message uses an unknown placeholder, ${name} (known: ${[...known].join(', ')}).`, text),
             );
           }
         }

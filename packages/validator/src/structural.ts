@@ -123,7 +123,8 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
     ...extra,
     message,
   });
-  const named = `「${label}」`;
+  // Name the place fully (row and column of a cell, the path of anything else): a label alone is ambiguous.
+  const named = locationText(place);
 
   // A required property that is absent: name it by its official label.
   if (value === undefined && path.length > 0 && issue.code !== 'unrecognized_keys') {
@@ -132,12 +133,12 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
     const key = String(path[path.length - 1]);
     if (isPlainObject(parent) && !Object.hasOwn(parent, key)) {
       const parentPlace = placeOf(labelRoot(context), toPointer(parentPath));
-      const where = parentPath.length > 0 ? locationText(parentPlace) : '';
+      const where = parentPath.length > 0 && parentPlace.path.length > 0 ? locationText(parentPlace) : '';
       const enName = label === key ? key : `${key} (${label})`;
       return [
         make(
           both(
-            `${where}缺少必填项${named}。`,
+            `${where}缺少必填项「${label}」。`,
             `${where ? where + ': ' : ''}missing required field ${enName}.`,
           ),
         ),
@@ -155,7 +156,7 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
       const found = describeValue(value);
       const hint = typeHint(types.length > 0 ? types : [issue.expected], value, node, String(path[path.length - 1] ?? ''));
       return [
-        make(both(`${named}应为${expected.zh}，实为${found.zh}。${hint.zh}`, `${label} must be ${expected.en}, but is ${found.en}.${hint.en}`), {
+        make(both(`${named}应为${expected.zh}，实为${found.zh}。${hint.zh}`, `${named} must be ${expected.en}, but is ${found.en}.${hint.en}`), {
           expected: types.join('|') || issue.expected,
           actual: value,
         }),
@@ -169,8 +170,8 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
         return [
           make(
             small
-              ? both(`${named}至少应有${limit}项，实有${(value as unknown[]).length}项。`, `${label} needs at least ${limit} item(s); it has ${(value as unknown[]).length}.`)
-              : both(`${named}最多${limit}项，实有${(value as unknown[]).length}项。`, `${label} allows at most ${limit} items; it has ${(value as unknown[]).length}.`),
+              ? both(`${named}至少应有${limit}项，实有${(value as unknown[]).length}项。`, `${named} needs at least ${limit} item(s); it has ${(value as unknown[]).length}.`)
+              : both(`${named}最多${limit}项，实有${(value as unknown[]).length}项。`, `${named} allows at most ${limit} items; it has ${(value as unknown[]).length}.`),
             { expected: `${small ? '>=' : '<='} ${limit}`, actual: Array.isArray(value) ? value.length : value },
           ),
         ];
@@ -181,9 +182,9 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
           small
             ? both(
                 `${named}为${jsonText(value)}，不能小于${limit}${negativeCount ? '（件数不能为负数）' : ''}。`,
-                `${label} is ${jsonText(value)}; it cannot be less than ${limit}${negativeCount ? ' (a count cannot be negative)' : ''}.`,
+                `${named} is ${jsonText(value)}; it cannot be less than ${limit}${negativeCount ? ' (a count cannot be negative)' : ''}.`,
               )
-            : both(`${named}为${jsonText(value)}，不能大于${limit}。`, `${label} is ${jsonText(value)}; it cannot be greater than ${limit}.`),
+            : both(`${named}为${jsonText(value)}，不能大于${limit}。`, `${named} is ${jsonText(value)}; it cannot be greater than ${limit}.`),
           { expected: `${small ? '>=' : '<='} ${limit}`, actual: value },
         ),
       ];
@@ -196,7 +197,7 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
         make(
           both(
             `${named}${describeValue(value).zh}格式不正确（${description ?? '应符合 ' + pattern}）。`,
-            `${label}: ${describeValue(value).en} is not in the required format (${description && !/\p{Script=Han}/u.test(description) ? description : 'pattern ' + pattern}).`,
+            `${named}: ${describeValue(value).en} is not in the required format (${description && !/\p{Script=Han}/u.test(description) ? description : 'pattern ' + pattern}).`,
           ),
           { expected: pattern, actual: value },
         ),
@@ -212,12 +213,12 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
       const types = expectedTypes(schemaAt(context.root, path));
       const expected = joinTypes(types.length > 0 ? types : ['object']);
       const found = describeValue(value);
-      return [make(both(`${named}应为${expected.zh}，实为${found.zh}。`, `${label} must be ${expected.en}, but is ${found.en}.`), { actual: value })];
+      return [make(both(`${named}应为${expected.zh}，实为${found.zh}。`, `${named} must be ${expected.en}, but is ${found.en}.`), { actual: value })];
     }
     case 'custom':
       return [customFinding(issue.params as SchemaIssueParams | undefined, make, named, label, value, schemaAt(context.root, path), issue.message)];
     default:
-      return [make(both(`${named}不符合要求：${issue.message}。`, `${label} is not valid: ${issue.message}.`), { actual: value })];
+      return [make(both(`${named}不符合要求：${issue.message}。`, `${named} is not valid: ${issue.message}.`), { actual: value })];
   }
 }
 
@@ -263,7 +264,7 @@ function allowedValuesFinding(
   return make(
     both(
       `${named}应为${single ? '' : '以下之一：'}${list.zh}，实为${found.zh}。`,
-      `${label} must be ${single ? '' : 'one of '}${list.en}, but is ${found.en}.`,
+      `${named} must be ${single ? '' : 'one of '}${list.en}, but is ${found.en}.`,
     ),
     { expected: values.map(jsonText).join('|'), actual: value },
   );
@@ -281,19 +282,19 @@ function customFinding(
   switch (params?.keyword) {
     case 'integer':
       return make(
-        both(`${named}应为整数，实为${jsonText(value)}。`, `${label} must be a whole number (an integer), but is ${jsonText(value)}.`),
+        both(`${named}应为整数，实为${jsonText(value)}。`, `${named} must be a whole number (an integer), but is ${jsonText(value)}.`),
         { expected: 'integer', actual: value },
       );
     case 'minLength':
       return params.length === 0
-        ? make(both(`${named}不能为空。`, `${label} cannot be empty.`), { expected: `>= ${params.limit} characters`, actual: value })
-        : make(both(`${named}至少应有${params.limit}个字符，实有${params.length}个。`, `${label} needs at least ${params.limit} characters; it has ${params.length}.`), {
+        ? make(both(`${named}不能为空。`, `${named} cannot be empty.`), { expected: `>= ${params.limit} characters`, actual: value })
+        : make(both(`${named}至少应有${params.limit}个字符，实有${params.length}个。`, `${named} needs at least ${params.limit} characters; it has ${params.length}.`), {
             expected: `>= ${params.limit} characters`,
             actual: value,
           });
     case 'maxLength':
       return make(
-        both(`${named}最多${params.limit}个字符，实有${params.length}个（“${clip(String(value), 20)}”）。`, `${label} allows at most ${params.limit} characters; it has ${params.length}.`),
+        both(`${named}最多${params.limit}个字符，实有${params.length}个（“${clip(String(value), 20)}”）。`, `${named} allows at most ${params.limit} characters; it has ${params.length}.`),
         { expected: `<= ${params.limit} characters`, actual: params.length },
       );
     case 'const':
@@ -303,14 +304,16 @@ function customFinding(
     case 'anyOf':
       if (params.allowed) return allowedValuesFinding(make, named, label, params.allowed, value, node);
       return params.matches === 0
-        ? make(both(`${named}不符合任何一种允许的写法。`, `${label} matches none of the allowed forms.`), { actual: value })
-        : make(both(`${named}同时符合多种写法（${params.matches}种），无法确定其含义。`, `${label} matches ${params.matches} of the alternatives; exactly one is allowed.`), { actual: value });
+        ? make(both(`${named}不符合任何一种允许的写法。`, `${named} matches none of the allowed forms.`), { actual: value })
+        : make(both(`${named}同时符合多种写法（${params.matches}种），无法确定其含义。`, `${named} matches ${params.matches} of the alternatives; exactly one is allowed.`), { actual: value });
     case 'not':
-      return make(both(`${named}的写法不被允许。`, `${label} has a form that is not allowed.`), { actual: value });
+      return make(both(`${named}的写法不被允许。`, `${named} has a form that is not allowed.`), { actual: value });
+    case 'required':
+      return make(both(`缺少必填项${named}。`, `Missing required field ${label}.`));
     case 'false':
       return make(both(`${named}处不允许有任何值。`, `No value is allowed at ${label}.`), { actual: value });
     default:
-      return make(both(`${named}不符合要求：${fallback}。`, `${label} is not valid: ${fallback}.`), { actual: value });
+      return make(both(`${named}不符合要求：${fallback}。`, `${named} is not valid: ${fallback}.`), { actual: value });
   }
 }
 

@@ -61,7 +61,7 @@ export type SchemaIssueParams =
   | { keyword: 'minLength' | 'maxLength'; limit: number; length: number }
   | { keyword: 'const' | 'enum'; allowed: unknown[] }
   | { keyword: 'oneOf' | 'anyOf'; matches: number; allowed?: unknown[] }
-  | { keyword: 'not' | 'false' };
+  | { keyword: 'not' | 'false' | 'required' };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -341,11 +341,23 @@ class Converter {
       // zod reports a required key that is absent; JSON Schema validates optional ones only when present.
       shape[key] = required.has(key) ? schema : schema.optional();
     }
-    for (const key of required) if (!Object.hasOwn(shape, key)) shape[key] = z.unknown();
     const additional = node.additionalProperties as Node | undefined;
-    if (additional === false) return z.strictObject(shape);
-    if (additional === undefined || additional === true) return z.looseObject(shape);
-    return z.object(shape).catchall(this.convert(additional, [...at, 'additionalProperties']));
+    const schema =
+      additional === false
+        ? z.strictObject(shape)
+        : additional === undefined || additional === true
+          ? z.looseObject(shape)
+          : z.object(shape).catchall(this.convert(additional, [...at, 'additionalProperties']));
+    // A required key without a property schema is still governed by additionalProperties; only its presence is checked here.
+    const unlisted = [...required].filter((key) => !Object.hasOwn(shape, key));
+    if (unlisted.length === 0) return schema;
+    return schema.superRefine((value, ctx) => {
+      for (const key of unlisted) {
+        if ((value as Record<string, unknown>)[key] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `missing required property ${key}`, params: { keyword: 'required' } satisfies SchemaIssueParams });
+        }
+      }
+    });
   }
 
   private array(node: JsonSchema, at: readonly (string | number)[]): z.ZodType {
