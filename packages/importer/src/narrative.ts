@@ -87,11 +87,16 @@ function topicScore(headingKey: string, topic: { key: string; labelKey: string }
  * phrase (主动公开, 依申请公开, …), and by its number only when no phrase matches.
  */
 export function splitTopics(paragraphs: Paragraph[], topics: { key: string; labelKey: string }[]): TopicResult {
+  // Sub-topics are numbered （一）…; a report without any uses 1. or 一、 for them instead, and
+  // then only lines whose words name a topic count (so numbered items inside a topic stay text).
+  const headingStyle = (text: string) => splitNumbering(text).numbering?.style;
+  const parenthesised = paragraphs.some((p) => headingStyle(p.text) === 'paren');
+  const styles = parenthesised ? ['paren'] : ['arabic', 'section'];
   const result: TopicResult = { introduction: [], topics: new Map() };
   let current: { heading?: string; paragraphs: Paragraph[]; from: string; byNumber: boolean } | undefined;
   for (const paragraph of paragraphs) {
     const { numbering, rest } = splitNumbering(paragraph.text);
-    const inline = numbering?.style === 'paren' ? splitInlineHeading(rest) : undefined;
+    const inline = numbering && styles.includes(numbering.style) ? splitInlineHeading(rest) : undefined;
     if (numbering && inline) {
       const headingKey = key(inline.heading);
       let best: { key: string; score: number } | undefined;
@@ -101,7 +106,7 @@ export function splitTopics(paragraphs: Paragraph[], topics: { key: string; labe
         if (score >= MATCH && (!best || score > best.score)) best = { key: topic.key, score };
       }
       let byNumber = false;
-      if (!best) {
+      if (!best && parenthesised) {
         const topic = topics[numbering.ordinal - 1];
         if (topic && !result.topics.has(topic.key)) {
           best = { key: topic.key, score: 0 };

@@ -60,4 +60,12 @@ describe('the seed (池州市人民防空办公室, 2020, |-flattened text)', ()
     const { provenance: _b, ...right } = result.document as unknown as Record<string, unknown>;
     expect(left).toEqual(right);
   });
+
+  it('reads sub-topics numbered 1、 instead of (一) the same way', () => {
+    const renumbered = seedText.replace(/^\(([一二三四五])\)/gm, (_, n: string) => `${'一二三四五'.indexOf(n) + 1}、`);
+    expect(renumbered).toContain('2、依申请公开情况。');
+    const again = imported(importReport({ text: renumbered, kind: 'text', name: 'x.txt' }));
+    expect(again.document.sections.overview).toEqual(result.document.sections.overview);
+    expect(again.document.sections.problemsAndImprovements).toEqual(result.document.sections.problemsAndImprovements);
+  });
 });
