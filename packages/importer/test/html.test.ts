@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { at, importHtml } from './helpers.js';
+import { importReport } from '../src/index.js';
+import { at, fixture, imported, importHtml } from './helpers.js';
 
 describe('a county bureau page shaped like real CMS output (2020, edition 2019)', () => {
   const result = importHtml('cms-county-2020.html');
@@ -165,5 +166,22 @@ describe('a county government page in a layout table (2021, edition 2021, 第X�
     ]);
     expect(at(doc, '/sections/otherMatters/paragraphs')).toEqual(['（一）本年度未收取信息处理费。', '（二）人大代表建议和政协提案办理结果均已公开。']);
     expect(at(doc, '/sections/overview/proactiveDisclosure')).toEqual({ heading: '主动公开', paragraphs: ['全年发布信息5 000余条。'] });
+  });
+});
+
+describe('the same 2021 report as |-flattened text (split labels, 合计, padding, a 「—」 cell)', () => {
+  const fromHtml = importHtml('cms-government-2021.html');
+  const fromText = imported(importReport({ text: fixture('text-2021.txt'), kind: 'text', name: 'text-2021.txt' }));
+
+  it('gives the same document as the HTML page, but for the one not-reported cell', () => {
+    const pointer = '/sections/applications/table/results/otherHandling/other/legalPersonOrOtherOrganization/researchInstitution';
+    expect(fromText.fidelity.notReported).toEqual([pointer]);
+    expect(at(fromText.document, pointer)).toBeNull();
+    const patched = structuredClone(fromText.document) as unknown as Record<string, unknown>;
+    (at(patched, '/sections/applications/table/results/otherHandling/other/legalPersonOrOtherOrganization') as Record<string, unknown>).researchInstitution = 0;
+    const { provenance: _a, ...text } = patched;
+    const { provenance: _b, ...html } = fromHtml.document as unknown as Record<string, unknown>;
+    expect(text).toEqual(html);
+    expect(fromText.fidelity.edition).toBe('2021');
   });
 });
