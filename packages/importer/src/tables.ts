@@ -210,7 +210,7 @@ function classifyRow(split: SplitRow, spec: TableSpec, context: RowNode, columns
 // ---------------------------------------------------------------- columns
 
 type ColumnMapping =
-  | { mode: 'grid'; cols: Map<ColumnNode, number[]>; width: number; units: Map<ColumnNode, Unit> }
+  | { mode: 'grid'; cols: Map<ColumnNode, number[]>; width: number; units: Map<ColumnNode, Unit>; part: number }
   | { mode: 'sequence'; order: (ColumnNode | null)[]; units: Map<ColumnNode, Unit> };
 
 interface MappingResult {
@@ -250,7 +250,7 @@ function gridMapping(headers: RowView[], columns: ColumnNode[], spec: TableSpec)
   }
   if (cols.size === 0) return undefined;
   const leaves = [...leavesOf(columns)];
-  return { mapping: { mode: 'grid', cols, width, units }, complete: leaves.every((leaf) => cols.has(leaf)) };
+  return { mapping: { mode: 'grid', cols, width, units, part: headers[0]!.part }, complete: leaves.every((leaf) => cols.has(leaf)) };
 }
 
 /**
@@ -323,7 +323,7 @@ function officialMapping(columns: ColumnNode[]): ColumnMapping {
 
 function mappingFor(headers: RowView[], columns: ColumnNode[], spec: TableSpec): MappingResult | undefined {
   if (headers.length === 0) return undefined;
-  if (headers.every((row) => row.aligned)) {
+  if (headers.every((row) => row.aligned && row.part === headers[0]!.part)) {
     const grid = gridMapping(headers, columns, spec);
     if (grid) return grid;
   }
@@ -333,7 +333,8 @@ function mappingFor(headers: RowView[], columns: ColumnNode[], spec: TableSpec):
 /** The raw text of each cell of a data row, per column leaf (undefined: the row has no such cell). */
 function valuesOf(row: RowView, split: SplitRow, mapping: ColumnMapping, columns: ColumnNode[]): Map<ColumnNode, string | undefined> {
   const result = new Map<ColumnNode, string | undefined>();
-  if (mapping.mode === 'grid' && row.aligned && row.cells.length === mapping.width) {
+  // Grid columns hold only within the grid the header was read from (a continued table has its own).
+  if (mapping.mode === 'grid' && row.aligned && row.part === mapping.part && row.cells.length === mapping.width) {
     for (const leaf of leavesOf(columns)) {
       const texts = (mapping.cols.get(leaf) ?? []).map((col) => row.cells[col]!.text);
       result.set(leaf, texts.length === 0 ? undefined : (texts.find((text) => !isBlankMarker(text)) ?? texts[0]));

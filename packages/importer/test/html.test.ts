@@ -185,3 +185,20 @@ describe('the same 2021 report as |-flattened text (split labels, 合计, paddin
     expect(fromText.fidelity.edition).toBe('2021');
   });
 });
+
+describe('a table split in two at a page break', () => {
+  it('is read as one table, the continuation without its header and without the merged 三 cell', () => {
+    const whole = importHtml('cms-county-2020.html');
+    const html = fixture('cms-county-2020.html').replace(
+      '<tr><td rowspan="3">(四)无法提供</td>',
+      '</tbody></table>\n<p>（续表）</p>\n<table border="1"><tbody><tr><td rowspan="3">(四)无法提供</td>',
+    );
+    const split = imported(importReport({ text: html, kind: 'html', name: 'split.html' }));
+    const { provenance: a, ...left } = split.document as unknown as Record<string, unknown>;
+    const { provenance: b, ...right } = whole.document as unknown as Record<string, unknown>;
+    expect(left).toEqual(right);
+    expect(split.fidelity.notReported).toEqual(whole.fidelity.notReported);
+    expect((a as { unplaced: { text: string }[] }).unplaced.map((u) => u.text)).toContain('（续表）');
+    expect((b as { unplaced: { text: string }[] }).unplaced.map((u) => u.text)).not.toContain('（续表）');
+  });
+});
