@@ -488,28 +488,23 @@ const OP_TEXT: Record<CompareOp, string> = { '==': '=', '!=': '≠', '>=': '≥'
 function toFinding(raw: Raw, check: Check, scope: Scope, conditionValue: Decimal | undefined): Finding {
   const { rule, current } = scope;
   const place = placeOf(current.root, raw.pointer);
-  const finding: Finding = {
-    ruleId: rule.id,
-    severity: raw.nulls ? 'info' : rule.severity,
-    pointer: raw.pointer,
-    ...placeFields(place),
-    message: { zh: '', en: '' },
-  };
+  const head = { ruleId: rule.id, severity: rule.severity, pointer: raw.pointer, ...placeFields(place) };
   if (raw.nulls) {
     const cells = raw.nulls.map(({ pointer, previous }) => {
       const document = previous ? scope.previous : current;
       const location = locationText(placeOf(document?.root, pointer));
       return previous ? both(`上一年度报告的${location}`, `last year's ${location}`) : both(location, location);
     });
-    finding.notAssessable = true;
-    finding.message = both(
-      `无法判断“${rule.title.zh}”：${cells.map((cell) => cell.zh).join('、')}未填报。`,
-      `Cannot assess "${rule.title.en}": ${cells.map((cell) => cell.en).join(', ')} ${cells.length > 1 ? 'were' : 'was'} not reported.`,
-    );
-    return finding;
+    return {
+      ...head,
+      severity: 'info',
+      message: both(
+        `无法判断“${rule.title.zh}”：${cells.map((cell) => cell.zh).join('、')}未填报。`,
+        `Cannot assess "${rule.title.en}": ${cells.map((cell) => cell.en).join(', ')} ${cells.length > 1 ? 'were' : 'was'} not reported.`,
+      ),
+      notAssessable: true,
+    };
   }
-  if (raw.expected !== undefined) finding.expected = raw.expected;
-  if (raw.actual !== undefined) finding.actual = raw.actual;
   const condition = conditionValue === undefined ? undefined : String(fromDecimal(conditionValue));
   const values: Record<string, PlaceholderValue> = {};
   // forEach variables first, so that the built-in placeholders of the same name win.
@@ -526,8 +521,12 @@ function toFinding(raw: Raw, check: Check, scope: Scope, conditionValue: Decimal
     label: raw.vars.label ?? '',
   } satisfies Record<Placeholder, PlaceholderValue>);
   const template = check.message ?? rule.message;
-  finding.message = { zh: fill(template.zh, values, 'zh'), en: fill(template.en, values, 'en') };
-  return finding;
+  return {
+    ...head,
+    ...(raw.expected === undefined ? {} : { expected: raw.expected }),
+    ...(raw.actual === undefined ? {} : { actual: raw.actual }),
+    message: { zh: fill(template.zh, values, 'zh'), en: fill(template.en, values, 'en') },
+  };
 }
 
 function fill(template: string, values: Record<string, PlaceholderValue>, language: 'zh' | 'en'): string {
