@@ -32,8 +32,21 @@ interface SectionBucket {
 
 const TABLE_IDS: TableId[] = ['proactiveDisclosure', 'applications', 'reviewAndLitigation'];
 
-function lineOf(block: Block): Line[] {
-  return block.kind === 'line' ? [block] : block.asLines;
+/** A table that is page layout (one or two columns, or prose in its cells) rather than data. */
+function isLayoutTable(table: SourceTable): boolean {
+  const width = Math.max(0, ...table.rows.map((row) => row.cells.filter((cell) => cell.origin).length));
+  return width <= 2 || table.rows.some((row) => row.cells.some((cell) => [...cell.text].length > 60));
+}
+
+/** A data table that is not one of the report's: its rows, as published, for the unplaced text. */
+function rowsAsText(table: SourceTable): Unplaced[] {
+  return table.rows
+    .map((row) => {
+      const texts = row.cells.filter((cell) => cell.origin).map((cell) => cell.text);
+      while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
+      return { text: row.raw ?? texts.join(' | '), from: row.from };
+    })
+    .filter((row) => row.text.trim() !== '');
 }
 
 /** Splits the blocks at the six section headings (in official order; a missing one is skipped). */
@@ -142,7 +155,11 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
     if (bucket.rest) paragraphs.push({ text: bucket.rest, from: bucket.heading.from });
     for (const block of bucket.blocks) {
       if (block.kind === 'table' && tableIds.has(block)) continue;
-      for (const line of lineOf(block)) {
+      if (block.kind === 'table' && !isLayoutTable(block)) {
+        unplaced.push(...rowsAsText(block));
+        continue;
+      }
+      for (const line of block.kind === 'line' ? [block] : block.asLines) {
         if (isChrome(line.text)) unplaced.push({ text: line.text, from: line.from });
         else paragraphs.push(toParagraph(line));
       }
@@ -222,13 +239,6 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
     const reading = readTable(spec.tables.find((t) => t.id === id)!, parts);
     readings.set(id, reading);
     warnings.push(...reading.warnings);
-  }
-  // Tables that are not report tables are text that could not be placed.
-  for (const block of source.blocks) {
-    if (block.kind === 'table' && !tableIds.has(block) && !before.includes(block)) {
-      const inOther = otherBucket?.blocks.includes(block);
-      if (!inOther) unplaced.push(...block.asLines.map((line) => ({ text: line.text, from: line.from })));
-    }
   }
 
   // ---- failure: not a report, a missing or truncated table

@@ -202,3 +202,22 @@ describe('a table split in two at a page break', () => {
     expect((b as { unplaced: { text: string }[] }).unplaced.map((u) => u.text)).not.toContain('（续表）');
   });
 });
+
+describe('other tables on the page', () => {
+  it('a data table that is not one of the report\'s is kept as unplaced rows; a layout table is read as text', () => {
+    const html = fixture('cms-county-2020.html').replace(
+      '<p style="text-indent:2em;"><strong>（二）依申请公开情况。</strong>',
+      '<table><tr><td>类别</td><td>条数</td><td>占比</td></tr><tr><td>政策文件</td><td>12</td><td>3.7%</td></tr></table>' +
+        '<table><tr><td>另附：全年通过政务新媒体发布信息118条。</td></tr></table>' +
+        '<p style="text-indent:2em;"><strong>（二）依申请公开情况。</strong>',
+    );
+    const result = imported(importReport({ text: html, kind: 'html', name: 'tables.html' }));
+    expect(at(result.document, '/sections/overview/proactiveDisclosure/paragraphs')).toEqual([
+      '全年主动公开政府信息326条，其中政策文件12条、政策解读8条。',
+      '另附：全年通过政务新媒体发布信息118条。',
+    ]);
+    const unplaced = result.document.provenance?.unplaced ?? [];
+    expect(unplaced.map((u) => u.text)).toEqual(expect.arrayContaining(['类别 | 条数 | 占比', '政策文件 | 12 | 3.7%']));
+    expect(unplaced.find((u) => u.text === '类别 | 条数 | 占比')?.from).toMatch(/^\/html\/body\/div\[3\]\/div\[3\]\/table\[1\]\/tbody\/tr\[1\] \(line \d+\)$/);
+  });
+});
