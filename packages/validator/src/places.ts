@@ -30,6 +30,8 @@ export function placeOf(root: JsonSchema | undefined, pointer: string): Place {
   let place = cache.get(pointer);
   if (!place) {
     place = describe(root, pointer);
+    // Documents can bring any number of unknown keys and paragraphs: keep the cache bounded.
+    if (cache.size > 20_000) cache.clear();
     cache.set(pointer, place);
   }
   return place;
@@ -57,8 +59,9 @@ function describe(root: JsonSchema | undefined, pointer: string): Place {
 export function placeFields(place: Place): { section?: string; row?: string[]; column?: string[] } {
   const fields: { section?: string; row?: string[]; column?: string[] } = {};
   if (place.section !== undefined) fields.section = place.section;
-  if (place.row !== undefined) fields.row = place.row;
-  if (place.column !== undefined) fields.column = place.column;
+  // Copies: findings belong to the caller, the cached place does not.
+  if (place.row !== undefined) fields.row = [...place.row];
+  if (place.column !== undefined) fields.column = [...place.column];
   return fields;
 }
 
