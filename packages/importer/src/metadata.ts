@@ -3,6 +3,7 @@
  * year, statistics period, contact, where the electronic version is, publication date. What a page
  * never states (agency kind, level, 行政区划代码) is guessed from the name, with a warning.
  */
+import { resolveRef, schemaFor, type JsonSchema } from '@nianbao/template';
 import { guessKind, guessPlace } from './gazetteer.js';
 import { halfWidth } from './text.js';
 import type { ImportWarning } from './types.js';
@@ -102,6 +103,15 @@ function electronicOf(text: string): { location: string; url?: string } | undefi
   return result;
 }
 
+/** The official name of an agency kind or level (the schema's oneOf titles: 政府部门, 市级 …). */
+function optionTitle(field: 'kind' | 'level', value: string): string {
+  const schema = schemaFor('2019');
+  const agency = resolveRef(schema, (schema.$defs as Record<string, JsonSchema>).agency!);
+  const options = ((agency.properties as Record<string, JsonSchema>)[field]!.oneOf ?? []) as JsonSchema[];
+  const title = options.find((option) => option.const === value)?.title;
+  return typeof title === 'string' ? title : value;
+}
+
 export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]): Metadata {
   const guessed = (what: { zh: string; en: string }, at: string): void => {
     warnings.push({ code: 'guessed', message: what, at });
@@ -169,14 +179,15 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   const kind = guessKind(name);
   const level = place.level ?? (kind === 'government' ? 'county' : 'municipal');
   const agency: Metadata['agency'] = { name, kind, level, administrativeDivisionCode: place.code ?? '000000' };
-  const kindLabel = { government: '人民政府', department: '政府部门', 'authorized-organization': '法律、法规授权的组织' }[kind];
+  const kindLabel = optionTitle('kind', kind);
+  const levelLabel = optionTitle('level', level);
   guessed(
     { zh: `机关类别按名称推定为「${kindLabel}」（${kind}），请核对。`, en: `Agency kind guessed from the name as ${kind}; please check.` },
     '/metadata/agency/kind',
   );
   guessed(
     {
-      zh: `行政层级按名称推定为 ${level}${place.places.length ? `（${place.places.join('')}）` : ''}，请核对。`,
+      zh: `行政层级按名称推定为「${levelLabel}」（${level}${place.places.length ? `，${place.places.join('')}` : ''}），请核对。`,
       en: `Administrative level guessed from the name as ${level}${place.places.length ? ` (${place.places.join('')})` : ''}; please check.`,
     },
     '/metadata/agency/level',
