@@ -60,7 +60,8 @@ export function guessPlace(name: string): PlaceGuess {
     guess.code = place.code;
     guess.level = place.level === 'province' ? 'provincial' : place.level === 'city' ? 'municipal' : 'county';
   }
-  if (parent && /^[\p{Script=Han}]{1,8}?(镇|乡|街道)(?!办公室)/u.test(rest) && !/^(乡村振兴|乡镇)/.test(rest)) guess.level = 'township';
+  // 梅街镇人民政府 / 秋浦街道办事处 (not 城乡建设局): a township's own organ.
+  if (parent && /^[\p{Script=Han}]{2,5}(镇|乡|街道)(人民政府|办事处|政府|$)/u.test(rest)) guess.level = 'township';
   if (!parent && /^(国务院|国家|中华人民共和国|中国)/.test(rest)) guess.level = 'national';
   return guess;
 }
