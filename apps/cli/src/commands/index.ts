@@ -33,6 +33,14 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./validate.js'),
   },
   {
+    name: 'build',
+    summary: {
+      zh: '检查并生成网页、PDF 和开放数据（可批量）',
+      en: 'check and build the HTML page, PDF and open data (one report or many)',
+    },
+    load: () => import('./build.js'),
+  },
+  {
     name: 'import',
     summary: {
       zh: '把已发布的年报网页（HTML 或文本）读回为报告源文件，并校验',

@@ -1,0 +1,100 @@
+/**
+ * Expands the inputs of `nianbao build`: files, folders (every .json/.yaml/.yml below them) and glob
+ * patterns (`*`, `?`, `**`), for shells that do not expand them. Each input gets the relative path its
+ * outputs go under, so reports with the same file name in different folders do not collide.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, normalize, relative, resolve, sep } from 'node:path';
+
+export interface ReportInput {
+  path: string;
+  /** Output folder relative to --out, e.g. `chizhou-rfb-2020` or `2023/anhui/chizhou-rfb`. */
+  outputName: string;
+}
+
+const REPORT_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
+const isReportFile = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase());
+const withoutExtension = (path: string) => path.slice(0, path.length - extname(path).length);
+const toPosix = (path: string) => path.split(sep).join('/');
+
+async function listReportFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (current: string) => {
+    const entries = await readdir(current, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && isReportFile(entry.name)) found.push(path);
+    }
+  };
+  await walk(dir);
+  return found;
+}
+
+function globToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '*' && pattern[i + 1] === '*') {
+      // `**/` matches zero or more folders
+      source += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += pattern[i + 2] === '/' ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+export const hasGlob = (input: string) => /[*?]/.test(input);
+
+export type ExpandResult = { ok: true; inputs: ReportInput[] } | { ok: false; reason: string };
+
+export async function expandInputs(args: readonly string[]): Promise<ExpandResult> {
+  const inputs: ReportInput[] = [];
+  for (const arg of args) {
+    if (hasGlob(arg)) {
+      const pattern = toPosix(normalize(arg));
+      const segments = pattern.split('/');
+      const firstGlob = segments.findIndex(hasGlob);
+      const root = segments.slice(0, firstGlob).join('/') || '.';
+      const matcher = globToRegExp(pattern);
+      let candidates: string[];
+      try {
+        candidates = await listReportFiles(root);
+      } catch {
+        return { ok: false, reason: `cannot read the folder ${root} of the pattern ${arg}` };
+      }
+      const matches = candidates.filter((path) => matcher.test(toPosix(normalize(path))));
+      if (matches.length === 0) return { ok: false, reason: `no report file matches ${arg}` };
+      for (const path of matches) inputs.push({ path, outputName: toPosix(withoutExtension(relative(root, path))) });
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(arg);
+    } catch {
+      return { ok: false, reason: `cannot find ${arg}` };
+    }
+    if (info.isDirectory()) {
+      const files = await listReportFiles(arg);
+      if (files.length === 0) return { ok: false, reason: `no .json, .yaml or .yml report in the folder ${arg}` };
+      for (const path of files) inputs.push({ path, outputName: toPosix(withoutExtension(relative(arg, path))) });
+    } else {
+      inputs.push({ path: arg, outputName: withoutExtension(basename(arg)) });
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const input of inputs) {
+    const other = seen.get(input.outputName);
+    if (other !== undefined && resolve(other) !== resolve(input.path)) {
+      return { ok: false, reason: `${other} and ${input.path} would both write to ${input.outputName}/: rename one` };
+    }
+    seen.set(input.outputName, input.path);
+  }
+  const unique = inputs.filter((input, index) => inputs.findIndex((other) => resolve(other.path) === resolve(input.path)) === index);
+  return { ok: true, inputs: unique };
+}
+
