@@ -1,0 +1,48 @@
+import { createElement } from 'react';
+import { renderToBuffer } from '@react-pdf/renderer';
+import type { Report } from '@nianbao/template';
+import { buildViewModel, type ReportView } from '@nianbao/view-model';
+import { ReportDocument, type DocumentInfo } from './document.js';
+import { registerFonts } from './fonts.js';
+
+export { cjkBreakUnits, cjkHyphenation } from './cjk.js';
+export { FONT_FILES } from './fonts.js';
+export { NOT_REPORTED_NOTE } from './document.js';
+
+export interface PdfOptions {
+  /**
+   * PDF/A-2b: XMP metadata with pdfaid part 2 conformance B, an sRGB output intent with its ICC profile
+   * embedded, all fonts embedded (see README for what is and is not verified).
+   */
+  pdfa?: boolean;
+}
+
+/**
+ * Document metadata text goes into the XMP packet unescaped (pdfkit writes it as is), so the XML
+ * specials become their full-width forms there and in the Info dictionary alike.
+ */
+const metadataText = (text: string) => text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
+
+export function documentInfo(view: ReportView, options: PdfOptions = {}): DocumentInfo {
+  // The report's own date, never the clock: the same report gives the same bytes.
+  const date = new Date(`${view.documentDate}T00:00:00Z`);
+  return {
+    title: metadataText(view.title),
+    author: metadataText(view.agencyName),
+    subject: metadataText(`${view.reportYear}年政府信息公开工作年度报告（${view.editionIssuedWith}格式）`),
+    keywords: '政府信息公开工作年度报告',
+    creationDate: date,
+    // react-pdf would write it under the non-standard key /ModificationDate (not /ModDate), and
+    // pdfkit's XMP has no xmp:ModifyDate for PDF/A to match: so there is none.
+    modificationDate: undefined,
+    pdfa: options.pdfa === true,
+  };
+}
+
+/** Renders a validated report as an A4 PDF. Deterministic: the same report and options give the same bytes. */
+export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
+  registerFonts();
+  const view = buildViewModel(report);
+  const buffer = await renderToBuffer(createElement(ReportDocument, { view, info: documentInfo(view, options) }) as Parameters<typeof renderToBuffer>[0]);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
