@@ -76,13 +76,36 @@ function childPath(path: string, parent: Element, child: Element): string {
 }
 
 function containsTable(element: Element): boolean {
-  return element.childNodes.some((child) => isElement(child) && (child.tagName === 'table' || containsTable(child)));
+  const stack: Node[] = [...element.childNodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (node.tagName === 'table') return true;
+    stack.push(...node.childNodes);
+  }
+  return false;
+}
+
+/** Nesting deeper than any real page: the rest is read as plain text, without recursion. */
+const MAX_DEPTH = 1500;
+
+function textContent(node: Node): string {
+  let text = '';
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.nodeName === '#text') text += (current as TextNode).value;
+    else if (isElement(current) && !SKIP.has(current.tagName)) {
+      for (let i = current.childNodes.length - 1; i >= 0; i--) stack.push(current.childNodes[i]!);
+    }
+  }
+  return text;
 }
 
 /** Lines of an element's contents read as flow. */
-function flowLines(element: Element, path: string): Line[] {
+function flowLines(element: Element, path: string, depth: number): Line[] {
   const walker: Walker = { blocks: [], collector: new LineCollector(path), from: path };
-  for (const child of element.childNodes) walk(child, element, path, walker);
+  for (const child of element.childNodes) walk(child, element, path, walker, depth + 1);
   walker.collector.flush();
   return [...walker.blocks, ...walker.collector.lines].filter((block): block is Line => block.kind === 'line');
 }
@@ -106,7 +129,7 @@ function span(element: Element, name: string, max: number): number {
 }
 
 /** Resolves rowspan/colspan into a grid whose every row has the same columns. */
-function gridTable(table: Element, path: string): SourceTable {
+function gridTable(table: Element, path: string, depth: number): SourceTable {
   const rows = rowsOf(table, path);
   const grid: (GridCell | undefined)[][] = rows.map(() => []);
   const asLines: Line[] = [];
@@ -115,7 +138,7 @@ function gridTable(table: Element, path: string): SourceTable {
     for (const cell of tr.childNodes) {
       if (!isElement(cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
       const cellPath = childPath(rowPath, tr, cell);
-      const lines = flowLines(cell, describe(cellPath, cell));
+      const lines = flowLines(cell, describe(cellPath, cell), depth + 3);
       asLines.push(...lines);
       const text = lines.map((line) => line.text).join(' ');
       while (grid[r]![col] !== undefined) col++;
@@ -135,7 +158,11 @@ function gridTable(table: Element, path: string): SourceTable {
   return { kind: 'table', rows: tableRows, aligned: true, from: describe(path, table), asLines };
 }
 
-function walk(node: Node, parent: Element | undefined, path: string, walker: Walker): void {
+function walk(node: Node, parent: Element | undefined, path: string, walker: Walker, depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    walker.collector.text(collapse(textContent(node)), walker.from);
+    return;
+  }
   if (node.nodeName === '#text') {
     walker.collector.text(collapse((node as TextNode).value), walker.from);
     return;
@@ -152,7 +179,7 @@ function walk(node: Node, parent: Element | undefined, path: string, walker: Wal
   if (tag === 'table' && !containsTable(node)) {
     walker.collector.flush();
     walker.blocks.push(...walker.collector.lines.splice(0));
-    walker.blocks.push(gridTable(node, here));
+    walker.blocks.push(gridTable(node, here, depth));
     return;
   }
   const block = BLOCK.has(tag);
@@ -161,7 +188,7 @@ function walk(node: Node, parent: Element | undefined, path: string, walker: Wal
     walker.collector.flush();
     walker.from = from;
   }
-  for (const child of node.childNodes) walk(child, node, here, walker);
+  for (const child of node.childNodes) walk(child, node, here, walker, depth + 1);
   if (block) {
     walker.collector.flush();
     walker.from = outer;
@@ -176,6 +203,17 @@ function headInfo(document: Node): { title?: string; meta: Record<string, string
   let embedded: unknown;
   const visit = (node: Node): void => {
     if (!isElement(node)) return;
+    if (node.tagName === 'body') {
+      // The body may hold the embedded metadata (a CMS fragment); a flat scan, not a recursion.
+      const stack: Node[] = [...node.childNodes];
+      while (stack.length > 0) {
+        const current = stack.pop()!;
+        if (!isElement(current)) continue;
+        if (current.tagName === 'script' || current.tagName === 'meta') visit(current);
+        else stack.push(...current.childNodes);
+      }
+      return;
+    }
     if (node.tagName === 'script' && attr(node, 'data-nianbao') === 'metadata' && /json/.test(attr(node, 'type') ?? '')) {
       const text = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as TextNode).value : '')).join('');
       try {
@@ -201,6 +239,30 @@ function headInfo(document: Node): { title?: string; meta: Record<string, string
   if (embedded !== undefined) result.embeddedMetadata = embedded;
   return result;
 }
+
+const VOID_OR_OPTIONAL_END = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'caption', 'rt', 'rp',
+]);
+
+/**
+ * How deep the page's elements nest, by a quick scan of its tags (elements that close implicitly
+ * are not counted). The HTML parser takes quadratic time on absurd nesting, so such a page is
+ * refused before parsing; real pages stay far below the limit.
+ */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of html.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(\/?)>/g)) {
+    const tag = match[2]!.toLowerCase();
+    if (VOID_OR_OPTIONAL_END.has(tag) || match[3] === '/') continue;
+    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+export const MAX_NESTING = 2000;
 
 export function htmlSource(html: string): SourceDocument {
   const document = parse(html, { sourceCodeLocationInfo: true });

@@ -4,7 +4,7 @@
  * found and what is missing. Never throws.
  */
 import { editionForYear, type Edition, type Report } from '@nianbao/template';
-import { htmlSource } from './html.js';
+import { htmlSource, MAX_NESTING, nestingDepth } from './html.js';
 import { applyEmbedded, readMetadata, type Metadata } from './metadata.js';
 import {
   isChrome,
@@ -103,6 +103,19 @@ export function importReport(input: ImportInput, options: ImportOptions = {}): I
 }
 
 function run(input: ImportInput, options: ImportOptions): ImportResult {
+  if (input.kind === 'html' && nestingDepth(input.text) > MAX_NESTING) {
+    return {
+      ok: false,
+      problem: {
+        message: {
+          zh: `网页元素嵌套超过 ${MAX_NESTING} 层，不是正常的年报网页，未读取。`,
+          en: `The page nests its elements more than ${MAX_NESTING} deep; not a normal report page, not read.`,
+        },
+        found: [],
+        missing: [],
+      },
+    };
+  }
   const source: SourceDocument = input.kind === 'html' ? htmlSource(input.text) : textSource(input.text);
   const specs = editionSpecs();
   const warnings: ImportWarning[] = [];

@@ -85,6 +85,20 @@ describe('a damaged but whole report', () => {
   });
 });
 
+describe('absurd nesting', () => {
+  it('a page nested far deeper than any real page is refused before parsing', () => {
+    const problem = problemOf(`${'<div>'.repeat(100_000)}一、总体情况${'</div>'.repeat(100_000)}`, 'html');
+    expect(problem.message.en).toBe('The page nests its elements more than 2000 deep; not a normal report page, not read.');
+  });
+
+  it('a real report wrapped in 1400 elements is still read', () => {
+    const page = fixture('cms-county-2020.html');
+    const html = page.replace('<body>', `<body>${'<div>'.repeat(1400)}`).replace('</body>', `${'</div>'.repeat(1400)}</body>`);
+    const result = importReport({ text: html, kind: 'html', name: 'deep.html' });
+    expect(result.ok && result.fidelity.cellsRead).toBe(195);
+  });
+});
+
 describe('never throws', () => {
   it('on arbitrary text or HTML', () => {
     fc.assert(
