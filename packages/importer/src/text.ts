@@ -112,6 +112,8 @@ export function similarity(published: string, official: string): number {
 }
 
 function computeSimilarity(published: string, official: string): number {
+  // No official label is this long: such text is prose, not a label (and a quadratic comparison).
+  if (published.length > 200 || official.length > 200) return 0;
   const [short, long] = published.length <= official.length ? [published, official] : [official, published];
   const ratio = (2 * lcs(published, official)) / ([...published].length + [...official].length);
   const contained = short.length >= 2 && long.includes(short) ? 0.6 + 0.35 * (short.length / long.length) : 0;

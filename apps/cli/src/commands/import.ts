@@ -21,6 +21,9 @@ import {
 
 const COMMAND = 'import';
 
+/** Far above any report page (the largest are a few MB of CMS markup). */
+const MAX_PAGE_BYTES = 32 * 1024 * 1024;
+
 /** Exit code for a page that is not a (whole) report: the import ran, the input falls short. */
 const NOT_A_REPORT = 1;
 
@@ -156,6 +159,10 @@ export async function run(ctx: CommandContext): Promise<number> {
     const path = resolve(ctx.cwd, file);
     const info = await stat(path);
     if (!info.isFile()) return fail(ctx, `${file}: ${ctx.lang === 'zh' ? '不是普通文件。' : 'not a regular file.'}`, COMMAND);
+    if (info.size > MAX_PAGE_BYTES) {
+      const size = `${Math.round(info.size / 1024 / 1024)} MB`;
+      return fail(ctx, `${file}: ${ctx.lang === 'zh' ? `文件太大（${size}），年报网页不超过 ${MAX_PAGE_BYTES / 1024 / 1024} MB。` : `too large (${size}); a report page is at most ${MAX_PAGE_BYTES / 1024 / 1024} MB.`}`, COMMAND);
+    }
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
