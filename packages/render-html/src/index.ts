@@ -34,6 +34,21 @@ const renderPage = handlebars.compile(pageTemplate, compileOptions);
 const renderFragment = handlebars.compile(fragmentTemplate, compileOptions);
 const escape = handlebars.escapeExpression;
 
+// Paragraph text escaped once and handed to the template as a SafeString (so it is not escaped
+// twice): rendering the same document again (watch mode, a server) skips the pass over long text.
+const escapedCache = new Map<string, Handlebars.SafeString>();
+const ESCAPED_CACHE_LIMIT = 4096;
+function escaped(text: string): Handlebars.SafeString {
+  let hit = escapedCache.get(text);
+  if (hit === undefined) {
+    if (escapedCache.size >= ESCAPED_CACHE_LIMIT) escapedCache.clear();
+    hit = new handlebars.SafeString(escape(text));
+    escapedCache.set(text, hit);
+  }
+  return hit;
+}
+const escapedParagraphs = (paragraphs: readonly { text: string }[]) => paragraphs.map((p) => ({ text: escaped(p.text) }));
+
 const NOT_REPORTED_HTML = `<span aria-hidden="true">${NOT_REPORTED_MARK}</span><span class="nb-sr">${NOT_REPORTED_LABEL}</span>`;
 /** Shown under a table that has not-reported cells. */
 export const NOT_REPORTED_NOTE = `注：“${NOT_REPORTED_MARK}”表示原报告未填报该项数据。`;
@@ -109,18 +124,18 @@ function reportMarkup(view: ReportView, options: HtmlOptions): string {
     heading: section.heading,
     blocks: section.blocks.map((block) => {
       if (block.kind === 'table') {
-        const note = block.table.cells.some((c) => c.notReported) ? NOT_REPORTED_NOTE : false;
+        const note = block.table.hasNotReported ? NOT_REPORTED_NOTE : false;
         return { table: tableHtml(block.table, prefix, view.edition), note, topic: false, paragraphs: [] };
       }
-      if (block.kind === 'topic') return { table: false, note: false, topic: block.numberedHeading, paragraphs: block.paragraphs };
-      return { table: false, note: false, topic: false, paragraphs: block.paragraphs };
+      if (block.kind === 'topic') return { table: false, note: false, topic: block.numberedHeading, paragraphs: escapedParagraphs(block.paragraphs) };
+      return { table: false, note: false, topic: false, paragraphs: escapedParagraphs(block.paragraphs) };
     }),
   }));
   return renderReport({
     rootId: false,
     levels: { title: level, section: level + 1, topic: level + 2 },
     title: view.title,
-    preface: view.preface,
+    preface: escapedParagraphs(view.preface),
     sections,
     agencyName: view.agencyName,
     publicationDate: view.publicationDate ?? false,

@@ -69,7 +69,7 @@ export function ReportPages({ view }: { view: ReportView }): ReactNode {
           if (block.kind === 'table')
             return [
               <TableBox key={key} table={block.table} />,
-              block.table.cells.some((c) => c.notReported) ? (
+              block.table.hasNotReported ? (
                 <Text key={`${key}-note`} style={styles.note}>
                   {NOT_REPORTED_NOTE}
                 </Text>

@@ -64,10 +64,11 @@ class FilledTable implements TableView {
   readonly labelColumnCount: number;
   readonly head: readonly Row[];
   readonly cells: readonly DataCell[];
+  readonly hasNotReported: boolean;
   readonly layout: TableLayout;
   #groups: RowGroup[] | undefined;
 
-  constructor(layout: TableLayout, cells: readonly DataCell[]) {
+  constructor(layout: TableLayout, cells: readonly DataCell[], hasNotReported: boolean) {
     this.key = layout.key;
     this.shape = layout.shape;
     this.pointer = layout.pointer;
@@ -76,6 +77,7 @@ class FilledTable implements TableView {
     this.labelColumnCount = layout.labelColumnCount;
     this.head = layout.head as readonly Row[];
     this.cells = cells;
+    this.hasNotReported = hasNotReported;
     this.layout = layout;
   }
 
@@ -89,8 +91,8 @@ class FilledTable implements TableView {
   }
 
   toJSON(): object {
-    const { key, shape, pointer, caption, columnCount, labelColumnCount, head, groups, cells } = this;
-    return { key, shape, pointer, caption, columnCount, labelColumnCount, head, groups, cells };
+    const { key, shape, pointer, caption, columnCount, labelColumnCount, head, groups, cells, hasNotReported } = this;
+    return { key, shape, pointer, caption, columnCount, labelColumnCount, head, groups, cells, hasNotReported };
   }
 }
 
@@ -144,7 +146,7 @@ function fillTable(layout: TableLayout, report: unknown): { view: TableView; not
       };
     }
   }
-  return { view: new FilledTable(layout, cells), notReported };
+  return { view: new FilledTable(layout, cells, notReported), notReported };
 }
 
 

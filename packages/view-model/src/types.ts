@@ -138,6 +138,8 @@ export interface TableView {
   readonly head: readonly Row[];
   readonly groups: readonly RowGroup[];
   readonly cells: readonly DataCell[];
+  /** Some cell of this table is not reported. */
+  readonly hasNotReported: boolean;
   /** The layout this view was filled from (shared by every report of the edition). */
   readonly layout: TableLayout;
 }
