@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { describePlace, getAt, schemaFor, type Report } from '@nianbao/template';
 import {
@@ -14,6 +15,8 @@ import {
 const load = (name: string): Report => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Report;
 const r2019 = load('report-2019.json');
 const r2021 = load('report-2021.json');
+const example = (name: string): Report => parse(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8')) as Report;
+const examples = [example('chizhou-rfb-2020'), example('sample-bureau-2021')];
 
 const clone = <T>(value: T): T => structuredClone(value);
 const deepFreeze = <T>(value: T): T => {
@@ -220,7 +223,7 @@ describe('table 四 (政府信息公开行政复议、行政诉讼情况)', () =
 });
 
 describe('every table of both editions', () => {
-  const all = [r2019, r2021].flatMap((report) => buildViewModel(report).tables.map((view) => ({ report, view })));
+  const all = [r2019, r2021, ...examples].flatMap((report) => buildViewModel(report).tables.map((view) => ({ report, view })));
 
   it.each(all.map(({ report, view }) => [`${report.edition} ${view.key}`, report, view] as const))(
     '%s: spans tile the grid exactly',
@@ -263,6 +266,15 @@ describe('every table of both editions', () => {
       for (const header of headers) for (const ref of header.headers) expect(known.has(ref)).toBe(true);
     },
   );
+
+  it('the examples: one view per edition, with the official cell counts', () => {
+    expect(examples.map((r) => r.edition)).toEqual(['2019', '2021']);
+    expect(examples.map((r) => buildViewModel(r).tables.map((t) => t.cells.length))).toEqual([
+      [22, 161, 15],
+      [10, 175, 15],
+    ]);
+    expect(buildViewModel(examples[0]!).title).toBe('池州市人民防空办公室2020年政府信息公开工作年度报告');
+  });
 
   it('ids are unique across the three tables of a report', () => {
     const view = buildViewModel(r2021);
