@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { getAt, type Report } from '@nianbao/template';
 import { canonicalJson, dataPackage, packageName, reportId, tidyCsv, toOpenData, CSV_COLUMNS } from '../src/index.js';
 import { clone, examples, golden } from './examples.js';
