@@ -293,6 +293,36 @@ function texts(pointers: readonly string[], scope: Scope): { pointer: string; te
 /** Case-insensitive for Latin letters only (other scripts have no case that matters here). */
 const foldLatin = (text: string): string => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 
+/** Invisible format characters (zero-width space and joiners, U+FEFF, soft hyphen, bidi marks) and full-width ASCII. */
+const DISGUISE = /[\p{Cf}\uFF01-\uFF5E]/u;
+const INVISIBLE = /\p{Cf}/u;
+
+/**
+ * Text as a word list is matched against it: Latin letters case-insensitive, full-width forms as ASCII
+ * (ｂｅｔ３６５) and invisible format characters skipped (足\u200B球比分), because injected spam uses both to
+ * slip past filters. `span(index, length)` gives the matched stretch as written.
+ */
+function foldForMatching(text: string): { folded: string; span: (index: number, length: number) => string } {
+  if (!DISGUISE.test(text)) return { folded: foldLatin(text), span: (index, length) => text.slice(index, index + length) };
+  let folded = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (!INVISIBLE.test(char)) {
+      const plain = foldLatin(code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : char);
+      for (let k = 0; k < plain.length; k++) {
+        folded += plain[k];
+        starts.push(offset);
+        ends.push(offset + char.length);
+      }
+    }
+    offset += char.length;
+  }
+  return { folded, span: (index, length) => text.slice(starts[index], ends[index + length - 1]) };
+}
+
 /** Text without spaces, punctuation and symbols: what counts as meaningful characters. */
 const meaningful = (text: string): string => text.replace(/[\s\p{P}\p{S}]/gu, '');
 
@@ -465,11 +495,12 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       if (!found) return [];
       const raws: Raw[] = [];
       for (const { pointer, text } of found) {
-        const folded = foldLatin(text);
+        const { folded, span } = foldForMatching(text);
         for (const word of check.words ?? []) {
-          const index = folded.indexOf(foldLatin(word));
+          const needle = foldForMatching(word).folded;
+          const index = needle === '' ? -1 : folded.indexOf(needle);
           if (index < 0) continue;
-          const asWritten = text.slice(index, index + word.length);
+          const asWritten = span(index, needle.length);
           raws.push({ pointer, actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
         }
         for (const { pattern, label } of check.patterns ?? []) {
