@@ -114,6 +114,16 @@ function tableHtml(table: TableView, prefix: string, edition: string): string {
 
 const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
+/**
+ * The report's metadata as JSON inside the page, for machines: codes, contact details and dates that
+ * the page does not print, so that `nianbao import` reads a nianbao page back to the same source.
+ * `<`, `>`, `&` and the JS line separators are escaped, so no text can close the script element.
+ */
+function metadataScript(metadata: Report['metadata']): string {
+  const json = JSON.stringify(metadata).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `<script type="application/json" data-nianbao="metadata">${json}</script>`;
+}
+
 function reportMarkup(view: ReportView, options: HtmlOptions): string {
   const prefix = options.idPrefix ?? 'nb-';
   if (!ID_PREFIX.test(prefix)) throw new RangeError(`idPrefix must match ${ID_PREFIX}: ${JSON.stringify(prefix)}`);
@@ -140,6 +150,7 @@ function reportMarkup(view: ReportView, options: HtmlOptions): string {
     agencyName: view.agencyName,
     publicationDate: view.publicationDate ?? false,
     publicationDateText: view.publicationDateText ?? false,
+    metadataScript: metadataScript(view.metadata),
   });
 }
 

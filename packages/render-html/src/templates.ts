@@ -38,6 +38,7 @@ ${heading('@root.levels.section', 'nb-section-heading', 'id', 'heading')}
 {{#if publicationDate}}<p><time datetime="{{publicationDate}}">{{publicationDateText}}</time></p>
 {{/if}}
 </footer>
+{{{metadataScript}}}
 </article>`;
 
 /** A complete standalone page around the report. */

@@ -150,13 +150,16 @@ describe('hostile narrative in the browser', () => {
     const page = await open(renderHtmlPage(report));
     try {
       const result = await page.evaluate(() => ({
-        scripts: document.querySelectorAll('script, img, svg, iframe, a, b').length,
+        // The one script element allowed is the inert metadata JSON.
+        scripts: document.querySelectorAll('script:not([type="application/json"][data-nianbao="metadata"]), img, svg, iframe, a, b').length,
+        metadata: JSON.parse(document.querySelector('script[data-nianbao="metadata"]')!.textContent!).agency.name as string,
         h1: document.querySelectorAll('h1').length,
         preface: [...document.querySelectorAll('.nianbao-report > p')].map((p) => p.textContent),
         topic: document.querySelectorAll('.nb-topic-heading')[1]!.textContent,
         title: document.title,
       }));
       expect(result.scripts).toBe(0);
+      expect(result.metadata).toBe(report.metadata.agency.name);
       expect(result.h1).toBe(1);
       const expected = payloads.map((text) => text.replace(/[\u0000-\u0008\u001B\u202A-\u202E]/g, ''));
       expect(result.preface).toEqual(expected);

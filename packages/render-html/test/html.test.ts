@@ -80,7 +80,17 @@ describe('hostile narrative', () => {
   const page = renderHtmlPage(hostile(byEdition('2021')));
   const fragment = renderHtmlFragment(hostile(byEdition('2019')));
 
-  it.each([page, fragment].map((html, i) => [i === 0 ? 'page' : 'fragment', html]))('%s: creates no markup from text', (_kind, html) => {
+  const METADATA = /<script type="application\/json" data-nianbao="metadata">([^<]*)<\/script>/;
+
+  it.each([page, fragment].map((html, i) => [i === 0 ? 'page' : 'fragment', html]))('%s: the embedded metadata is inert JSON no text can break out of', (_kind, html) => {
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    const json = METADATA.exec(html)?.[1];
+    expect(json).toBeDefined();
+    expect(json).not.toMatch(/[<>&]/);
+    expect(JSON.parse(json!).agency.name).toBe('<b>机关</b>"&\'');
+  });
+
+  it.each([page, fragment].map((html, i) => [i === 0 ? 'page' : 'fragment', html.replace(METADATA, '')]))('%s: creates no markup from text', (_kind, html) => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/<svg/i);

@@ -221,5 +221,6 @@ export function buildViewModel(report: Report): ReportView {
     tables,
     hasNotReported,
     importedFrom: report.provenance?.importedFrom,
+    metadata: report.metadata,
   };
 }

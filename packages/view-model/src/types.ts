@@ -1,4 +1,4 @@
-import type { Edition } from '@nianbao/template';
+import type { Edition, Report } from '@nianbao/template';
 
 /** What a table cell holds, read from its `$ref` in the schema. */
 export type ValueKind =
@@ -215,4 +215,6 @@ export interface ReportView {
   readonly hasNotReported: boolean;
   /** The page the report was imported from (provenance), if any. */
   readonly importedFrom: string | undefined;
+  /** The report's metadata as in the source, for outputs that carry it whole (e.g. HTML's embedded JSON). */
+  readonly metadata: Report['metadata'];
 }
