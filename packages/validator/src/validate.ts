@@ -28,6 +28,8 @@ export function validateReport(document: unknown, options: ValidateOptions = {})
     previousValue === undefined || previousValue === null
       ? undefined
       : { value: previousValue, root: isPlainObject(previousValue) && isEdition(previousValue.edition) ? schemaFor(previousValue.edition) : undefined };
-  findings.push(...evaluateRuleSets(ruleSets, { value: document, root: schemaFor(edition) }, previous));
+  // A document without structural findings fits its schema everywhere: the rules need not re-check types.
+  const current: RuleDocument = { value: document, root: schemaFor(edition), conforms: findings.length === 0 };
+  findings.push(...evaluateRuleSets(ruleSets, current, previous));
   return { edition, valid: !findings.some((finding) => finding.severity === 'error'), findings };
 }

@@ -7,7 +7,6 @@
  * 'info' finding saying it cannot be assessed.
  */
 import {
-  getAt,
   parsePointer,
   type Check,
   type CompareOp,
@@ -29,6 +28,11 @@ import { isValidCreditCode } from './uscc.js';
 export interface RuleDocument {
   value: unknown;
   root: JsonSchema | undefined;
+  /**
+   * The value passed the structural check of `root` without a finding, so every value fits the schema
+   * of its place and the engine need not check each term's type again.
+   */
+  conforms?: boolean;
 }
 
 /** Placeholders every message may use; forEach variables of the same name do not override them. */
@@ -51,6 +55,16 @@ interface Scope {
   binding: Binding;
   current: RuleDocument;
   previous: RuleDocument | undefined;
+  memo: Memo;
+}
+
+/**
+ * What several checks of one evaluation read alike (the text rules walk the same sections). Lives for
+ * one evaluateRuleSets call only: the caller may change the document before validating it again.
+ */
+interface Memo {
+  texts: Map<string, { pointer: string; text: string }[] | undefined>;
+  folded: Map<string, ReturnType<typeof foldForMatching>>;
 }
 
 /** What a check found, before it becomes a Finding with labels and a message. */
@@ -73,15 +87,16 @@ type Reading = { state: 'ok'; value: Decimal } | { state: 'null'; pointer: strin
 
 export function evaluateRuleSets(ruleSets: readonly RuleSet[], current: RuleDocument, previous?: RuleDocument): Finding[] {
   const findings: Finding[] = [];
-  for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(rule, current, previous));
+  const memo: Memo = { texts: new Map(), folded: new Map() };
+  for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(rule, current, previous, memo));
   return findings;
 }
 
-function evaluateRule(rule: Rule, current: RuleDocument, previous: RuleDocument | undefined): Finding[] {
+function evaluateRule(rule: Rule, current: RuleDocument, previous: RuleDocument | undefined, memo: Memo): Finding[] {
   if (rule.needsPrevious && !previous) return [];
   const findings: Finding[] = [];
   for (const binding of bindingsOf(rule)) {
-    const scope: Scope = { rule, vars: binding.vars, base: binding.base, binding, current, previous };
+    const scope: Scope = { rule, vars: binding.vars, base: binding.base, binding, current, previous, memo };
     const ruleCondition = evaluateConditions(rule.when, scope);
     if (!ruleCondition.holds) continue;
     for (const check of rule.checks) {
@@ -109,16 +124,36 @@ function bindingsOf(rule: Rule): Binding[] {
   return list;
 }
 
-const segmentCache = new Map<string, string[]>();
-/** getAt with the pointer's segments parsed once (rules read the same pointers in every document). */
+/** A pointer segment, with its array index when it is one (RFC 6901: 0 or digits without a leading 0). */
+interface Step {
+  key: string;
+  index: number | undefined;
+}
+
+const stepCache = new Map<string, Step[]>();
+/**
+ * getAt (@nianbao/template) with the pointer parsed once (rules read the same pointers in every
+ * document) and array indexes recognised once instead of at every read.
+ */
 function valueAt(document: unknown, pointer: string): unknown {
-  let segments = segmentCache.get(pointer);
-  if (!segments) {
-    segments = parsePointer(pointer);
-    if (segmentCache.size > 100_000) segmentCache.clear();
-    segmentCache.set(pointer, segments);
+  let steps = stepCache.get(pointer);
+  if (!steps) {
+    steps = parsePointer(pointer).map((key) => ({ key, index: /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined }));
+    if (stepCache.size > 100_000) stepCache.clear();
+    stepCache.set(pointer, steps);
   }
-  return getAt(document, segments);
+  let node: unknown = document;
+  for (const step of steps) {
+    if (Array.isArray(node)) {
+      if (step.index === undefined) return undefined;
+      node = node[step.index];
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, step.key)) {
+      node = (node as Record<string, unknown>)[step.key];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
 }
 
 /** Every combination of the forEach variables' values, the first variable outermost. */
@@ -173,41 +208,68 @@ function documentOf(ref: Ref, scope: Scope): RuleDocument | undefined {
 
 /** Whether a value fits the schema of its place (a count that is 1.5 or "12" is of the wrong type). */
 function fitsSchema(document: RuleDocument, pointer: string, value: unknown): boolean {
-  if (!document.root) return true;
+  if (!document.root || document.conforms) return true;
   const place = placeOf(document.root, pointer);
   if (!place.schema) return true;
   return converterFor(document.root).convert(place.schema).safeParse(value).success;
 }
 
-function readNumber(ref: Ref, scope: Scope): Reading {
+type RawReading = { state: 'ok'; value: unknown } | { state: 'null'; pointer: string; previous: boolean } | { state: 'missing' };
+
+/** The value of a term that fits its place, not yet converted to a Decimal (and not yet negated). */
+function readRaw(ref: Ref, scope: Scope): RawReading {
   const document = documentOf(ref, scope);
   if (!document) return { state: 'missing' };
   const value = valueAt(document.value, ref.pointer);
   if (value === undefined) return { state: 'missing' };
   if (value === null) return { state: 'null', pointer: ref.pointer, previous: ref.previous };
   if (!fitsSchema(document, ref.pointer, value)) return { state: 'missing' };
-  const decimal = toDecimal(value);
+  return { state: 'ok', value };
+}
+
+function readNumber(ref: Ref, scope: Scope): Reading {
+  const reading = readRaw(ref, scope);
+  if (reading.state !== 'ok') return reading;
+  const decimal = toDecimal(reading.value);
   if (!decimal) return { state: 'missing' };
   return { state: 'ok', value: ref.negative ? negate(decimal) : decimal };
 }
 
 /** Σ of terms; 'missing' if any is unreadable, else the null cells (if any) and the sum. */
 function sum(terms: readonly Term[], scope: Scope): { missing: true } | { missing: false; nulls: { pointer: string; previous: boolean }[]; total: Decimal } {
-  let total = ZERO;
+  // Counts are safe integers: add them as numbers while the partial sum stays exact (below 2^53), and
+  // fall back to exact decimals for amounts and for sums beyond that.
+  let small = 0;
+  let big: Decimal | undefined;
   const nulls: { pointer: string; previous: boolean }[] = [];
   for (const term of terms) {
-    if (typeof term === 'number') {
-      const decimal = toDecimal(term);
-      if (!decimal) return { missing: true };
-      total = add(total, decimal);
-      continue;
+    let value: unknown;
+    let negative = false;
+    if (typeof term === 'number') value = term;
+    else {
+      const ref = reference(term, scope);
+      const reading = readRaw(ref, scope);
+      if (reading.state === 'missing') return { missing: true };
+      if (reading.state === 'null') {
+        nulls.push({ pointer: reading.pointer, previous: reading.previous });
+        continue;
+      }
+      value = reading.value;
+      negative = ref.negative;
     }
-    const reading = readNumber(reference(term, scope), scope);
-    if (reading.state === 'missing') return { missing: true };
-    if (reading.state === 'null') nulls.push({ pointer: reading.pointer, previous: reading.previous });
-    else total = add(total, reading.value);
+    if (typeof value === 'number' && Number.isSafeInteger(value)) {
+      const next = negative ? small - value : small + value;
+      if (Number.isSafeInteger(next)) {
+        small = next;
+        continue;
+      }
+    }
+    const decimal = toDecimal(value);
+    if (!decimal) return { missing: true };
+    big = add(big ?? ZERO, negative ? negate(decimal) : decimal);
   }
-  return { missing: false, nulls, total };
+  const exact: Decimal = { units: BigInt(small), scale: 0 };
+  return { missing: false, nulls, total: big ? add(big, exact) : exact };
 }
 
 function holds(op: CompareOp, left: Decimal, right: Decimal): boolean {
@@ -248,54 +310,102 @@ function evaluateConditions(conditions: readonly Condition[] | undefined, scope:
   return value === undefined ? { holds: true } : { holds: true, value };
 }
 
-const regexCache = new Map<string, RegExp | null>();
+const regexCache = new Map<string, Map<string, RegExp | null>>();
 /** A compiled regular expression (u flag, plus `flags`), or undefined when it does not compile. */
 function regex(pattern: string, flags = ''): RegExp | undefined {
-  const key = `${flags}/${pattern}`;
-  let compiled = regexCache.get(key);
+  let byPattern = regexCache.get(flags);
+  if (!byPattern) regexCache.set(flags, (byPattern = new Map()));
+  let compiled = byPattern.get(pattern);
   if (compiled === undefined) {
     try {
       compiled = new RegExp(pattern, 'u' + flags);
     } catch {
       compiled = null;
     }
-    regexCache.set(key, compiled);
+    byPattern.set(pattern, compiled);
   }
   if (!compiled) return undefined;
   compiled.lastIndex = 0;
   return compiled;
 }
 
+const escapeKey = (key: string): string => (key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
+
 /** Every string below the pointers, with its pointer, in document order; absent pointers are skipped. */
 function texts(pointers: readonly string[], scope: Scope): { pointer: string; text: string }[] | undefined {
+  const absolutePointers = pointers.map((pointer) => at(pointer, scope));
+  const key = absolutePointers.join('\u0000');
+  if (scope.memo.texts.has(key)) return scope.memo.texts.get(key);
+  const found = collectTexts(absolutePointers, scope);
+  scope.memo.texts.set(key, found);
+  return found;
+}
+
+function collectTexts(absolutePointers: readonly string[], scope: Scope): { pointer: string; text: string }[] | undefined {
   const found: { pointer: string; text: string }[] = [];
-  const seen = new Set<string>();
+  // Only pointers that overlap ('/sections' and '/sections/overview') can reach a text twice.
+  const overlapping = absolutePointers.some((a, i) => absolutePointers.some((b, j) => i !== j && (a === b || a === '' || b.startsWith(`${a}/`))));
+  const seen = overlapping ? new Set<string>() : undefined;
   let anyExists = false;
-  const walk = (value: unknown, pointer: string) => {
+  // The keys below the current start pointer: a pointer string is built only for a text found, not
+  // for every object on the way (the tables are large and hold no text).
+  const path: string[] = [];
+  let start = '';
+  const walk = (value: unknown) => {
     if (typeof value === 'string') {
-      if (!seen.has(pointer)) found.push({ pointer, text: value });
-      seen.add(pointer);
-    } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${pointer}/${i}`));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      const pointer = path.length === 0 ? start : `${start}/${path.join('/')}`;
+      if (seen) {
+        if (seen.has(pointer)) return;
+        seen.add(pointer);
+      }
+      found.push({ pointer, text: value });
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(String(i));
+        walk(value[i]);
+        path.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const item = (value as Record<string, unknown>)[key];
+        if (typeof item !== 'string' && (item === null || typeof item !== 'object')) continue;
+        path.push(escapeKey(key));
+        walk(item);
+        path.pop();
+      }
     }
   };
-  for (const pointer of pointers) {
-    const absolutePointer = at(pointer, scope);
+  for (const absolutePointer of absolutePointers) {
     const value = valueAt(scope.current.value, absolutePointer);
     if (value === undefined) continue;
     anyExists = true;
-    walk(value, absolutePointer);
+    start = absolutePointer;
+    walk(value);
   }
   return anyExists ? found : undefined;
 }
 
 /** Case-insensitive for Latin letters only (other scripts have no case that matters here). */
-const foldLatin = (text: string): string => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+const foldLatin = (text: string): string => (/[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) : text);
 
 /** Invisible format characters (zero-width space and joiners, U+FEFF, soft hyphen, bidi marks) and full-width ASCII. */
 const DISGUISE = /[\p{Cf}\uFF01-\uFF5E]/u;
 const INVISIBLE = /\p{Cf}/u;
+const INVISIBLE_ALL = /\p{Cf}/gu;
+
+/** Full-width ASCII forms (U+FF01–FF5E) as ASCII; other characters as they are. */
+function asciiForms(text: string): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xff01 || code > 0xff5e) continue;
+    out += text.slice(run, i) + String.fromCharCode(code - 0xfee0);
+    run = i + 1;
+  }
+  return run === 0 ? text : out + text.slice(run);
+}
 
 /**
  * Text as a word list is matched against it: Latin letters case-insensitive, full-width forms as ASCII
@@ -304,23 +414,57 @@ const INVISIBLE = /\p{Cf}/u;
  */
 function foldForMatching(text: string): { folded: string; span: (index: number, length: number) => string } {
   if (!DISGUISE.test(text)) return { folded: foldLatin(text), span: (index, length) => text.slice(index, index + length) };
-  let folded = '';
+  // Chinese text nearly always has full-width punctuation (，：（）), so this is the common path: fold
+  // with two replaces, and map folded offsets back to the text only for a match (rare).
+  const folded = foldLatin(asciiForms(INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text));
+  return { folded, span: (index, length) => spanOf(text, index, length) };
+}
+
+/** The stretch of `text` whose folded form is folded[index, index + length). */
+function spanOf(text: string, index: number, length: number): string {
   const starts: number[] = [];
   const ends: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const code = char.codePointAt(0)!;
     if (!INVISIBLE.test(char)) {
-      const plain = foldLatin(code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : char);
-      for (let k = 0; k < plain.length; k++) {
-        folded += plain[k];
+      // A folded character is one UTF-16 unit per unit of the original (astral characters stay two).
+      for (let k = 0; k < char.length; k++) {
         starts.push(offset);
         ends.push(offset + char.length);
       }
     }
     offset += char.length;
   }
-  return { folded, span: (index, length) => text.slice(starts[index], ends[index + length - 1]) };
+  return text.slice(starts[index], ends[index + length - 1]);
+}
+
+const needleCache = new WeakMap<readonly string[], { needles: string[]; any: RegExp }>();
+/**
+ * A word list folded for matching, and one regular expression that matches where any of the words
+ * occurs; once per list (rule sets are reused across documents).
+ */
+function needlesOf(words: readonly string[]): { needles: string[]; any: RegExp } {
+  let cached = needleCache.get(words);
+  if (!cached) {
+    const needles = words.map((word) => foldForMatching(word).folded);
+    const alternatives = needles.filter((needle) => needle !== '').map((needle) => needle.replace(/[\^$\\.*+?()[\]{}|/]/g, '\\$&'));
+    // (?!) never matches: a list of empty words finds nothing, as indexOf('') is skipped below.
+    cached = { needles, any: new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'u') };
+    needleCache.set(words, cached);
+  }
+  return cached;
+}
+
+/** Every match of a global regular expression, as String.prototype.matchAll gives them but without cloning the expression for each text. */
+function allMatches(compiled: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  compiled.lastIndex = 0;
+  for (let match = compiled.exec(text); match !== null; match = compiled.exec(text)) {
+    matches.push(match);
+    // An empty match: step over one code point (the expressions have the u flag), as matchAll does.
+    if (match[0] === '') compiled.lastIndex += (text.codePointAt(compiled.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return matches;
 }
 
 /** Text without spaces, punctuation and symbols: what counts as meaningful characters. */
@@ -342,11 +486,16 @@ function runCheck(check: Check, scope: Scope): Raw[] {
   switch (check.type) {
     case 'notNull': {
       const raws: Raw[] = [];
+      // Tables have hundreds of cells and rarely a null: build a cell's pointer only when it is null.
       const walk = (value: unknown, pointer: string) => {
         if (value === null) raws.push({ pointer, actual: null, vars: { value: 'null' } });
         else if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${pointer}/${i}`));
         else if (typeof value === 'object' && value !== undefined) {
-          for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+          for (const key in value) {
+            if (!Object.hasOwn(value, key)) continue;
+            const item = (value as Record<string, unknown>)[key];
+            if (item === null || typeof item === 'object') walk(item, `${pointer}/${escapeKey(key)}`);
+          }
         }
       };
       for (const pointer of check.at) {
@@ -444,7 +593,11 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const found = texts(check.at, scope);
       if (!found) return [];
       const words = check.anyOf.map(foldLatin);
-      if (found.some(({ text }) => words.some((word) => foldLatin(text).includes(word)))) return [];
+      const mentioned = found.some(({ text }) => {
+        const folded = foldLatin(text);
+        return words.some((word) => folded.includes(word));
+      });
+      if (mentioned) return [];
       const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(current.value, pointer) !== undefined)!;
       return [{ pointer, vars: { word: both(check.anyOf.join('、'), check.anyOf.join(', ')) } }];
     }
@@ -469,7 +622,7 @@ function runCheck(check: Check, scope: Scope): Raw[] {
         for (const pattern of check.patterns) {
           const compiled = regex(pattern, 'gd');
           if (!compiled) continue;
-          for (const match of text.matchAll(compiled)) {
+          for (const match of allMatches(compiled, text)) {
             const stated = match.groups?.n;
             const start = match.indices?.groups?.n?.[0];
             if (stated === undefined || !/^\d+$/.test(stated)) continue;
@@ -494,14 +647,22 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const found = texts(check.at, scope);
       if (!found) return [];
       const raws: Raw[] = [];
+      const words = check.words ?? [];
+      const { needles, any } = needlesOf(words);
       for (const { pointer, text } of found) {
-        const { folded, span } = foldForMatching(text);
-        for (const word of check.words ?? []) {
-          const needle = foldForMatching(word).folded;
-          const index = needle === '' ? -1 : folded.indexOf(needle);
-          if (index < 0) continue;
-          const asWritten = span(index, needle.length);
-          raws.push({ pointer, actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
+        let matching = scope.memo.folded.get(text);
+        if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
+        const { folded, span } = matching;
+        // One pass finds whether any word occurs (rarely); only then look for each word.
+        if (any.test(folded)) {
+          for (let w = 0; w < words.length; w++) {
+            const word = words[w]!;
+            const needle = needles[w]!;
+            const index = needle === '' ? -1 : folded.indexOf(needle);
+            if (index < 0) continue;
+            const asWritten = span(index, needle.length);
+            raws.push({ pointer, actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
+          }
         }
         for (const { pattern, label } of check.patterns ?? []) {
           const match = regex(pattern)?.exec(text);
