@@ -4,9 +4,11 @@ import type { Report } from '@nianbao/template';
 import { buildViewModel, type ReportView } from '@nianbao/view-model';
 import { ReportDocument, type DocumentInfo } from './document.js';
 import { registerFonts } from './fonts.js';
+import { drawableView } from './glyphs.js';
 
 export { cjkBreakUnits, cjkHyphenation } from './cjk.js';
 export { FONT_FILES } from './fonts.js';
+export { MISSING_GLYPH } from './glyphs.js';
 export { NOT_REPORTED_NOTE } from './document.js';
 
 export interface PdfOptions {
@@ -43,6 +45,8 @@ export function documentInfo(view: ReportView, options: PdfOptions = {}): Docume
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
   registerFonts();
   const view = buildViewModel(report);
-  const buffer = await renderToBuffer(createElement(ReportDocument, { view, info: documentInfo(view, options) }) as Parameters<typeof renderToBuffer>[0]);
+  // The metadata keeps the text as written; the pages draw it with the embedded fonts' glyphs only.
+  const drawn = await drawableView(view);
+  const buffer = await renderToBuffer(createElement(ReportDocument, { view: drawn, info: documentInfo(view, options) }) as Parameters<typeof renderToBuffer>[0]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
