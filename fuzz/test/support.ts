@@ -17,7 +17,7 @@ const count = (name: string, fallback: number): number => {
  * `npm run fuzz` sets FUZZ_RUNS=10000 and FUZZ_PDF_RUNS=200 and a fresh random seed each time (fast-check
  * prints the seed and the shrunk counterexample of a failure; rerun it with FUZZ_SEED=<seed>).
  */
-export const RUNS = count('FUZZ_RUNS', 150);
+export const RUNS = count('FUZZ_RUNS', 250);
 /** The PDF renderer takes about half a second per report: far fewer cases. */
 export const PDF_RUNS = count('FUZZ_PDF_RUNS', 2);
 const fuzzing = process.env.FUZZ_RUNS !== undefined;
