@@ -32,23 +32,29 @@ function read(document: unknown, segments: readonly string[]): unknown {
 
 /** Formats one cell value for display (see `DataCell.display`). */
 export function formatValue(kind: ValueKind, raw: unknown): { value: number | string | null; unit: string | null; display: string; notReported: boolean } {
+  const { value, unit, display, notReported } = dataCell(undefined, kind, raw);
+  return { value, unit, display, notReported };
+}
+
+/** A filled cell in one allocation (a report has some 200 of them). */
+function dataCell<L>(layout: L, kind: ValueKind, raw: unknown): Omit<DataCell, 'layout'> & { layout: L } {
   if (kind === 'money') {
     const money = raw as { value?: unknown; unit?: unknown } | null | undefined;
     const value = money?.value;
     const unit = typeof money?.unit === 'string' ? money.unit : null;
-    if (typeof value !== 'string') return { value: null, unit, display: NOT_REPORTED_MARK, notReported: true };
-    return { value, unit, display: unit === null ? value : value + unit, notReported: false };
+    if (typeof value !== 'string') return { kind: 'data', layout, value: null, unit, display: NOT_REPORTED_MARK, notReported: true };
+    return { kind: 'data', layout, value, unit, display: unit === null ? value : value + unit, notReported: false };
   }
   if (kind === 'amount') {
-    if (typeof raw !== 'string') return { value: null, unit: null, display: NOT_REPORTED_MARK, notReported: true };
-    return { value: raw, unit: null, display: raw, notReported: false };
+    if (typeof raw !== 'string') return { kind: 'data', layout, value: null, unit: null, display: NOT_REPORTED_MARK, notReported: true };
+    return { kind: 'data', layout, value: raw, unit: null, display: raw, notReported: false };
   }
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-    return { value: null, unit: null, display: NOT_REPORTED_MARK, notReported: true };
+    return { kind: 'data', layout, value: null, unit: null, display: NOT_REPORTED_MARK, notReported: true };
   }
   // 本年增/减 is published signed: +12, -2, 0.
   const display = kind === 'signedCount' && raw > 0 ? '+' + String(raw) : String(raw);
-  return { value: raw, unit: null, display, notReported: false };
+  return { kind: 'data', layout, value: raw, unit: null, display, notReported: false };
 }
 
 /**
@@ -134,16 +140,9 @@ function fillTable(layout: TableLayout, report: unknown): { view: TableView; not
     for (const cell of row.cells) {
       let raw = rowObject == null || typeof rowObject !== 'object' ? undefined : rowObject[cell.key];
       if (cell.deeper) raw = read(raw, cell.deeper);
-      const formatted = formatValue(cell.layout.valueKind, raw);
-      if (formatted.notReported) notReported = true;
-      cells[cell.layout.index] = {
-        kind: 'data',
-        layout: cell.layout,
-        value: formatted.value,
-        unit: formatted.unit,
-        display: formatted.display,
-        notReported: formatted.notReported,
-      };
+      const filled = dataCell(cell.layout, cell.layout.valueKind, raw);
+      if (filled.notReported) notReported = true;
+      cells[cell.layout.index] = filled;
     }
   }
   return { view: new FilledTable(layout, cells, notReported), notReported };
