@@ -34,20 +34,25 @@ const renderPage = handlebars.compile(pageTemplate, compileOptions);
 const renderFragment = handlebars.compile(fragmentTemplate, compileOptions);
 const escape = handlebars.escapeExpression;
 
-// Paragraph text escaped once and handed to the template as a SafeString (so it is not escaped
-// twice): rendering the same document again (watch mode, a server) skips the pass over long text.
-const escapedCache = new Map<string, Handlebars.SafeString>();
+// Paragraph text escaped once (rendering the same document again, in watch mode or a server, skips
+// the pass over long text).
+const escapedCache = new Map<string, string>();
 const ESCAPED_CACHE_LIMIT = 4096;
-function escaped(text: string): Handlebars.SafeString {
+function escaped(text: string): string {
   let hit = escapedCache.get(text);
   if (hit === undefined) {
     if (escapedCache.size >= ESCAPED_CACHE_LIMIT) escapedCache.clear();
-    hit = new handlebars.SafeString(escape(text));
+    hit = escape(text);
     escapedCache.set(text, hit);
   }
   return hit;
 }
-const escapedParagraphs = (paragraphs: readonly { text: string }[]) => paragraphs.map((p) => ({ text: escaped(p.text) }));
+/** A run of paragraphs as `<p>…</p>` lines of escaped text. */
+const paragraphsHtml = (paragraphs: readonly { text: string }[]) => {
+  let html = '';
+  for (const paragraph of paragraphs) html += `<p>${escaped(paragraph.text)}</p>\n`;
+  return html;
+};
 
 const NOT_REPORTED_HTML = `<span aria-hidden="true">${NOT_REPORTED_MARK}</span><span class="nb-sr">${NOT_REPORTED_LABEL}</span>`;
 /** Shown under a table that has not-reported cells. */
@@ -124,40 +129,110 @@ function metadataScript(metadata: Report['metadata']): string {
   return `<script type="application/json" data-nianbao="metadata">${json}</script>`;
 }
 
+/**
+ * The values of one render, and the shape of the output they fill: a template is rendered through
+ * Handlebars once per shape, with a marker in each value's place, and split around the markers (as the
+ * tables are); a render then only joins its values into the pieces. The shape records what the
+ * template's `{{#each}}` and `{{#if}}` depend on, so each shape renders exactly as the template would
+ * with the real values.
+ */
+class Fill {
+  readonly values: string[] = [];
+  shape = '';
+
+  /** A `{{value}}`: the text escaped as Handlebars escapes it. */
+  text(value: string | number): string {
+    return this.markup(escape(String(value)));
+  }
+
+  /** A `{{{value}}}` or a SafeString: this package's own markup, or text already escaped. */
+  markup(html: string): string {
+    this.values.push(html);
+    return `\u0000${this.values.length - 1}\u0001`;
+  }
+
+  /** A value a template tests with `{{#if}}`: its truthiness (as Handlebars sees it) is part of the shape. */
+  when<T>(value: unknown, slot: () => T): T | false {
+    const on = Array.isArray(value) ? value.length > 0 : Boolean(value);
+    this.shape += on ? '1' : '0';
+    return on ? slot() : false;
+  }
+
+  /** Joins the values into the template's pieces for this shape (rendered on first use). */
+  render(cacheName: string, template: (context: object) => string, context: object): string {
+    const key = `${cacheName}\u0000${this.shape}`;
+    let skeleton = skeletons.get(key);
+    if (!skeleton) {
+      const pieces = template(context).split(MARKER);
+      skeleton = { parts: [], order: [] };
+      for (let i = 0; i < pieces.length; i++) {
+        if (i % 2 === 0) skeleton.parts.push(pieces[i]!);
+        else skeleton.order.push(Number(pieces[i]));
+      }
+      if (skeletons.size >= SKELETON_CACHE_LIMIT) skeletons.clear();
+      skeletons.set(key, skeleton);
+    }
+    const { parts, order } = skeleton;
+    let html = parts[0]!;
+    for (let i = 0; i < order.length; i++) html += this.values[order[i]!]! + parts[i + 1]!;
+    return html;
+  }
+}
+
+const skeletons = new Map<string, TableMarkup>();
+const SKELETON_CACHE_LIMIT = 256;
+
 function reportMarkup(view: ReportView, options: HtmlOptions): string {
   const prefix = options.idPrefix ?? 'nb-';
   if (!ID_PREFIX.test(prefix)) throw new RangeError(`idPrefix must match ${ID_PREFIX}: ${JSON.stringify(prefix)}`);
   const level = options.headingLevel ?? 1;
-  const sections = view.sections.map((section) => ({
-    key: section.key,
-    id: `${prefix}s-${section.key}`,
-    heading: section.heading,
-    blocks: section.blocks.map((block) => {
-      if (block.kind === 'table') {
-        const note = block.table.hasNotReported ? NOT_REPORTED_NOTE : false;
-        return { table: tableHtml(block.table, prefix, view.edition), note, topic: false, paragraphs: [] };
-      }
-      if (block.kind === 'topic') return { table: false, note: false, topic: block.numberedHeading, paragraphs: escapedParagraphs(block.paragraphs) };
-      return { table: false, note: false, topic: false, paragraphs: escapedParagraphs(block.paragraphs) };
-    }),
-  }));
-  return renderReport({
-    rootId: false,
-    levels: { title: level, section: level + 1, topic: level + 2 },
-    title: view.title,
-    preface: escapedParagraphs(view.preface),
-    sections,
-    agencyName: view.agencyName,
-    publicationDate: view.publicationDate ?? false,
-    publicationDateText: view.publicationDateText ?? false,
-    metadataScript: metadataScript(view.metadata),
+  const fill = new Fill();
+  const sections = view.sections.map((section) => {
+    fill.shape += 's';
+    return {
+      key: fill.text(section.key),
+      id: fill.text(`${prefix}s-${section.key}`),
+      heading: fill.text(section.heading),
+      blocks: section.blocks.map((block) => {
+        fill.shape += 'b';
+        if (block.kind === 'table') {
+          const table = fill.when(true, () => fill.markup(tableHtml(block.table, prefix, view.edition)));
+          return { table, note: fill.when(block.table.hasNotReported, () => fill.text(NOT_REPORTED_NOTE)), topic: false, paragraphs: false };
+        }
+        fill.when(false, () => '');
+        const topic = fill.when(block.kind === 'topic' ? block.numberedHeading : false, () => fill.text((block as { numberedHeading: string }).numberedHeading));
+        return { table: false, note: false, topic, paragraphs: fill.markup(paragraphsHtml(block.paragraphs)) };
+      }),
+    };
   });
+  const context = {
+    rootId: false,
+    levels: { title: fill.text(level), section: fill.text(level + 1), topic: fill.text(level + 2) },
+    title: fill.text(view.title),
+    preface: fill.markup(paragraphsHtml(view.preface)),
+    sections,
+    agencyName: fill.text(view.agencyName),
+    publicationDate: fill.when(view.publicationDate, () => fill.text(view.publicationDate!)),
+    publicationDateText: fill.when(view.publicationDateText, () => fill.text(view.publicationDateText!)),
+    metadataScript: fill.markup(metadataScript(view.metadata)),
+  };
+  return fill.render('report', renderReport, context);
+}
+
+function pageHtml(title: string, report: string): string {
+  const fill = new Fill();
+  return fill.render('page', renderPage, { title: fill.text(title), css: reportStylesheet, report: fill.markup(report) });
+}
+
+function fragmentHtml(includeStyle: boolean, report: string): string {
+  const fill = new Fill();
+  return fill.render('fragment', renderFragment, { css: fill.when(includeStyle, () => reportStylesheet), report: fill.markup(report) });
 }
 
 /** A complete standalone HTML page (`<!DOCTYPE html>`, `lang="zh-CN"`, A4 print stylesheet) of a validated report. */
 export function renderHtmlPage(report: Report, options: HtmlOptions = {}): string {
   const view = buildViewModel(report);
-  return renderPage({ title: view.title, css: reportStylesheet, report: reportMarkup(view, options) });
+  return pageHtml(view.title, reportMarkup(view, options));
 }
 
 /**
@@ -166,10 +241,10 @@ export function renderHtmlPage(report: Report, options: HtmlOptions = {}): strin
  */
 export function renderHtmlFragment(report: Report, options: HtmlOptions = {}): string {
   const view = buildViewModel(report);
-  return renderFragment({ css: options.includeStyle === false ? false : reportStylesheet, report: reportMarkup(view, options) });
+  return fragmentHtml(options.includeStyle !== false, reportMarkup(view, options));
 }
 
 /** Renders from an already built view model (when a caller renders several outputs from one view). */
 export function renderHtmlPageFromView(view: ReportView, options: HtmlOptions = {}): string {
-  return renderPage({ title: view.title, css: reportStylesheet, report: reportMarkup(view, options) });
+  return pageHtml(view.title, reportMarkup(view, options));
 }

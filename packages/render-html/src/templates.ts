@@ -1,7 +1,8 @@
 /**
- * Handlebars sources. Every `{{value}}` is HTML-escaped by Handlebars. Triple-stashes insert only
- * this package's own markup: the stylesheet, the report markup rendered by `reportTemplate`, and tables
- * built by `tables.ts` from this package's markup and escaped values. Never a report's text.
+ * Handlebars sources. Every `{{value}}` is HTML-escaped by Handlebars, except the SafeStrings of runs
+ * of paragraphs (`<p>` lines of text escaped in index.ts). Triple-stashes insert only this package's own
+ * markup: the stylesheet, the report markup rendered by `reportTemplate`, and tables built in index.ts
+ * from this package's markup and escaped values. Never a report's text unescaped.
  */
 
 /** One table, rendered once per edition and id prefix with a marker in place of each value. */
@@ -25,14 +26,12 @@ const heading = (level: string, cls: string, idField: string, text: string) =>
 /** The report itself: the body of the page and the whole of the fragment. */
 export const reportTemplate = `<article class="nianbao-report" lang="zh-CN"{{#if rootId}} id="{{rootId}}"{{/if}}>
 ${heading('levels.title', 'nb-title', '', 'title')}
-{{#each preface}}<p>{{text}}</p>
-{{/each}}{{#each sections}}<section class="nb-section nb-section-{{key}}" aria-labelledby="{{id}}">
+{{preface}}{{#each sections}}<section class="nb-section nb-section-{{key}}" aria-labelledby="{{id}}">
 ${heading('@root.levels.section', 'nb-section-heading', 'id', 'heading')}
 {{#each blocks}}{{#if table}}{{{table}}}
 {{#if note}}<p class="nb-note">{{note}}</p>
 {{/if}}{{else}}{{#if topic}}${heading('@root.levels.topic', 'nb-topic-heading', '', 'topic')}
-{{/if}}{{#each paragraphs}}<p>{{text}}</p>
-{{/each}}{{/if}}{{/each}}</section>
+{{/if}}{{paragraphs}}{{/if}}{{/each}}</section>
 {{/each}}<footer class="nb-signature">
 <p>{{agencyName}}</p>
 {{#if publicationDate}}<p><time datetime="{{publicationDate}}">{{publicationDateText}}</time></p>
