@@ -44,8 +44,12 @@ export function structuralValidator(edition: Edition): (document: unknown) => Fi
   if (!validator) {
     const root = schemaFor(edition);
     const schema = converterFor(root).convert(root);
+    let checked = 0;
     validator = (document: unknown) => {
-      const result = schema.safeParse(document);
+      // zod compiles a parser for each object shape on first use, which costs more than it saves for a
+      // single document: the first document of a process (what `nianbao validate` checks) is parsed
+      // without it, later ones (a batch, a server) with it. Same result either way.
+      const result = checked++ === 0 ? schema.safeParse(document, { jitless: true }) : schema.safeParse(document);
       return result.success ? [] : issuesToFindings(result.error.issues, document, { root, edition });
     };
     validators.set(edition, validator);
