@@ -131,7 +131,7 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
       outcome = await batchSuite(options.batch);
     } else {
       const { cliSuite } = await import('./suites/cli.js');
-      outcome = await cliSuite({ runs: options.cliRuns });
+      outcome = await cliSuite({ runs: options.cliRuns, workDir: options.results });
     }
     loadDuring[suite] = { before, after: currentLoad() };
     save(suite, { machine, load: loadDuring[suite], ...outcome.result });
