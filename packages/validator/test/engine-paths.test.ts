@@ -102,6 +102,27 @@ describe('text checks', () => {
     expect(findings).toEqual([expect.objectContaining({ pointer: `/sections/otherMatters/paragraphs/${index}`, actual: total + 1, expected: total })]);
   });
 
+  it('substantive: a placeholder longer than minChars, and a count of meaningful characters at the limit', () => {
+    const document = doc2021();
+    const rule = (placeholders: string[], minChars: number) =>
+      rules({
+        id: 'LOCAL-SUBSTANTIVE',
+        severity: 'warning',
+        title: text('有内容'),
+        message: text('“{actual}”'),
+        checks: [{ type: 'substantive', at: ['/sections/otherMatters'], minChars, placeholders }],
+      });
+    const findings = (placeholders: string[], minChars: number) => only(validate(document, { extraRules: [rule(placeholders, minChars)] }).findings, 'LOCAL-SUBSTANTIVE');
+    document.sections.otherMatters.paragraphs = ['本部分，暂无需要说明的问题。'];
+    expect(findings(['本部分暂无需要说明的问题'], 2)).toHaveLength(1);
+    expect(findings(['暂无'], 2)).toHaveLength(0);
+    // 12 meaningful characters between punctuation and spaces: 12 is enough, 13 is not.
+    document.sections.otherMatters.paragraphs = ['一二三，四五六。', '  七八九！', '十、十一', '……'];
+    expect(findings([], 11)).toHaveLength(0);
+    expect(findings([], 12)).toHaveLength(0);
+    expect(findings([], 13)).toHaveLength(1);
+  });
+
   it('a document changed after validation is read afresh', () => {
     const document = doc2021();
     expect(only(validate(document).findings, 'I-SPAM')).toEqual([]);

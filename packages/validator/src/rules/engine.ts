@@ -469,6 +469,29 @@ function allMatches(compiled: RegExp, text: string): RegExpExecArray[] {
 
 /** Text without spaces, punctuation and symbols: what counts as meaningful characters. */
 const meaningful = (text: string): string => text.replace(/[\s\p{P}\p{S}]/gu, '');
+const MEANINGFUL_CHAR = /[^\s\p{P}\p{S}]/gu;
+
+const placeholderLengths = new WeakMap<readonly string[], number>();
+/**
+ * Whether texts have at least `minChars` meaningful characters and more than any placeholder has, so
+ * they cannot be empty or a placeholder: counts only up to that many characters instead of reducing a
+ * whole section to its meaningful text (section 五 runs to thousands of characters).
+ */
+function clearlySubstantive(found: readonly { text: string }[], minChars: number, placeholders: readonly string[]): boolean {
+  let longest = placeholderLengths.get(placeholders);
+  if (longest === undefined) {
+    longest = Math.max(0, ...placeholders.map((text) => [...meaningful(text)].length));
+    placeholderLengths.set(placeholders, longest);
+  }
+  const needed = Math.max(minChars, longest + 1);
+  let count = 0;
+  for (const { text } of found) {
+    MEANINGFUL_CHAR.lastIndex = 0;
+    while (count < needed && MEANINGFUL_CHAR.exec(text) !== null) count++;
+    if (count >= needed) return true;
+  }
+  return false;
+}
 
 const notAssessable = (pointer: string, nulls: { pointer: string; previous: boolean }[]): Raw => ({ pointer, vars: {}, nulls });
 
@@ -604,6 +627,7 @@ function runCheck(check: Check, scope: Scope): Raw[] {
     case 'substantive': {
       const found = texts(check.at, scope);
       if (!found) return [];
+      if (clearlySubstantive(found, check.minChars, check.placeholders)) return [];
       const joined = found.map(({ text }) => text.trim()).filter(Boolean).join(' ');
       const essence = meaningful(joined);
       const placeholder = check.placeholders.some((text) => meaningful(text) === essence);
