@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import type { ParagraphView, ReportView } from '@nianbao/view-model';
 import { cjkHyphenation } from './cjk.js';
+import { textChunks } from './long-text.js';
 import { SANS, SERIF } from './fonts.js';
 import { TableBox } from './table.js';
 
@@ -37,7 +38,7 @@ const styles = {
 function paragraphs(list: readonly ParagraphView[]): ReactNode[] {
   return list.map((p) => (
     <Text key={p.pointer} hyphenationCallback={cjkHyphenation} style={styles.paragraph}>
-      {p.text}
+      {textChunks(p.text)}
     </Text>
   ));
 }
