@@ -39,6 +39,21 @@ export type BuildResult =
 
 const fromError = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
+/**
+ * The most report text (characters of the preface and sections) a PDF is made for. react-pdf lays text
+ * out character by character: about a quarter of a second and 2 MB per 1,000 characters on a busy
+ * 2-core machine, so a report at the 20 MB input limit would take an hour and run out of memory. A real
+ * report has 5,000–50,000 characters; HTML and open data have no such bound.
+ */
+export const MAX_PDF_TEXT = 200_000;
+
+function textLength(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + textLength(item), 0);
+  if (value !== null && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + textLength(item), 0);
+  return 0;
+}
+
 export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   const { readReportFile, formatProblem } = await import('@nianbao/source');
   const source = await readReportFile(request.path);
@@ -60,6 +75,16 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   if (blocking) return { status: 'invalid', edition: validation.edition, findings: located };
 
   const report = source.document as import('@nianbao/template').Report;
+  if (request.formats.includes('pdf')) {
+    const length = textLength(report.preface) + textLength(report.sections);
+    if (length > MAX_PDF_TEXT) {
+      const reason =
+        request.lang === 'zh'
+          ? `报告正文共 ${length} 字，超过生成 PDF 的上限 ${MAX_PDF_TEXT} 字（年报一般不超过 5 万字）；可用 --formats html,json 只生成其他输出。`
+          : `the report's text has ${length} characters, more than the ${MAX_PDF_TEXT} a PDF is made for (a report usually has under 50,000); build the other outputs with --formats html,json.`;
+      return { status: 'failed', reason: `${request.path}: ${reason}` };
+    }
+  }
   const files: OutputFile[] = [];
   try {
     if (request.formats.includes('html')) {
