@@ -289,6 +289,26 @@ describe.concurrent('nianbao build: bad input writes nothing', () => {
   });
 });
 
+describe('a valid report with more text than a PDF is made for', () => {
+  it('validates; build refuses the PDF at once (exit 2, nothing written) and builds HTML and open data', async () => {
+    // 4 paragraphs of 63,000 characters: valid (the schema allows 100,000 each), 5× the largest real report.
+    const long = '政府信息公开工作年度报告按照条例要求编制。'.repeat(3_000);
+    const text = SAMPLE_YAML.replace(/(preface:[^\n]*\n {2}paragraphs:\n)/, `$1${`    - ${long}\n`.repeat(4)}`);
+    writeFileSync(join(work, 'long-report.yaml'), text);
+    const validate = await nianbao(['validate', 'long-report.yaml', '--lang', 'en']);
+    expect(validate.code).toBe(0);
+    const out = join(tmp, 'long-out');
+    const refused = await nianbao(['build', 'long-report.yaml', '--out', out, '--lang', 'en']);
+    expect(refused.signal).toBeNull();
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^nianbao build: long-report\.yaml: the report's text has \d+ characters, more than the 200000 a PDF is made for .*--formats html,json\.\n$/);
+    expect(listFiles(out)).toEqual([]);
+    const other = await nianbao(['build', 'long-report.yaml', '--out', out, '--formats', 'html,json']);
+    expect(other.code).toBe(0);
+    expect(listFiles(out)).toEqual(['long-report/datapackage.json', 'long-report/fragment.html', 'long-report/index.html', 'long-report/report.csv', 'long-report/report.json']);
+  });
+});
+
 describe.concurrent('encodings a report may arrive in', () => {
   const variants = {
     'UTF-8 with a BOM': (text: string) => Buffer.from('\uFEFF' + text, 'utf8'),
