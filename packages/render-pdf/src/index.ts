@@ -4,6 +4,7 @@ import type { Report } from '@nianbao/template';
 import { buildViewModel, type ReportView } from '@nianbao/view-model';
 import { ReportDocument, type DocumentInfo } from './document.js';
 import { registerFonts } from './fonts.js';
+import { cacheFontObjects } from './pdfkit-fonts.js';
 import { drawableView } from './glyphs.js';
 
 export { cjkBreakUnits, cjkHyphenation } from './cjk.js';
@@ -44,6 +45,7 @@ export function documentInfo(view: ReportView, options: PdfOptions = {}): Docume
 /** Renders a validated report as an A4 PDF. Deterministic: the same report and options give the same bytes. */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
   registerFonts();
+  cacheFontObjects();
   const view = buildViewModel(report);
   // The metadata keeps the text as written; the pages draw it with the embedded fonts' glyphs only.
   const drawn = await drawableView(view);
