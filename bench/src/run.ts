@@ -2,7 +2,7 @@
  * nianbao benchmarks. `npm run bench -- [options]` at the repository root (builds this package first;
  * the packages it measures must be built: `npm run build`).
  *
- *   --only validate,html,pdf,batch,cli   suites to run (default: all)
+ *   --only validate,html,cli,pdf,batch   suites to run (default: all, in this order)
  *   --reports N       generated reports for validation and HTML (default 100, half of each edition)
  *   --rounds N        measured rounds over those reports (default 10)
  *   --cold N          cold samples (fresh processes) per method for validation (default 10)
@@ -22,9 +22,12 @@ import { parseArgs } from 'node:util';
 import { generateSet, loadExamples } from './data.js';
 import { currentLoad, machineInfo } from './machine.js';
 import { table } from './table.js';
+
+const mean = (values: readonly number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
 import type { TargetCheck } from './targets.js';
 
-const SUITES = ['validate', 'html', 'pdf', 'batch', 'cli'] as const;
+// Short, noise-sensitive suites first (while the machine is quiet), the long batch build last.
+const SUITES = ['validate', 'html', 'cli', 'pdf', 'batch'] as const;
 type Suite = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -89,7 +92,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
 export interface BenchSummary {
   machine: ReturnType<typeof machineInfo>;
   options: BenchOptions;
-  loadDuring: Record<string, { before: number; after: number }>;
+  loadDuring: Record<string, { before: number; after: number; max: number; mean: number }>;
   targets: TargetCheck[];
   durationMs: number;
 }
@@ -114,7 +117,12 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
   const loadDuring: BenchSummary['loadDuring'] = {};
   const save = (name: string, result: unknown) => writeFileSync(join(options.results, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
 
-  for (const suite of options.only) {
+  // The 1-minute load average every 10 s while a suite runs: how much else the machine was doing.
+  let loadSamples: number[] = [];
+  const loadTimer = setInterval(() => loadSamples.push(currentLoad()), 10_000);
+  loadTimer.unref();
+  for (const suite of SUITES.filter((name) => options.only.includes(name))) {
+    loadSamples = [];
     const before = currentLoad();
     let outcome: { result: { targets: TargetCheck[] }; text: string };
     if (suite === 'validate') {
@@ -133,17 +141,19 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
       const { cliSuite } = await import('./suites/cli.js');
       outcome = await cliSuite({ runs: options.cliRuns, workDir: options.results });
     }
-    loadDuring[suite] = { before, after: currentLoad() };
+    const after = currentLoad();
+    loadDuring[suite] = { before, after, max: Math.max(before, after, ...loadSamples), mean: mean([before, ...loadSamples, after]) };
     save(suite, { machine, load: loadDuring[suite], ...outcome.result });
     targets.push(...outcome.result.targets);
     log(`${outcome.text}\n`);
   }
 
+  clearInterval(loadTimer);
   const summary: BenchSummary = { machine, options, loadDuring, targets, durationMs: Date.now() - started };
   save('summary', summary);
   log('### Targets');
   log(table(['suite', 'what', 'target', 'measured', ''], targets.map((t) => [t.suite, t.what, t.target, t.measured, t.pass ? 'pass' : 'MISS'])));
-  log(`\nLoad average (1 min) before → after each suite: ${Object.entries(loadDuring).map(([suite, l]) => `${suite} ${l.before} → ${l.after}`).join(', ')}. Took ${((Date.now() - started) / 1000).toFixed(0)} s. Results: ${options.results}`);
+  log(`\nLoad average (1 min) per suite, before → after (mean, max of samples every 10 s): ${Object.entries(loadDuring).map(([suite, l]) => `${suite} ${l.before} → ${l.after} (${l.mean}, ${l.max})`).join('; ')}. Took ${((Date.now() - started) / 1000).toFixed(0)} s. Results: ${options.results}`);
   return summary;
 }
 
