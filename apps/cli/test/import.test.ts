@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 // The built CLI, run from the repository root as users run it.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-const SEED = '../shared/seed/chizhou-rfb-2020-annual-report.txt';
+const SEED = 'examples/published/chizhou-rfb-2020.txt';
 const CMS_2020 = 'packages/importer/test/fixtures/cms-county-2020.html';
 const CMS_2021_GBK = 'packages/importer/test/fixtures/cms-government-2021.gbk.html';
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
@@ -28,7 +28,7 @@ function exampleDocument(): Record<string, unknown> {
 }
 
 const seedProvenance = {
-  importedFrom: 'chizhou-rfb-2020-annual-report.txt',
+  importedFrom: 'chizhou-rfb-2020.txt',
   unplaced: [{ text: '扫一扫在手机打开当前页', from: 'line 70' }],
 };
 

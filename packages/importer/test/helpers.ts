@@ -6,7 +6,7 @@ import { importReport, type ImportResult, type ImportSuccess } from '../src/inde
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = join(here, '..', '..', '..');
-export const seedPath = join(repoRoot, '..', 'shared', 'seed', 'chizhou-rfb-2020-annual-report.txt');
+export const seedPath = join(repoRoot, 'examples', 'published', 'chizhou-rfb-2020.txt');
 
 export function fixture(name: string): string {
   return readFileSync(join(here, 'fixtures', name), 'utf8');

@@ -105,7 +105,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
 
   const expanded = await expandInputs(parsed.positionals);
-  if (!expanded.ok) return fail(ctx, expanded.reason, COMMAND);
+  if (!expanded.ok) return fail(ctx, expanded.reason[ctx.lang], COMMAND);
   const inputs = expanded.inputs;
   const settings = { formats: formats.formats, pdfa: parsed.values.pdfa === true, strict: parsed.values.strict === true, lang: ctx.lang };
 
