@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderHtmlPage } from '@nianbao/render-html';
 import { renderPdf } from '@nianbao/render-pdf';
-import { launchPrinter } from '../chromium.js';
+import { embedsNotoSerifSC, launchPrinter } from '../chromium.js';
 import type { BenchReport } from '../data.js';
 import { figures, groupsOf, type GroupFigures } from '../measure.js';
 import { treeMemoryKiB } from '../proc.js';
@@ -74,6 +74,8 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
           const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
           if (round >= options.warmup) samples.get(name)![i]!.push(elapsed);
           if (reports[i]!.group === 'example') bytes[name]![reports[i]!.name] = pdf.byteLength;
+          // Chromium must set the text in the same CJK fonts as nianbao, or the comparison is void.
+          if (name === CHROMIUM && round === 0 && i === 0 && !embedsNotoSerifSC(pdf)) throw new Error('Chromium did not embed Noto Serif SC: the report fonts are not available to it (see fontConfigFile)');
         }
       }
     }
