@@ -19,7 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateSet, loadExamples } from './data.js';
+import { generateSet, loadExamples, type BenchReport } from './data.js';
 import { currentLoad, machineInfo } from './machine.js';
 import { table } from './table.js';
 
@@ -94,7 +94,33 @@ export interface BenchSummary {
   options: BenchOptions;
   loadDuring: Record<string, { before: number; after: number; max: number; mean: number }>;
   targets: TargetCheck[];
+  /** Suites that did not complete, with the reason. */
+  failures: Record<string, string>;
   durationMs: number;
+}
+
+type SuiteOutcome = { result: { targets: TargetCheck[] }; text: string };
+
+async function runSuite(suite: Suite, options: BenchOptions, examples: BenchReport[], generated: BenchReport[]): Promise<SuiteOutcome> {
+  const reports = [...examples, ...generated];
+  if (suite === 'validate') {
+    const { validateSuite } = await import('./suites/validate.js');
+    return validateSuite(reports, { rounds: options.rounds, warmup: 2, coldSamples: options.cold });
+  }
+  if (suite === 'html') {
+    const { htmlSuite } = await import('./suites/html.js');
+    return htmlSuite(reports, { rounds: options.rounds * 5, warmup: 5 });
+  }
+  if (suite === 'pdf') {
+    const { pdfSuite } = await import('./suites/pdf.js');
+    return pdfSuite([...examples, ...generated.slice(0, options.pdfReports)], { rounds: options.pdfRounds, warmup: 1, coldSamples: options.pdfCold, memoryDocs: options.pdfDocs });
+  }
+  if (suite === 'batch') {
+    const { batchSuite } = await import('./suites/batch.js');
+    return batchSuite(options.batch);
+  }
+  const { cliSuite } = await import('./suites/cli.js');
+  return cliSuite({ runs: options.cliRuns, workDir: options.results });
 }
 
 export async function runBench(options: BenchOptions, log: (text: string) => void = (text) => process.stdout.write(`${text}\n`)): Promise<BenchSummary> {
@@ -112,10 +138,12 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
 
   const examples = await loadExamples();
   const generated = generateSet(options.reports);
-  const reports = [...examples, ...generated];
   const targets: TargetCheck[] = [];
   const loadDuring: BenchSummary['loadDuring'] = {};
   const save = (name: string, result: unknown) => writeFileSync(join(options.results, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  // A run of some suites only does not overwrite the summary of a full run.
+  const summaryName = options.only.length === SUITES.length ? 'summary' : `summary-${options.only.join('-')}`;
+  const failures: Record<string, string> = {};
 
   // The 1-minute load average every 10 s while a suite runs: how much else the machine was doing.
   let loadSamples: number[] = [];
@@ -124,22 +152,14 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
   for (const suite of SUITES.filter((name) => options.only.includes(name))) {
     loadSamples = [];
     const before = currentLoad();
-    let outcome: { result: { targets: TargetCheck[] }; text: string };
-    if (suite === 'validate') {
-      const { validateSuite } = await import('./suites/validate.js');
-      outcome = await validateSuite(reports, { rounds: options.rounds, warmup: 2, coldSamples: options.cold });
-    } else if (suite === 'html') {
-      const { htmlSuite } = await import('./suites/html.js');
-      outcome = htmlSuite(reports, { rounds: options.rounds * 5, warmup: 5 });
-    } else if (suite === 'pdf') {
-      const { pdfSuite } = await import('./suites/pdf.js');
-      outcome = await pdfSuite([...examples, ...generated.slice(0, options.pdfReports)], { rounds: options.pdfRounds, warmup: 1, coldSamples: options.pdfCold, memoryDocs: options.pdfDocs });
-    } else if (suite === 'batch') {
-      const { batchSuite } = await import('./suites/batch.js');
-      outcome = await batchSuite(options.batch);
-    } else {
-      const { cliSuite } = await import('./suites/cli.js');
-      outcome = await cliSuite({ runs: options.cliRuns, workDir: options.results });
+    let outcome: SuiteOutcome;
+    try {
+      outcome = await runSuite(suite, options, examples, generated);
+    } catch (error) {
+      // One failed suite (e.g. a build killed from outside) does not lose the others' results.
+      failures[suite] = error instanceof Error ? error.message : String(error);
+      log(`### ${suite}: FAILED\n${failures[suite]}\n`);
+      continue;
     }
     const after = currentLoad();
     loadDuring[suite] = { before, after, max: Math.max(before, after, ...loadSamples), mean: mean([before, ...loadSamples, after]) };
@@ -149,8 +169,8 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
   }
 
   clearInterval(loadTimer);
-  const summary: BenchSummary = { machine, options, loadDuring, targets, durationMs: Date.now() - started };
-  save('summary', summary);
+  const summary: BenchSummary = { machine, options, loadDuring, targets, failures, durationMs: Date.now() - started };
+  save(summaryName, summary);
   log('### Targets');
   log(table(['suite', 'what', 'target', 'measured', ''], targets.map((t) => [t.suite, t.what, t.target, t.measured, t.pass ? 'pass' : 'MISS'])));
   log(`\nLoad average (1 min) per suite, before → after (mean, max of samples every 10 s): ${Object.entries(loadDuring).map(([suite, l]) => `${suite} ${l.before} → ${l.after} (${l.mean}, ${l.max})`).join('; ')}. Took ${((Date.now() - started) / 1000).toFixed(0)} s. Results: ${options.results}`);
@@ -159,7 +179,8 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    await runBench(parseOptions(process.argv.slice(2)));
+    const summary = await runBench(parseOptions(process.argv.slice(2)));
+    if (Object.keys(summary.failures).length > 0) process.exitCode = 1;
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

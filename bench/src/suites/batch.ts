@@ -3,7 +3,7 @@
  * `nianbao build <dir> --out <dir>` (all outputs: HTML page and fragment, PDF, JSON/CSV/datapackage).
  * Wall time, reports/s, and the peak RSS of the process, which covers its worker threads.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -41,7 +41,11 @@ export interface BatchResult {
 }
 
 export async function batchSuite(count: number, options: { keep?: boolean } = {}): Promise<{ result: BatchResult; text: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-batch-'));
+  // Neutral names: on a shared machine another session cleaning up its own `…/bin.js build` runs by
+  // name must not hit this one. The CLI is the same file, reached through a symlink (Node runs its real path).
+  const dir = mkdtempSync(join(tmpdir(), 'nb-bench-'));
+  const cli = join(dir, 'cli.js');
+  symlinkSync(CLI_BIN, cli);
   const input = join(dir, 'reports');
   const out = join(dir, 'out');
   mkdirSync(input);
@@ -52,7 +56,7 @@ export async function batchSuite(count: number, options: { keep?: boolean } = {}
 
     const useTime = existsSync(TIME);
     const command = useTime ? TIME : process.execPath;
-    const args = [...(useTime ? ['-v', process.execPath] : []), CLI_BIN, 'build', input, '--out', out];
+    const args = [...(useTime ? ['-v', process.execPath] : []), cli, 'build', input, '--out', out];
     let buildPid: number | undefined;
     let polledMaxRss = 0;
     let polledHwm = 0;
@@ -92,7 +96,10 @@ export async function batchSuite(count: number, options: { keep?: boolean } = {}
     const built = run.stderr.split('\n').filter((line) => line.startsWith('ok ')).length;
     let outputFiles = 0;
     if (existsSync(out)) for (const folder of readdirSync(out)) outputFiles += readdirSync(join(out, folder)).length;
-    if (run.code !== 0) throw new Error(`nianbao build exited ${run.code}: ${run.stderr.split('\n').filter((l) => !l.startsWith('ok ')).slice(-20).join('\n')}`);
+    if (run.code !== 0) {
+      const why = run.code === 143 || run.code === 130 ? ' (terminated by a signal from outside the benchmark)' : '';
+      throw new Error(`nianbao build exited ${run.code}${why} after ${built} reports: ${run.stderr.split('\n').filter((l) => !l.startsWith('ok ') && !l.startsWith('\t')).slice(-10).join('\n')}`);
+    }
 
     const perReportMs = wallMs / count;
     const projected = perReportMs * TARGET_COUNT;
