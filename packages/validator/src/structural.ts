@@ -17,6 +17,7 @@ import {
 } from '@nianbao/template';
 import type { Finding } from './types.js';
 import { converterFor, type SchemaIssueParams } from './zod-from-schema.js';
+import { conformanceCheck } from './conformance.js';
 import { locationText, placeFields, placeOf, type Place } from './places.js';
 import { TYPE_NAMES, both, clip, describeValue, jsonText } from './text.js';
 
@@ -38,17 +39,24 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 const validators = new Map<Edition, (document: unknown) => Finding[]>();
 
-/** The structural (JSON Schema, via zod) check of one edition; built once per edition. */
+/**
+ * The structural (JSON Schema, via zod) check of one edition; built once per edition. A closure-compiled
+ * yes/no check (conformance.ts) answers first; zod, the contract that words the findings, is converted
+ * and run only for a document that does not conform.
+ */
 export function structuralValidator(edition: Edition): (document: unknown) => Finding[] {
   let validator = validators.get(edition);
   if (!validator) {
     const root = schemaFor(edition);
-    const schema = converterFor(root).convert(root);
+    const conforms = conformanceCheck(root);
+    let schema: z.ZodType | undefined;
     let checked = 0;
     validator = (document: unknown) => {
+      if (conforms(document)) return [];
+      schema ??= converterFor(root).convert(root);
       // zod compiles a parser for each object shape on first use, which costs more than it saves for a
-      // single document: the first document of a process (what `nianbao validate` checks) is parsed
-      // without it, later ones (a batch, a server) with it. Same result either way.
+      // single document: the first document zod checks in a process (what `nianbao validate` checks) is
+      // parsed without it, later ones (a batch, a server) with it. Same result either way.
       const result = checked++ === 0 ? schema.safeParse(document, { jitless: true }) : schema.safeParse(document);
       return result.success ? [] : issuesToFindings(result.error.issues, document, { root, edition });
     };

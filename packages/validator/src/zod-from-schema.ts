@@ -17,11 +17,11 @@ import { parsePointer, toPointer, type JsonSchema } from '@nianbao/template';
 
 type Node = JsonSchema | boolean;
 
-const ANNOTATIONS = new Set(['title', 'description', '$comment', '$id', '$schema', '$defs']);
-const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'] as const;
-const ARRAY_KEYWORDS = ['items', 'minItems', 'maxItems'] as const;
-const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern'] as const;
-const NUMBER_KEYWORDS = ['minimum', 'maximum'] as const;
+export const ANNOTATIONS = new Set(['title', 'description', '$comment', '$id', '$schema', '$defs']);
+export const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'] as const;
+export const ARRAY_KEYWORDS = ['items', 'minItems', 'maxItems'] as const;
+export const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern'] as const;
+export const NUMBER_KEYWORDS = ['minimum', 'maximum'] as const;
 const SUPPORTED = new Set<string>([
   'type',
   '$ref',
@@ -66,18 +66,18 @@ export type SchemaIssueParams =
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const codePoints = (text: string): number => {
+export const codePoints = (text: string): number => {
   let count = 0;
   // for…of iterates by code point; a lone surrogate counts as one, as in Ajv's ucs2length.
   for (const _ of text) count++;
   return count;
 };
 
-const isPrimitive = (value: unknown): value is string | number | boolean | null =>
+export const isPrimitive = (value: unknown): value is string | number | boolean | null =>
   value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /** Deep equality as JSON Schema defines it for const/enum (1 and 1.0 are equal; key order is irrelevant). */
-function jsonEqual(a: unknown, b: unknown): boolean {
+export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
   if (isPlainObject(a) && isPlainObject(b)) {
