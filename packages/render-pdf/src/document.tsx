@@ -7,16 +7,19 @@
  * `lineHeight` is set on Text nodes only: on an ancestor of a `render`-prop node it makes page numbers vanish.
  */
 import type { ReactNode } from 'react';
-import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { Canvas, Document, Page, Text, View } from '@react-pdf/renderer';
 import type { ParagraphView, ReportView } from '@nianbao/view-model';
 import { cjkHyphenation } from './cjk.js';
 import { textChunks } from './long-text.js';
-import { SANS, SERIF } from './fonts.js';
+import { SANS, SERIF, type LoadedFonts } from './fonts.js';
+import { textWidth } from './metrics.js';
 import { TableBox } from './table.js';
 
 const mm = (value: number) => (value * 72) / 25.4;
 
 export const MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
+const PAGE_WIDTH = mm(210);
+const PAGE_NUMBER_SIZE = 14; // 4号
 const BODY_SIZE = 16; // 3号
 const BODY_LINE = 28.9 / BODY_SIZE; // 22 lines of 28.9 pt fill the 225 mm type area
 const INDENT = 2 * BODY_SIZE; // 首行缩进两字
@@ -31,8 +34,7 @@ const styles = {
   signature: { marginTop: 2 * BODY_SIZE * BODY_LINE, alignSelf: 'flex-end' as const, marginRight: 4 * BODY_SIZE, alignItems: 'center' as const },
   signatureLine: { fontFamily: SERIF, fontSize: BODY_SIZE, lineHeight: BODY_LINE },
   // 7 mm below the type area; GB/T 9704: odd pages right, even pages left, one character from the edge.
-  pageNumber: { position: 'absolute' as const, top: mm(297 - 35 + 7), left: MARGINS.left + 14, right: MARGINS.right + 14 },
-  pageNumberText: { fontFamily: SERIF, fontSize: 14, lineHeight: 1 },
+  pageNumber: { position: 'absolute' as const, top: mm(297 - 35 + 7), left: MARGINS.left + 14, width: PAGE_WIDTH - MARGINS.left - MARGINS.right - 28, height: 20 },
 } as const;
 
 function paragraphs(list: readonly ParagraphView[]): ReactNode[] {
@@ -46,7 +48,7 @@ function paragraphs(list: readonly ParagraphView[]): ReactNode[] {
 /** The not-reported legend under a table. */
 export const NOT_REPORTED_NOTE = '注：“—”表示原报告未填报该项数据。';
 
-export function ReportPages({ view }: { view: ReportView }): ReactNode {
+export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFonts }): ReactNode {
   return (
     <Page size="A4" style={styles.page} wrap>
       <Text hyphenationCallback={cjkHyphenation} style={styles.title}>
@@ -92,14 +94,30 @@ export function ReportPages({ view }: { view: ReportView }): ReactNode {
         </Text>
         {view.publicationDateText ? <Text style={styles.signatureLine}>{view.publicationDateText}</Text> : null}
       </View>
-      <View
-        fixed
-        style={styles.pageNumber}
-        render={({ pageNumber }) => (
-          <Text style={[styles.pageNumberText, { textAlign: pageNumber % 2 === 1 ? 'right' : 'left' }]}>{`— ${pageNumber} —`}</Text>
-        )}
-      />
+      <PageNumbers fonts={fonts} />
     </Page>
+  );
+}
+
+/**
+ * The page numbers: a `fixed` canvas, which react-pdf repeats on every page and paints page by page in
+ * order, so the n-th paint is page n. (A `render`-prop node would have react-pdf lay out every page
+ * again to resolve it: about half of a render.)
+ */
+function PageNumbers({ fonts }: { fonts: LoadedFonts }): ReactNode {
+  let page = 0;
+  return (
+    <Canvas
+      fixed
+      style={styles.pageNumber}
+      paint={(painter, width) => {
+        page += 1;
+        const label = `— ${page} —`;
+        const x = page % 2 === 1 ? width - textWidth(fonts.serif, label, PAGE_NUMBER_SIZE) : 0;
+        painter.fillColor('#000').font(fonts.serif as never, PAGE_NUMBER_SIZE).text(label, x, 0, { lineBreak: false });
+        return null;
+      }}
+    />
   );
 }
 
@@ -113,7 +131,7 @@ export interface DocumentInfo {
   pdfa: boolean;
 }
 
-export function ReportDocument({ view, info }: { view: ReportView; info: DocumentInfo }): ReactNode {
+export function ReportDocument({ view, info, fonts }: { view: ReportView; info: DocumentInfo; fonts: LoadedFonts }): ReactNode {
   return (
     <Document
       title={info.title}
@@ -127,7 +145,7 @@ export function ReportDocument({ view, info }: { view: ReportView; info: Documen
       language="zh-CN"
       {...(info.pdfa ? { conformance: 'PDF/A-2b' as const } : {})}
     >
-      <ReportPages view={view} />
+      <ReportPages view={view} fonts={fonts} />
     </Document>
   );
 }

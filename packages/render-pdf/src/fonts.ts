@@ -32,3 +32,33 @@ export function registerFonts(): void {
   Font.register({ family: SANS, fonts: [{ src: FONT_FILES.sansRegular, fontWeight: 400 }] });
   registered = true;
 }
+
+/** A parsed font (fontkit), as react-pdf hands it to pdfkit: what nianbao measures and draws with. */
+export interface FontData {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+}
+
+export interface LoadedFonts {
+  serif: FontData;
+  serifBold: FontData;
+  sans: FontData;
+}
+
+let loaded: Promise<LoadedFonts> | undefined;
+
+/** The parsed fonts, loaded once per process through react-pdf's font store (the very objects it draws with). */
+export function loadFonts(): Promise<LoadedFonts> {
+  registerFonts();
+  loaded ??= (async () => {
+    const get = async (fontFamily: string, fontWeight: number) => {
+      await Font.load({ fontFamily, fontWeight });
+      return Font.getFont({ fontFamily, fontWeight }).data as unknown as FontData;
+    };
+    return { serif: await get(SERIF, 400), serifBold: await get(SERIF, 700), sans: await get(SANS, 400) };
+  })();
+  return loaded;
+}

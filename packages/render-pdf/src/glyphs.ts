@@ -6,9 +6,8 @@
  * character the fonts do not have becomes 〓 (U+3013), the 缺字 mark of Chinese typesetting, so a reader
  * sees that a character is missing instead of a wrong one.
  */
-import { Font } from '@react-pdf/renderer';
 import type { BlockView, ParagraphView, ReportView } from '@nianbao/view-model';
-import { SANS, SERIF } from './fonts.js';
+import { loadFonts } from './fonts.js';
 
 export const MISSING_GLYPH = '〓';
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
@@ -23,17 +22,8 @@ let coverage: Promise<(codePoint: number) => boolean> | undefined;
 
 /** Whether every font the document uses has a glyph for the code point (fonts are loaded once per process). */
 function fontCoverage(): Promise<(codePoint: number) => boolean> {
-  coverage ??= (async () => {
-    const descriptors = [
-      { fontFamily: SERIF, fontWeight: 400 },
-      { fontFamily: SERIF, fontWeight: 700 },
-      { fontFamily: SANS, fontWeight: 400 },
-    ];
-    const fonts: GlyphFont[] = [];
-    for (const descriptor of descriptors) {
-      await Font.load(descriptor);
-      fonts.push(Font.getFont(descriptor).data as unknown as GlyphFont);
-    }
+  coverage ??= loadFonts().then(({ serif, serifBold, sans }) => {
+    const fonts: GlyphFont[] = [serif, serifBold, sans];
     const known = new Map<number, boolean>();
     return (codePoint: number) => {
       let has = known.get(codePoint);
@@ -43,7 +33,7 @@ function fontCoverage(): Promise<(codePoint: number) => boolean> {
       }
       return has;
     };
-  })();
+  });
   return coverage;
 }
 

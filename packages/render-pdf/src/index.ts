@@ -3,7 +3,7 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import type { Report } from '@nianbao/template';
 import { buildViewModel, type ReportView } from '@nianbao/view-model';
 import { ReportDocument, type DocumentInfo } from './document.js';
-import { registerFonts } from './fonts.js';
+import { loadFonts } from './fonts.js';
 import { cacheFontObjects } from './pdfkit-fonts.js';
 import { drawableView } from './glyphs.js';
 
@@ -44,11 +44,11 @@ export function documentInfo(view: ReportView, options: PdfOptions = {}): Docume
 
 /** Renders a validated report as an A4 PDF. Deterministic: the same report and options give the same bytes. */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
-  registerFonts();
+  const fonts = await loadFonts();
   cacheFontObjects();
   const view = buildViewModel(report);
   // The metadata keeps the text as written; the pages draw it with the embedded fonts' glyphs only.
   const drawn = await drawableView(view);
-  const buffer = await renderToBuffer(createElement(ReportDocument, { view: drawn, info: documentInfo(view, options) }) as Parameters<typeof renderToBuffer>[0]);
+  const buffer = await renderToBuffer(createElement(ReportDocument, { view: drawn, info: documentInfo(view, options), fonts }) as Parameters<typeof renderToBuffer>[0]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
