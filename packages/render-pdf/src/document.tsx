@@ -71,7 +71,7 @@ export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFo
           const key = `${section.key}-${index}`;
           if (block.kind === 'table')
             return [
-              <TableBox key={key} table={block.table} />,
+              <TableBox key={key} table={block.table} fonts={fonts} />,
               block.table.hasNotReported ? (
                 <Text key={`${key}-note`} style={styles.note}>
                   {NOT_REPORTED_NOTE}

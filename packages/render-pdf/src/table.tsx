@@ -1,15 +1,19 @@
 /**
- * The three tables in react-pdf, which has no table element: the view model's grid (cells with
- * colSpan/rowSpan) is turned into nested flex boxes. A cell spanning several rows becomes a row box of
- * [the cell, a column box of the rows it spans]; a header cell spanning several columns becomes a
- * column box of [the cell, a row box of the headers below it]. Header rows are a `fixed` box inside the
- * table box, so react-pdf repeats them on every page the table continues on.
+ * The three tables. react-pdf has no table element, and a table of nested flex boxes with one `Text`
+ * per cell (~430 per report) made most of a render's time. So nianbao lays a table out itself, on the
+ * view model's grid (cells with column, colSpan, rowSpan): cell text broken into lines with the same
+ * CJK break units as the body, row heights from the tallest cell, a cell spanning rows as tall as its
+ * rows. It hands react-pdf one `Canvas` per unbreakable run of rows (a table-二 block, a row group of up
+ * to 8 rows such as （三）不予公开, a single row), which react-pdf paginates, and one `fixed` canvas with
+ * the header rows, which react-pdf repeats on every page the table continues on. A group of more than
+ * 8 rows (三、本年度办理结果, 20/22 rows) may continue on the next page: its label sits at its top.
  */
 import type { ReactNode } from 'react';
-import { Text, View } from '@react-pdf/renderer';
-import type { Cell, HeaderCell, Row, TableKey, TableView } from '@nianbao/view-model';
-import { cjkHyphenation } from './cjk.js';
-import { SERIF } from './fonts.js';
+import { Canvas, View } from '@react-pdf/renderer';
+import type { Cell, Row, TableKey, TableView } from '@nianbao/view-model';
+import type { FontData, LoadedFonts } from './fonts.js';
+import { baselineIn, breakLines, drawText, type Painter } from './painter.js';
+import { textWidth } from './metrics.js';
 
 /** Width of the type area: A4 (210 mm) less the 28 mm left and 26 mm right margins. */
 export const CONTENT_WIDTH = ((210 - 28 - 26) * 72) / 25.4;
@@ -24,154 +28,179 @@ const COLUMN_WEIGHTS: Record<TableKey, readonly number[]> = {
   reviewAndLitigation: Array.from({ length: 15 }, () => 1),
 };
 
-const widthsCache = new Map<TableKey, number[]>();
-function columnWidths(key: TableKey): number[] {
-  let widths = widthsCache.get(key);
-  if (!widths) {
+/** Left edge of every grid column, and the right edge of the last one. */
+const edgesCache = new Map<TableKey, number[]>();
+function columnEdges(key: TableKey): number[] {
+  let edges = edgesCache.get(key);
+  if (!edges) {
     const weights = COLUMN_WEIGHTS[key];
     const total = weights.reduce((a, b) => a + b, 0);
-    widths = weights.map((w) => (w / total) * CONTENT_WIDTH);
-    widthsCache.set(key, widths);
+    edges = [0];
+    for (const w of weights) edges.push(edges[edges.length - 1]! + (w / total) * CONTENT_WIDTH);
+    edgesCache.set(key, edges);
   }
-  return widths;
+  return edges;
 }
 
 const RULE = 0.6;
-const CELL_PADDING_X = 2;
+const PAD_X = 2;
+const PAD_Y = 2.5;
+/** A label over more rows than this may be split by a page break; smaller groups stay together. */
+const MAX_UNSPLIT_ROWS = 8;
 const TABLE_FONT_SIZE = 9;
-
-const styles = {
-  table: { borderLeftWidth: RULE, borderColor: '#000', marginTop: 6, marginBottom: 10 },
-  topRule: { borderTopWidth: RULE, borderColor: '#000' },
-  head: { borderTopWidth: RULE, borderColor: '#000' },
-  row: { flexDirection: 'row' as const },
-  column: { flexDirection: 'column' as const },
-  grow: { flexDirection: 'column' as const, flexGrow: 1 },
-  cell: {
-    borderRightWidth: RULE,
-    borderBottomWidth: RULE,
-    borderColor: '#000',
-    paddingHorizontal: CELL_PADDING_X,
-    paddingVertical: 2.5,
-    justifyContent: 'center' as const,
-  },
-  text: { fontFamily: SERIF, fontSize: TABLE_FONT_SIZE, lineHeight: 1.35 },
-} as const;
-
-const spanOf = (cell: Cell) => (cell.kind === 'header' ? { col: cell.colSpan, row: cell.rowSpan, at: cell.column } : { col: cell.layout.colSpan, row: cell.layout.rowSpan, at: cell.layout.column });
+const LINE = 1.35;
 
 /** Font size for a value: 9 pt, smaller when a long number would not fit its column (3985758 in 行政处罚). */
 function valueFontSize(text: string, width: number): number {
-  const available = width - 2 * CELL_PADDING_X - RULE;
+  const available = width - 2 * PAD_X - RULE;
   const needed = text.length * 0.6 * TABLE_FONT_SIZE;
   return needed <= available ? TABLE_FONT_SIZE : Math.max(5, Math.floor((available / (text.length * 0.6)) * 10) / 10);
 }
 
-function CellBox({ cell, width, grow, top }: { cell: Cell; width: number; grow?: boolean; top?: boolean }): ReactNode {
-  let text: string;
-  let align: 'left' | 'center' = 'center';
-  let fontSize = TABLE_FONT_SIZE;
-  let fontWeight = 400;
-  if (cell.kind === 'header') {
-    text = cell.text;
-    if (cell.role === 'row' || cell.role === 'block') align = 'left';
-    if (cell.role === 'block') fontWeight = 700;
-  } else {
-    text = cell.display;
-    fontSize = valueFontSize(text, width);
+/** A cell placed on the grid of its section (the header rows, or one row group). */
+interface Placed {
+  row: number;
+  rowSpan: number;
+  x0: number;
+  x1: number;
+  lines: string[];
+  font: FontData;
+  size: number;
+  align: 'left' | 'center';
+  /** A label over a group that may be split: drawn at the top of the group, not centred. */
+  top: boolean;
+}
+
+interface Section {
+  cells: Placed[];
+  /** Top of each row, and the bottom of the last one. */
+  tops: number[];
+}
+
+const spanOf = (cell: Cell) => (cell.kind === 'header' ? { col: cell.colSpan, row: cell.rowSpan, at: cell.column } : { col: cell.layout.colSpan, row: cell.layout.rowSpan, at: cell.layout.column });
+
+function layoutSection(rows: readonly Row[], edges: number[], fonts: LoadedFonts): Section {
+  const cells: Placed[] = [];
+  rows.forEach((row, r) => {
+    for (const cell of row.cells) {
+      const span = spanOf(cell);
+      const x0 = edges[span.at]!;
+      const x1 = edges[span.at + span.col]!;
+      const available = x1 - x0 - 2 * PAD_X - RULE;
+      let text: string;
+      let font = fonts.serif;
+      let size = TABLE_FONT_SIZE;
+      let align: 'left' | 'center' = 'center';
+      if (cell.kind === 'header') {
+        text = cell.text;
+        if (cell.role === 'row' || cell.role === 'block') align = 'left';
+        if (cell.role === 'block') font = fonts.serifBold;
+      } else {
+        text = cell.display;
+        size = valueFontSize(text, x1 - x0);
+      }
+      cells.push({ row: r, rowSpan: span.row, x0, x1, lines: breakLines(font, size, text, available), font, size, align, top: span.row > MAX_UNSPLIT_ROWS });
+    }
+  });
+  const heights = rows.map(() => 0);
+  const needed = (cell: Placed) => Math.max(1, cell.lines.length) * cell.size * LINE + 2 * PAD_Y + RULE + (cell.top ? 6 - PAD_Y : 0);
+  // Single-row cells first, then spans from the shortest: a span too short for its text grows its last row.
+  for (const cell of [...cells].sort((a, b) => a.rowSpan - b.rowSpan)) {
+    const last = Math.min(rows.length, cell.row + cell.rowSpan) - 1;
+    let have = 0;
+    for (let r = cell.row; r <= last; r++) have += heights[r]!;
+    if (have < needed(cell)) heights[last]! += needed(cell) - have;
   }
-  return (
-    <View style={[styles.cell, { width }, grow ? { flexGrow: 1 } : {}, top ? { justifyContent: 'flex-start', paddingTop: 6 } : {}]}>
-      <Text hyphenationCallback={cjkHyphenation} style={[styles.text, { textAlign: align, fontSize, fontWeight }]}>
-        {text}
-      </Text>
-    </View>
-  );
+  const tops = [0];
+  for (const h of heights) tops.push(tops[tops.length - 1]! + h);
+  return { cells, tops };
 }
 
-/** Cells by the grid column they start at, for each row. */
-function startsOf(rows: readonly Row[]): Map<number, Cell>[] {
-  return rows.map((row) => new Map(row.cells.map((cell) => [spanOf(cell).at, cell] as const)));
-}
-
-const sum = (widths: number[], from: number, count: number) => widths.slice(from, from + count).reduce((a, b) => a + b, 0);
-
-/** Rows r0..r1 from grid column c0 on, as a list of boxes stacked vertically. */
-function bodyBand(rows: readonly Row[], starts: Map<number, Cell>[], r0: number, r1: number, c0: number, widths: number[], key: string): ReactNode[] {
-  const items: ReactNode[] = [];
-  let r = r0;
-  while (r < r1) {
-    const cell = starts[r]!.get(c0);
-    if (!cell) break;
-    const span = spanOf(cell);
-    if (span.row > 1 && c0 + span.col < widths.length) {
-      // A label spanning rows: it on the left, the rows it spans on the right. Small groups stay
-      // together; a large one may continue on the next page, so its label sits at its top, where it
-      // starts (centred, react-pdf would move it and every row after it to the next page).
-      const large = span.row > 8;
-      items.push(
-        <View key={`${key}-${r}`} style={styles.row} wrap={large}>
-          <CellBox cell={cell} width={sum(widths, c0, span.col)} top={large} />
-          <View style={styles.column}>{bodyBand(rows, starts, r, r + span.row, c0 + span.col, widths, `${key}-${r}`)}</View>
-        </View>,
-      );
-      r += span.row;
-    } else {
-      const cells = rows[r]!.cells.filter((c) => spanOf(c).at >= c0);
-      items.push(
-        <View key={`${key}-${r}`} style={styles.row} wrap={false}>
-          {cells.map((c, i) => (
-            <CellBox key={i} cell={c} width={sum(widths, spanOf(c).at, spanOf(c).col)} />
-          ))}
-        </View>,
-      );
-      r += 1;
+/** Draws rows [from, to) of a section, shifted up so that row `from` starts at 0. */
+function paintRows(painter: Painter, section: Section, from: number, to: number, { topRule }: { topRule: boolean }): void {
+  const dy = section.tops[from]!;
+  const half = RULE / 2;
+  const right = section.cells.reduce((max, c) => Math.max(max, c.x1), 0);
+  painter.lineWidth(RULE).strokeColor('#000');
+  // The table's left rule, and the top rule over the cells that start here.
+  painter.moveTo(half, 0).lineTo(half, section.tops[to]! - dy);
+  if (topRule) painter.moveTo(0, half).lineTo(right, half);
+  for (const cell of section.cells) {
+    const end = cell.row + cell.rowSpan;
+    if (end <= from || cell.row >= to) continue;
+    const y0 = section.tops[Math.max(cell.row, from)]! - dy;
+    const y1 = section.tops[Math.min(end, to)]! - dy;
+    painter.moveTo(cell.x1 - half, y0).lineTo(cell.x1 - half, y1);
+    if (end <= to) painter.moveTo(cell.x0, y1 - half).lineTo(cell.x1, y1 - half);
+  }
+  painter.stroke();
+  painter.fillColor('#000');
+  for (const cell of section.cells) {
+    if (cell.row < from || cell.row >= to) continue;
+    const lineHeight = cell.size * LINE;
+    const y0 = section.tops[cell.row]! - dy;
+    const y1 = section.tops[Math.min(cell.row + cell.rowSpan, section.tops.length - 1)]! - dy;
+    const block = cell.lines.length * lineHeight;
+    let top = cell.top ? y0 + 6 : y0 + (y1 - y0 - RULE - block) / 2;
+    for (const line of cell.lines) {
+      const x = cell.align === 'left' ? cell.x0 + PAD_X + RULE : (cell.x0 + cell.x1 + RULE) / 2 - textWidth(cell.font, line, cell.size) / 2;
+      drawText(painter, cell.font, cell.size, line, x, baselineIn(top, lineHeight, cell.size));
+      top += lineHeight;
     }
   }
-  return items;
 }
 
-/** Header rows from row r0 down, over grid columns c0..c1, as one box laid out horizontally. */
-function headBand(rows: readonly Row[], starts: Map<number, Cell>[], c0: number, c1: number, r0: number, widths: number[]): ReactNode {
-  const items: ReactNode[] = [];
-  let c = c0;
-  while (c < c1) {
-    const cell = starts[r0]!.get(c) as HeaderCell | undefined;
-    if (!cell) break;
-    const width = sum(widths, c, cell.colSpan);
-    if (r0 + cell.rowSpan < rows.length) {
-      items.push(
-        <View key={c} style={[styles.column, { width }]}>
-          <CellBox cell={cell} width={width} />
-          <View style={[styles.grow, { width }]}>{headBand(rows, starts, c, c + cell.colSpan, r0 + cell.rowSpan, widths)}</View>
-        </View>,
-      );
-    } else {
-      items.push(<CellBox key={c} cell={cell} width={width} />);
+/** Runs of rows that a page break must not split: a row with every small row span that starts in it. */
+function atoms(section: Section, rowCount: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  while (from < rowCount) {
+    let to = from + 1;
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const cell of section.cells) {
+        if (cell.row >= from && cell.row < to && !cell.top && cell.row + cell.rowSpan > to) {
+          to = cell.row + cell.rowSpan;
+          grown = true;
+        }
+      }
     }
-    c += cell.colSpan;
+    out.push([from, to]);
+    from = to;
   }
-  return <View style={[styles.row, { flexGrow: 1 }]}>{items}</View>;
+  return out;
 }
 
-export function TableBox({ table }: { table: TableView }): ReactNode {
-  const widths = columnWidths(table.key);
-  const head = table.head;
-  return (
-    <View style={styles.table}>
-      {head.length > 0 ? (
-        <View fixed style={styles.head}>
-          {headBand(head, startsOf(head), 0, widths.length, 0, widths)}
-        </View>
-      ) : (
-        <View fixed style={styles.topRule} />
-      )}
-      {table.groups.map((group) => (
-        // Table 二's blocks (title row, 信息内容 row, rows) are never split.
-        <View key={group.key} wrap={table.shape !== 'blocks'}>
-          {bodyBand(group.rows, startsOf(group.rows), 0, group.rows.length, 0, widths, group.key)}
-        </View>
-      ))}
-    </View>
-  );
+const styles = {
+  table: { marginTop: 6, marginBottom: 10 },
+} as const;
+
+export function TableBox({ table, fonts }: { table: TableView; fonts: LoadedFonts }): ReactNode {
+  const edges = columnEdges(table.key);
+  const width = edges[edges.length - 1]!;
+  const children: ReactNode[] = [];
+  const hasHead = table.head.length > 0;
+  if (hasHead) {
+    const head = layoutSection(table.head, edges, fonts);
+    const rows = table.head.length;
+    children.push(
+      <Canvas key="head" fixed style={{ width, height: head.tops[rows]! }} paint={(painter: Painter) => (paintRows(painter, head, 0, rows, { topRule: true }), null)} />,
+    );
+  }
+  for (const group of table.groups) {
+    const section = layoutSection(group.rows, edges, fonts);
+    // Table 二's blocks (title row, 信息内容 row, rows) are never split.
+    const runs: [number, number][] = table.shape === 'blocks' ? [[0, group.rows.length]] : atoms(section, group.rows.length);
+    for (const [from, to] of runs) {
+      children.push(
+        <Canvas
+          key={`${group.key}-${from}`}
+          style={{ width, height: section.tops[to]! - section.tops[from]! }}
+          // Without header rows (table 二) every block closes its own top.
+          paint={(painter: Painter) => (paintRows(painter, section, from, to, { topRule: !hasHead }), null)}
+        />,
+      );
+    }
+  }
+  return <View style={styles.table}>{children}</View>;
 }

@@ -1,0 +1,53 @@
+/**
+ * What nianbao draws itself on react-pdf `Canvas` nodes (table rows, page numbers): the painter
+ * react-pdf passes to `paint` forwards these calls to pdfkit. Text goes through pdfkit's `text()` with
+ * the very font objects react-pdf uses, so it is embedded in the same subsets, with ToUnicode.
+ */
+import type { FontData } from './fonts.js';
+import { cjkBreakUnits } from './cjk.js';
+import { advance, textWidth } from './metrics.js';
+
+export interface Painter {
+  font(font: FontData, size: number): Painter;
+  text(text: string, x: number, y: number, options: { lineBreak: false; baseline: 'alphabetic' }): Painter;
+  fillColor(color: string): Painter;
+  strokeColor(color: string): Painter;
+  lineWidth(width: number): Painter;
+  moveTo(x: number, y: number): Painter;
+  lineTo(x: number, y: number): Painter;
+  stroke(): Painter;
+}
+
+/** Baseline of a line of `size` text in a line box `lineHeight` high whose top is at `top`: the ideographic em box centred in the line. */
+export const baselineIn = (top: number, lineHeight: number, size: number) => top + (lineHeight - size) / 2 + 0.88 * size;
+
+/** Draws one line of text with its baseline at y. */
+export function drawText(painter: Painter, font: FontData, size: number, text: string, x: number, y: number): void {
+  if (text === '') return;
+  painter.font(font, size).text(text, x, y, { lineBreak: false, baseline: 'alphabetic' });
+}
+
+/**
+ * Greedy line breaking between CJK break units (避头尾 kept by `cjkBreakUnits`): as many units on a line
+ * as fit `width`; a unit wider than a line gets a line of its own. Spaces at a line start are dropped.
+ */
+export function breakLines(font: FontData, size: number, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const unit of cjkBreakUnits(text)) {
+    const w = textWidth(font, unit, size);
+    if (line !== '' && used + w > width + 0.01) {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    if (line === '' && unit.trim() === '') continue;
+    line += unit;
+    used += w;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+export { advance };
