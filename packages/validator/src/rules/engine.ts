@@ -8,6 +8,7 @@
  */
 import {
   parsePointer,
+  toPointer,
   type Check,
   type CompareOp,
   type Condition,
@@ -46,6 +47,7 @@ interface Binding {
   base: string | undefined;
   refs: Map<string, Ref>;
   pointers: Map<string, string>;
+  terms: Map<readonly Term[], readonly (number | Ref)[]>;
 }
 
 interface Scope {
@@ -74,11 +76,12 @@ interface Raw {
   actual?: unknown;
   vars: Partial<Record<Placeholder, PlaceholderValue>>;
   /** Not assessable: the null cells that made it so. */
-  nulls?: { pointer: string; previous: boolean }[];
+  nulls?: readonly { pointer: string; previous: boolean }[];
 }
 
 interface Ref {
   pointer: string;
+  place: Accessor;
   previous: boolean;
   negative: boolean;
 }
@@ -88,6 +91,7 @@ type Reading = { state: 'ok'; value: Decimal } | { state: 'null'; pointer: strin
 export function evaluateRuleSets(ruleSets: readonly RuleSet[], current: RuleDocument, previous?: RuleDocument): Finding[] {
   const findings: Finding[] = [];
   const memo: Memo = { texts: new Map(), folded: new Map() };
+  generation++;
   for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(rule, current, previous, memo));
   return findings;
 }
@@ -118,42 +122,81 @@ function bindingsOf(rule: Rule): Binding[] {
       base: rule.base === undefined ? undefined : substitute(rule.base, vars),
       refs: new Map(),
       pointers: new Map(),
+      terms: new Map(),
     }));
     compiled.set(rule, list);
   }
   return list;
 }
 
-/** A pointer segment, with its array index when it is one (RFC 6901: 0 or digits without a leading 0). */
-interface Step {
+/**
+ * A pointer's place in a document, resolved from its parent's place: the rules read hundreds of cells
+ * below the same few rows, and each read walked from the document's root (a keyed, megamorphic property
+ * load per step). The value found is kept for the current evaluation only (`stamp` = `generation`), one
+ * slot for the current document and one for last year's.
+ */
+interface Accessor {
+  parent: Accessor | undefined;
   key: string;
+  /** The segment as an array index (RFC 6901: 0 or digits without a leading 0). */
   index: number | undefined;
+  stamp0: number;
+  value0: unknown;
+  stamp1: number;
+  value1: unknown;
 }
 
-const stepCache = new Map<string, Step[]>();
-/**
- * getAt (@nianbao/template) with the pointer parsed once (rules read the same pointers in every
- * document) and array indexes recognised once instead of at every read.
- */
-function valueAt(document: unknown, pointer: string): unknown {
-  let steps = stepCache.get(pointer);
-  if (!steps) {
-    steps = parsePointer(pointer).map((key) => ({ key, index: /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined }));
-    if (stepCache.size > 100_000) stepCache.clear();
-    stepCache.set(pointer, steps);
-  }
-  let node: unknown = document;
-  for (const step of steps) {
-    if (Array.isArray(node)) {
-      if (step.index === undefined) return undefined;
-      node = node[step.index];
-    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, step.key)) {
-      node = (node as Record<string, unknown>)[step.key];
-    } else {
-      return undefined;
+/** Bumped by every evaluateRuleSets call: the caller may change a document before validating it again. */
+let generation = 0;
+const accessors = new Map<string, Accessor>();
+
+function newAccessor(parent: Accessor | undefined, key: string): Accessor {
+  return { parent, key, index: /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined, stamp0: 0, value0: undefined, stamp1: 0, value1: undefined };
+}
+
+function accessor(pointer: string): Accessor {
+  let found = accessors.get(pointer);
+  if (!found) {
+    const segments = parsePointer(pointer);
+    // Documents bring any number of paragraphs and unknown keys: keep the cache bounded (accessors
+    // already handed out stay valid objects).
+    if (accessors.size > 100_000) accessors.clear();
+    let node = accessors.get('');
+    if (!node) accessors.set('', (node = newAccessor(undefined, '')));
+    for (let i = 0; i < segments.length; i++) {
+      const prefix = i === segments.length - 1 ? pointer : toPointer(segments.slice(0, i + 1));
+      let next = accessors.get(prefix);
+      if (!next) accessors.set(prefix, (next = newAccessor(node, segments[i]!)));
+      node = next;
     }
+    found = node;
   }
-  return node;
+  return found;
+}
+
+function lookup(place: Accessor, root: unknown, slot: 0 | 1): unknown {
+  if (slot === 0 ? place.stamp0 === generation : place.stamp1 === generation) return slot === 0 ? place.value0 : place.value1;
+  let value: unknown;
+  if (place.parent === undefined) value = root;
+  else {
+    const node = lookup(place.parent, root, slot);
+    if (Array.isArray(node)) value = place.index === undefined ? undefined : node[place.index];
+    else if (node !== null && typeof node === 'object' && Object.hasOwn(node, place.key)) value = (node as Record<string, unknown>)[place.key];
+    else value = undefined;
+  }
+  if (slot === 0) {
+    place.stamp0 = generation;
+    place.value0 = value;
+  } else {
+    place.stamp1 = generation;
+    place.value1 = value;
+  }
+  return value;
+}
+
+/** The value at a pointer of the current (or, with `document`, the given) document; undefined when a step is missing. Only own properties count. */
+function valueAt(scope: Scope, pointer: string, document: RuleDocument = scope.current): unknown {
+  return lookup(accessor(pointer), document.value, document === scope.current ? 0 : 1);
 }
 
 /** Every combination of the forEach variables' values, the first variable outermost. */
@@ -190,7 +233,8 @@ function parseReference(term: string, scope: Scope): Ref {
   if (negative) text = text.slice(1);
   const previous = text.startsWith('prev:');
   if (previous) text = text.slice('prev:'.length);
-  return { pointer: absolute(text, scope.base), previous, negative };
+  const pointer = absolute(text, scope.base);
+  return { pointer, place: accessor(pointer), previous, negative };
 }
 
 function at(pointer: string, scope: Scope): string {
@@ -220,7 +264,7 @@ type RawReading = { state: 'ok'; value: unknown } | { state: 'null'; pointer: st
 function readRaw(ref: Ref, scope: Scope): RawReading {
   const document = documentOf(ref, scope);
   if (!document) return { state: 'missing' };
-  const value = valueAt(document.value, ref.pointer);
+  const value = valueAt(scope, ref.pointer, document);
   if (value === undefined) return { state: 'missing' };
   if (value === null) return { state: 'null', pointer: ref.pointer, previous: ref.previous };
   if (!fitsSchema(document, ref.pointer, value)) return { state: 'missing' };
@@ -235,27 +279,58 @@ function readNumber(ref: Ref, scope: Scope): Reading {
   return { state: 'ok', value: ref.negative ? negate(decimal) : decimal };
 }
 
+type NullCell = { pointer: string; previous: boolean };
+const NO_NULLS: readonly NullCell[] = Object.freeze([]);
+/** A sum of terms: safe-integer part `small` plus the exact decimal part `big` (amounts, or beyond 2^53). */
+type Sum = { missing: true } | { missing: false; nulls: readonly NullCell[]; small: number; big: Decimal | undefined };
+const MISSING: Sum = { missing: true };
+
+/** The exact total of a sum. */
+function totalOf(sum: { small: number; big: Decimal | undefined }): Decimal {
+  const exact: Decimal = { units: BigInt(sum.small), scale: 0 };
+  return sum.big ? add(sum.big, exact) : exact;
+}
+
+/** Order of two sums; plain numbers when neither has a decimal part (no BigInt for counts). */
+function compareSums(left: { small: number; big: Decimal | undefined }, right: { small: number; big: Decimal | undefined }): number {
+  if (left.big === undefined && right.big === undefined) return left.small < right.small ? -1 : left.small > right.small ? 1 : 0;
+  return compareDecimals(totalOf(left), totalOf(right));
+}
+
+/** The terms of a list as references (pointers substituted and resolved once per binding). */
+function termsOf(terms: readonly Term[], scope: Scope): readonly (number | Ref)[] {
+  let list = scope.binding.terms.get(terms);
+  if (!list) {
+    list = terms.map((term) => (typeof term === 'number' ? term : reference(term, scope)));
+    scope.binding.terms.set(terms, list);
+  }
+  return list;
+}
+
 /** Σ of terms; 'missing' if any is unreadable, else the null cells (if any) and the sum. */
-function sum(terms: readonly Term[], scope: Scope): { missing: true } | { missing: false; nulls: { pointer: string; previous: boolean }[]; total: Decimal } {
+function sum(terms: readonly Term[], scope: Scope): Sum {
   // Counts are safe integers: add them as numbers while the partial sum stays exact (below 2^53), and
   // fall back to exact decimals for amounts and for sums beyond that.
   let small = 0;
   let big: Decimal | undefined;
-  const nulls: { pointer: string; previous: boolean }[] = [];
-  for (const term of terms) {
+  let nulls: NullCell[] | undefined;
+  const list = termsOf(terms, scope);
+  for (let i = 0; i < list.length; i++) {
+    const term = list[i]!;
     let value: unknown;
     let negative = false;
     if (typeof term === 'number') value = term;
     else {
-      const ref = reference(term, scope);
-      const reading = readRaw(ref, scope);
-      if (reading.state === 'missing') return { missing: true };
-      if (reading.state === 'null') {
-        nulls.push({ pointer: reading.pointer, previous: reading.previous });
+      const document = term.previous ? scope.previous : scope.current;
+      if (!document) return MISSING;
+      value = lookup(term.place, document.value, document === scope.current ? 0 : 1);
+      if (value === undefined) return MISSING;
+      if (value === null) {
+        (nulls ??= []).push({ pointer: term.pointer, previous: term.previous });
         continue;
       }
-      value = reading.value;
-      negative = ref.negative;
+      if (!fitsSchema(document, term.pointer, value)) return MISSING;
+      negative = term.negative;
     }
     if (typeof value === 'number' && Number.isSafeInteger(value)) {
       const next = negative ? small - value : small + value;
@@ -265,15 +340,13 @@ function sum(terms: readonly Term[], scope: Scope): { missing: true } | { missin
       }
     }
     const decimal = toDecimal(value);
-    if (!decimal) return { missing: true };
+    if (!decimal) return MISSING;
     big = add(big ?? ZERO, negative ? negate(decimal) : decimal);
   }
-  const exact: Decimal = { units: BigInt(small), scale: 0 };
-  return { missing: false, nulls, total: big ? add(big, exact) : exact };
+  return { missing: false, nulls: nulls ?? NO_NULLS, small, big };
 }
 
-function holds(op: CompareOp, left: Decimal, right: Decimal): boolean {
-  const order = compareDecimals(left, right);
+function holds(op: CompareOp, order: number): boolean {
   switch (op) {
     case '==':
       return order === 0;
@@ -297,15 +370,15 @@ function evaluateConditions(conditions: readonly Condition[] | undefined, scope:
     if ('present' in condition || 'absent' in condition) {
       const ref = reference('present' in condition ? condition.present : condition.absent, scope);
       const document = documentOf(ref, scope);
-      const exists = document !== undefined && valueAt(document.value, ref.pointer) !== undefined;
+      const exists = document !== undefined && valueAt(scope, ref.pointer, document) !== undefined;
       if (exists !== 'present' in condition) return { holds: false };
       continue;
     }
     const left = sum(condition.left, scope);
     const right = sum(condition.right, scope);
     if (left.missing || right.missing || left.nulls.length > 0 || right.nulls.length > 0) return { holds: false };
-    if (!holds(condition.op, left.total, right.total)) return { holds: false };
-    value = left.total;
+    if (!holds(condition.op, compareSums(left, right))) return { holds: false };
+    value = totalOf(left);
   }
   return value === undefined ? { holds: true } : { holds: true, value };
 }
@@ -377,7 +450,7 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): { poin
     }
   };
   for (const absolutePointer of absolutePointers) {
-    const value = valueAt(scope.current.value, absolutePointer);
+    const value = valueAt(scope, absolutePointer);
     if (value === undefined) continue;
     anyExists = true;
     start = absolutePointer;
@@ -438,33 +511,58 @@ function spanOf(text: string, index: number, length: number): string {
   return text.slice(starts[index], ends[index + length - 1]);
 }
 
-const needleCache = new WeakMap<readonly string[], { needles: string[]; any: RegExp }>();
+const needleCache = new WeakMap<readonly string[], { needles: string[]; raw: RegExp }>();
 /**
- * A word list folded for matching, and one regular expression that matches where any of the words
- * occurs; once per list (rule sets are reused across documents).
+ * A word list folded for matching, and one regular expression that matches the text as written where
+ * any of the words may occur once folded: each character of a folded word as any character that folds
+ * to it (a Latin letter in either case, full-width or not; other ASCII full-width or not), with invisible
+ * format characters allowed between them. Once per list (rule sets are reused across documents).
  */
-function needlesOf(words: readonly string[]): { needles: string[]; any: RegExp } {
+function needlesOf(words: readonly string[]): { needles: string[]; raw: RegExp } {
   let cached = needleCache.get(words);
   if (!cached) {
     const needles = words.map((word) => foldForMatching(word).folded);
-    const alternatives = needles.filter((needle) => needle !== '').map((needle) => needle.replace(/[\^$\\.*+?()[\]{}|/]/g, '\\$&'));
+    const code = (char: string) => `\\u{${char.codePointAt(0)!.toString(16)}}`;
+    const forms = (char: string): string => {
+      const point = char.codePointAt(0)!;
+      if (point >= 0x61 && point <= 0x7a) {
+        const upper = point - 0x20;
+        return `[${code(char)}${code(String.fromCharCode(upper))}${code(String.fromCharCode(point + 0xfee0))}${code(String.fromCharCode(upper + 0xfee0))}]`;
+      }
+      if (point >= 0x21 && point <= 0x7e) return `[${code(char)}${code(String.fromCharCode(point + 0xfee0))}]`;
+      return code(char);
+    };
+    const alternatives = needles.filter((needle) => needle !== '').map((needle) => [...needle].map(forms).join('\\p{Cf}*'));
     // (?!) never matches: a list of empty words finds nothing, as indexOf('') is skipped below.
-    cached = { needles, any: new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'u') };
+    cached = { needles, raw: new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'u') };
     needleCache.set(words, cached);
   }
   return cached;
 }
 
-/** Every match of a global regular expression, as String.prototype.matchAll gives them but without cloning the expression for each text. */
-function allMatches(compiled: RegExp, text: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  compiled.lastIndex = 0;
-  for (let match = compiled.exec(text); match !== null; match = compiled.exec(text)) {
-    matches.push(match);
-    // An empty match: step over one code point (the expressions have the u flag), as matchAll does.
-    if (match[0] === '') compiled.lastIndex += (text.codePointAt(compiled.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+const patternCache = new Map<string, WeakMap<readonly string[], (RegExp | undefined)[]>>();
+/** A check's expressions compiled once (undefined: does not compile), instead of looked up per text. */
+function patternsOf(patterns: readonly string[], flags: string): (RegExp | undefined)[] {
+  let byList = patternCache.get(flags);
+  if (!byList) patternCache.set(flags, (byList = new WeakMap()));
+  let compiled = byList.get(patterns);
+  if (!compiled) {
+    compiled = patterns.map((pattern) => regex(pattern, flags));
+    byList.set(patterns, compiled);
   }
-  return matches;
+  return compiled;
+}
+
+const labelledCache = new WeakMap<readonly { pattern: string; label: LocalizedText }[], { compiled: RegExp | undefined; label: LocalizedText }[]>();
+const NO_PATTERNS: { compiled: RegExp | undefined; label: LocalizedText }[] = [];
+function labelledPatternsOf(patterns: readonly { pattern: string; label: LocalizedText }[] | undefined): { compiled: RegExp | undefined; label: LocalizedText }[] {
+  if (!patterns) return NO_PATTERNS;
+  let compiled = labelledCache.get(patterns);
+  if (!compiled) {
+    compiled = patterns.map(({ pattern, label }) => ({ compiled: regex(pattern), label }));
+    labelledCache.set(patterns, compiled);
+  }
+  return compiled;
 }
 
 /** Text without spaces, punctuation and symbols: what counts as meaningful characters. */
@@ -493,7 +591,7 @@ function clearlySubstantive(found: readonly { text: string }[], minChars: number
   return false;
 }
 
-const notAssessable = (pointer: string, nulls: { pointer: string; previous: boolean }[]): Raw => ({ pointer, vars: {}, nulls });
+const notAssessable = (pointer: string, nulls: readonly { pointer: string; previous: boolean }[]): Raw => ({ pointer, vars: {}, nulls });
 
 function firstPointer(terms: readonly Term[], scope: Scope): string | undefined {
   for (const term of terms) {
@@ -523,7 +621,7 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       };
       for (const pointer of check.at) {
         const absolutePointer = at(pointer, scope);
-        walk(valueAt(current.value, absolutePointer), absolutePointer);
+        walk(valueAt(scope, absolutePointer), absolutePointer);
       }
       return raws;
     }
@@ -535,14 +633,14 @@ function runCheck(check: Check, scope: Scope): Raw[] {
         check.at !== undefined ? at(check.at, scope) : (firstPointer(check.left, scope) ?? firstPointer(check.right, scope) ?? scope.base ?? '');
       const nulls = [...left.nulls, ...right.nulls];
       if (nulls.length > 0) return [notAssessable(nulls.find((cell) => !cell.previous)?.pointer ?? pointer, nulls)];
-      if (holds(check.op, left.total, right.total)) return [];
-      const actual = fromDecimal(left.total);
-      const expected = check.op === '==' ? fromDecimal(right.total) : `${OP_TEXT[check.op]} ${fromDecimal(right.total)}`;
+      if (holds(check.op, compareSums(left, right))) return [];
+      const actual = fromDecimal(totalOf(left));
+      const expected = check.op === '==' ? fromDecimal(totalOf(right)) : `${OP_TEXT[check.op]} ${fromDecimal(totalOf(right))}`;
       return [{ pointer, expected, actual, vars: { expected: String(expected), actual: String(actual), value: String(actual) } }];
     }
     case 'range': {
       const pointer = at(check.at, scope);
-      const reading = readNumber({ pointer, previous: false, negative: false }, scope);
+      const reading = readNumber({ pointer, place: accessor(pointer), previous: false, negative: false }, scope);
       if (reading.state === 'missing') return [];
       if (reading.state === 'null') return [notAssessable(pointer, [reading])];
       const tooSmall = check.min !== undefined && compareDecimals(reading.value, toDecimal(check.min) ?? ZERO) < 0;
@@ -550,13 +648,13 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       if (!tooSmall && !tooBig) return [];
       const expected =
         check.min !== undefined && check.max !== undefined ? `${check.min}–${check.max}` : check.min !== undefined ? `≥ ${check.min}` : `≤ ${check.max}`;
-      const actual = valueAt(current.value, pointer);
+      const actual = valueAt(scope, pointer);
       return [{ pointer, expected, actual, vars: { expected, actual: String(actual), value: String(actual) } }];
     }
     case 'pattern':
     case 'unifiedSocialCreditCode': {
       const pointer = at(check.at, scope);
-      const value = valueAt(current.value, pointer);
+      const value = valueAt(scope, pointer);
       if (value === null) return [notAssessable(pointer, [{ pointer, previous: false }])];
       if (typeof value !== 'string') return [];
       if (check.type === 'pattern') {
@@ -570,8 +668,8 @@ function runCheck(check: Check, scope: Scope): Raw[] {
     case 'periodCoversYear': {
       const pointer = at(check.at, scope);
       const yearPointer = at(check.year, scope);
-      const period = valueAt(current.value, pointer);
-      const year = valueAt(current.value, yearPointer);
+      const period = valueAt(scope, pointer);
+      const year = valueAt(scope, yearPointer);
       const nulls = [
         ...(period === null ? [{ pointer, previous: false }] : []),
         ...(year === null ? [{ pointer: yearPointer, previous: false }] : []),
@@ -596,14 +694,14 @@ function runCheck(check: Check, scope: Scope): Raw[] {
     case 'deadline': {
       const pointer = at(check.at, scope);
       const yearPointer = at(check.year, scope);
-      const date = valueAt(current.value, pointer);
-      const year = valueAt(current.value, yearPointer);
+      const date = valueAt(scope, pointer);
+      const year = valueAt(scope, yearPointer);
       if (date === undefined || year === undefined) return [];
       if (date === null || year === null) return [notAssessable(pointer, [{ pointer: date === null ? pointer : yearPointer, previous: false }])];
       if (typeof date !== 'string' || typeof year !== 'number' || !Number.isInteger(year)) return [];
       const applicable = check.cases.find((candidate) =>
         Object.entries(candidate.match).every(([matchPointer, values]) => {
-          const value = valueAt(current.value, at(matchPointer, scope));
+          const value = valueAt(scope, at(matchPointer, scope));
           return typeof value === 'string' && values.includes(value);
         }),
       );
@@ -621,7 +719,7 @@ function runCheck(check: Check, scope: Scope): Raw[] {
         return words.some((word) => folded.includes(word));
       });
       if (mentioned) return [];
-      const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(current.value, pointer) !== undefined)!;
+      const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(scope, pointer) !== undefined)!;
       return [{ pointer, vars: { word: both(check.anyOf.join('、'), check.anyOf.join(', ')) } }];
     }
     case 'substantive': {
@@ -632,7 +730,7 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const essence = meaningful(joined);
       const placeholder = check.placeholders.some((text) => meaningful(text) === essence);
       if ([...essence].length >= check.minChars && !placeholder) return [];
-      const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(current.value, pointer) !== undefined)!;
+      const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(scope, pointer) !== undefined)!;
       return [{ pointer, actual: joined, vars: { actual: clip(joined), value: clip(joined) } }];
     }
     case 'statedCount': {
@@ -642,11 +740,15 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       if (total.missing) return [];
       const raws: Raw[] = [];
       const seen = new Set<string>();
+      const patterns = patternsOf(check.patterns, 'gd');
       for (const { pointer, text } of found) {
-        for (const pattern of check.patterns) {
-          const compiled = regex(pattern, 'gd');
+        for (let p = 0; p < patterns.length; p++) {
+          const compiled = patterns[p];
           if (!compiled) continue;
-          for (const match of allMatches(compiled, text)) {
+          compiled.lastIndex = 0;
+          for (let match = compiled.exec(text); match !== null; match = compiled.exec(text)) {
+            // An empty match: step over one code point (the expressions have the u flag), as matchAll does.
+            if (match[0] === '') compiled.lastIndex += (text.codePointAt(compiled.lastIndex) ?? 0) > 0xffff ? 2 : 1;
             const stated = match.groups?.n;
             const start = match.indices?.groups?.n?.[0];
             if (stated === undefined || !/^\d+$/.test(stated)) continue;
@@ -658,8 +760,9 @@ function runCheck(check: Check, scope: Scope): Raw[] {
               raws.push(notAssessable(pointer, total.nulls));
               return raws;
             }
-            const expected = fromDecimal(total.total);
-            if (compareDecimals({ units: BigInt(stated), scale: 0 }, total.total) === 0) continue;
+            const exact = totalOf(total);
+            const expected = fromDecimal(exact);
+            if (compareDecimals({ units: BigInt(stated), scale: 0 }, exact) === 0) continue;
             const actual = Number(stated);
             raws.push({ pointer, expected, actual, vars: { expected: String(expected), actual: stated, value: match[0], word: match[0] } });
           }
@@ -672,13 +775,15 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       if (!found) return [];
       const raws: Raw[] = [];
       const words = check.words ?? [];
-      const { needles, any } = needlesOf(words);
+      const { needles, raw } = needlesOf(words);
+      const patterns = labelledPatternsOf(check.patterns);
       for (const { pointer, text } of found) {
-        let matching = scope.memo.folded.get(text);
-        if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
-        const { folded, span } = matching;
-        // One pass finds whether any word occurs (rarely); only then look for each word.
-        if (any.test(folded)) {
+        // One pass over the text as written finds whether any word may occur, disguised or not (rarely);
+        // only then is the text folded and each word looked up.
+        if (raw.test(text)) {
+          let matching = scope.memo.folded.get(text);
+          if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
+          const { folded, span } = matching;
           for (let w = 0; w < words.length; w++) {
             const word = words[w]!;
             const needle = needles[w]!;
@@ -688,8 +793,9 @@ function runCheck(check: Check, scope: Scope): Raw[] {
             raws.push({ pointer, actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
           }
         }
-        for (const { pattern, label } of check.patterns ?? []) {
-          const match = regex(pattern)?.exec(text);
+        for (let p = 0; p < patterns.length; p++) {
+          const { compiled, label } = patterns[p]!;
+          const match = compiled?.exec(text);
           if (!match) continue;
           raws.push({ pointer, actual: match[0], vars: { word: clip(match[0]), value: clip(match[0]), label } });
         }
