@@ -11,9 +11,10 @@ import { Canvas, Document, Page, Text, View } from '@react-pdf/renderer';
 import type { ParagraphView, ReportView } from '@nianbao/view-model';
 import { cjkHyphenation } from './cjk.js';
 import { textChunks } from './long-text.js';
-import { SANS, SERIF, type LoadedFonts } from './fonts.js';
+import { SANS, SERIF, type FontData, type LoadedFonts } from './fonts.js';
 import { textWidth } from './metrics.js';
-import { TableBox } from './table.js';
+import { CONTENT_WIDTH, TableBox } from './table.js';
+import { breakLines, drawText, type Painter } from './painter.js';
 
 const mm = (value: number) => (value * 72) / 25.4;
 
@@ -22,12 +23,12 @@ const PAGE_WIDTH = mm(210);
 const PAGE_NUMBER_SIZE = 14; // 4号
 const BODY_SIZE = 16; // 3号
 const BODY_LINE = 28.9 / BODY_SIZE; // 22 lines of 28.9 pt fill the 225 mm type area
+const BODY_LEADING = BODY_SIZE * BODY_LINE;
 const INDENT = 2 * BODY_SIZE; // 首行缩进两字
 
 const styles = {
   page: { paddingTop: MARGINS.top, paddingBottom: MARGINS.bottom, paddingLeft: MARGINS.left, paddingRight: MARGINS.right },
   title: { fontFamily: SERIF, fontWeight: 700, fontSize: 22, lineHeight: 1.45, textAlign: 'center' as const, marginBottom: 18 },
-  paragraph: { fontFamily: SERIF, fontSize: BODY_SIZE, lineHeight: BODY_LINE, textIndent: INDENT, textAlign: 'justify' as const },
   sectionHeading: { fontFamily: SANS, fontSize: BODY_SIZE, lineHeight: BODY_LINE, textIndent: INDENT },
   topicHeading: { fontFamily: SERIF, fontWeight: 700, fontSize: BODY_SIZE, lineHeight: BODY_LINE, textIndent: INDENT },
   note: { fontFamily: SERIF, fontSize: 10.5, lineHeight: 1.5 },
@@ -37,12 +38,71 @@ const styles = {
   pageNumber: { position: 'absolute' as const, top: mm(297 - 35 + 7), left: MARGINS.left + 14, width: PAGE_WIDTH - MARGINS.left - MARGINS.right - 28, height: 20 },
 } as const;
 
-function paragraphs(list: readonly ParagraphView[]): ReactNode[] {
-  return list.map((p) => (
-    <Text key={p.pointer} hyphenationCallback={cjkHyphenation} style={styles.paragraph}>
-      {textChunks(p.text)}
-    </Text>
-  ));
+/**
+ * Body paragraphs: broken into lines here (CJK break units, 避头尾) and drawn on react-pdf canvases, one
+ * line high each, so react-pdf only stacks boxes of known height and breaks pages between them: textkit's
+ * shaping and line breaking of every paragraph again after each page break made most of a render. The
+ * first two and the last two lines of a paragraph are one canvas each: no single line of a paragraph is
+ * left alone at the foot or the head of a page (orphans and widows of 2, as react-pdf's Text did).
+ * Lines are justified (the space left spread between the characters), the last line is not.
+ */
+/** A number, code, address or Latin word: kept tight when a line is justified. */
+const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9.,:/@_%+\-#=&?~]*/g;
+
+/**
+ * One line of body text, justified to `width` (0: not justified, a paragraph's last line): the space
+ * left is spread evenly between the characters, a run of Latin letters or digits counting as one.
+ */
+function drawJustified(painter: Painter, font: FontData, text: string, x: number, y: number, width: number): void {
+  const natural = textWidth(font, text, BODY_SIZE);
+  const pieces: { text: string; latin: boolean }[] = [];
+  let at = 0;
+  for (const match of text.matchAll(LATIN_RUN)) {
+    if (match.index > at) pieces.push({ text: text.slice(at, match.index), latin: false });
+    pieces.push({ text: match[0], latin: true });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), latin: false });
+  const gaps = pieces.reduce((n, piece) => n + (piece.latin ? 1 : piece.text.length), 0) - 1;
+  const spacing = width > 0 && gaps > 0 ? Math.max(0, (width - natural) / gaps) : 0;
+  if (spacing === 0 || (pieces.length === 1 && !pieces[0]!.latin)) {
+    drawText(painter, font, BODY_SIZE, text, x, y, spacing);
+    return;
+  }
+  for (const piece of pieces) {
+    drawText(painter, font, BODY_SIZE, piece.text, x, y, piece.latin ? 0 : spacing);
+    x += textWidth(font, piece.text, BODY_SIZE) + spacing * (piece.latin ? 1 : piece.text.length);
+  }
+}
+
+function paragraphs(list: readonly ParagraphView[], fonts: LoadedFonts): ReactNode[] {
+  const ascent = (fonts.serif.ascent / fonts.serif.unitsPerEm) * BODY_SIZE;
+  return list.flatMap((p) => {
+    const lines = p.text.split('\n').flatMap((part, index) => breakLines(fonts.serif, BODY_SIZE, part, CONTENT_WIDTH, index === 0 ? INDENT : 0).map((text, i) => ({ text, indent: index === 0 && i === 0 ? INDENT : 0, last: false })));
+    if (lines.length === 0) return [];
+    lines[lines.length - 1]!.last = true;
+    const runs: (typeof lines)[] = [];
+    if (lines.length <= 3) runs.push(lines);
+    else {
+      runs.push(lines.slice(0, 2));
+      for (let i = 2; i < lines.length - 2; i++) runs.push([lines[i]!]);
+      runs.push(lines.slice(-2));
+    }
+    return runs.map((run, index) => (
+      <Canvas
+        key={`${p.pointer}-${index}`}
+        style={{ width: CONTENT_WIDTH, height: run.length * BODY_LEADING }}
+        paint={(painter: Painter) => {
+          painter.fillColor('#000');
+          run.forEach((line, i) => {
+            // The baseline one ascent below the top of the line box, where react-pdf's textkit puts it.
+            drawJustified(painter, fonts.serif, line.text, line.indent, i * BODY_LEADING + ascent, line.last ? 0 : CONTENT_WIDTH - line.indent);
+          });
+          return null;
+        }}
+      />
+    ));
+  });
 }
 
 /** The not-reported legend under a table. */
@@ -54,7 +114,7 @@ export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFo
       <Text hyphenationCallback={cjkHyphenation} style={styles.title}>
         {view.title}
       </Text>
-      {paragraphs(view.preface)}
+      {paragraphs(view.preface, fonts)}
       {/* One flat list of blocks: react-pdf keeps a heading with what follows (minPresenceAhead)
           only among siblings, so sections and topics are not wrapped in their own boxes. */}
       {view.sections.flatMap((section) => [
@@ -81,11 +141,11 @@ export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFo
           if (block.kind === 'topic')
             return [
               <Text key={key} hyphenationCallback={cjkHyphenation} style={styles.topicHeading} minPresenceAhead={2 * BODY_SIZE * BODY_LINE}>
-                {block.numberedHeading}
+                {textChunks(block.numberedHeading)}
               </Text>,
-              ...paragraphs(block.paragraphs),
+              ...paragraphs(block.paragraphs, fonts),
             ];
-          return paragraphs(block.paragraphs);
+          return paragraphs(block.paragraphs, fonts);
         }),
       ])}
       <View style={styles.signature} wrap={false}>

@@ -9,7 +9,7 @@ import { advance, textWidth } from './metrics.js';
 
 export interface Painter {
   font(font: FontData, size: number): Painter;
-  text(text: string, x: number, y: number, options: { lineBreak: false; baseline: 'alphabetic' }): Painter;
+  text(text: string, x: number, y: number, options: { lineBreak: false; baseline: 'alphabetic'; characterSpacing?: number }): Painter;
   fillColor(color: string): Painter;
   strokeColor(color: string): Painter;
   lineWidth(width: number): Painter;
@@ -21,23 +21,23 @@ export interface Painter {
 /** Baseline of a line of `size` text in a line box `lineHeight` high whose top is at `top`: the ideographic em box centred in the line. */
 export const baselineIn = (top: number, lineHeight: number, size: number) => top + (lineHeight - size) / 2 + 0.88 * size;
 
-/** Draws one line of text with its baseline at y. */
-export function drawText(painter: Painter, font: FontData, size: number, text: string, x: number, y: number): void {
+/** Draws one line of text with its baseline at y; `characterSpacing` is added after every character. */
+export function drawText(painter: Painter, font: FontData, size: number, text: string, x: number, y: number, characterSpacing = 0): void {
   if (text === '') return;
-  painter.font(font, size).text(text, x, y, { lineBreak: false, baseline: 'alphabetic' });
+  painter.font(font, size).text(text, x, y, characterSpacing ? { lineBreak: false, baseline: 'alphabetic', characterSpacing } : { lineBreak: false, baseline: 'alphabetic' });
 }
 
 /**
  * Greedy line breaking between CJK break units (避头尾 kept by `cjkBreakUnits`): as many units on a line
  * as fit `width`; a unit wider than a line gets a line of its own. Spaces at a line start are dropped.
  */
-export function breakLines(font: FontData, size: number, text: string, width: number): string[] {
+export function breakLines(font: FontData, size: number, text: string, width: number, firstLineIndent = 0): string[] {
   const lines: string[] = [];
   let line = '';
   let used = 0;
   for (const unit of cjkBreakUnits(text)) {
     const w = textWidth(font, unit, size);
-    if (line !== '' && used + w > width + 0.01) {
+    if (line !== '' && used + w > width - (lines.length === 0 ? firstLineIndent : 0) + 0.01) {
       lines.push(line);
       line = '';
       used = 0;
