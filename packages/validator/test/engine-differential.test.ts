@@ -18,7 +18,7 @@ const SNIPPETS = [
   '足球比分', 'ＢＥＴ３６５', 'b\u200Bet365', '百\u200D家\uFEFF乐', 'Av在线', '365体育', '澳门新葡京',
   '本年度共收到政府信息公开申请12件', '收到各类政府信息公开申请0件', '共办结申请7件', '行政复议3件', '行政诉讼案件合计2起',
   '未收到政府信息公开申请', '锟斤拷锟斤拷', '\uFFFD\uFFFD', 'Ã©Ã©Ã©', '中(zhong)国(guo)人(ren)',
-  '无', '暂无', '，', '𠮷', 'ｆｕｌｌ－ｗｉｄｔｈ', '\u00AD', '申请',
+  '无', '暂无', '2申请2件', '收到申请33件33', '，', '𠮷', 'ｆｕｌｌ－ｗｉｄｔｈ', '\u00AD', '申请',
 ];
 
 const sprinkled = (edition: Edition) =>
@@ -83,7 +83,7 @@ describe.each(EDITIONS)('edition %s: the engine gives the reference findings', (
           message: { zh: '{paragraph}：{word}（{label}）', en: '{paragraph}: {word} ({label})' },
           checks: [
             { type: 'forbiddenText', at: ['/sections/overview', '/sections/overview/paragraphs', '/preface'], words: ['申请', 'ＡＢＣ', ''], patterns: [{ pattern: '(\\d)\\1', label: { zh: '重复', en: 'repeated' } }] },
-            { type: 'statedCount', at: ['/sections'], equals: ['/sections/applications/table/newApplications/total'], patterns: ['申请(?<n>\\d+)', '(?<n>\\d+)件', '(?<x>\\d)(?<n>\\d*)'] },
+            { type: 'statedCount', at: ['/sections'], equals: ['/sections/applications/table/newApplications/total'], patterns: ['申请(?<n>\\d+)', '(?<n>\\d+)件', '(?<x>\\d)(?<n>\\d*)', '\\d申请(?<n>\\d+)件', '(?<n>\\d+)件\\k<n>'] },
             { type: 'mentions', at: ['/sections/otherMatters', '/preface'], anyOf: ['ABC', '收费'] },
           ],
         },

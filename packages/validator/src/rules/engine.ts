@@ -48,6 +48,7 @@ interface Binding {
   refs: Map<string, Ref>;
   pointers: Map<string, string>;
   terms: Map<readonly Term[], readonly (number | Ref)[]>;
+  texts: Map<readonly string[], TextList>;
 }
 
 interface Scope {
@@ -65,7 +66,7 @@ interface Scope {
  * one evaluateRuleSets call only: the caller may change the document before validating it again.
  */
 interface Memo {
-  texts: Map<string, { pointer: string; text: string }[] | undefined>;
+  texts: Map<string, TextEntry[] | undefined>;
   folded: Map<string, ReturnType<typeof foldForMatching>>;
 }
 
@@ -123,6 +124,7 @@ function bindingsOf(rule: Rule): Binding[] {
       refs: new Map(),
       pointers: new Map(),
       terms: new Map(),
+      texts: new Map(),
     }));
     compiled.set(rule, list);
   }
@@ -363,8 +365,11 @@ function holds(op: CompareOp, order: number): boolean {
   }
 }
 
+const HOLDS: { holds: boolean; value?: Decimal } = Object.freeze({ holds: true });
+
 /** Conditions hold when all do; a comparison with an unreadable (missing or null) term does not. */
 function evaluateConditions(conditions: readonly Condition[] | undefined, scope: Scope): { holds: boolean; value?: Decimal } {
+  if (conditions === undefined) return HOLDS;
   let value: Decimal | undefined;
   for (const condition of conditions ?? []) {
     if ('present' in condition || 'absent' in condition) {
@@ -404,37 +409,65 @@ function regex(pattern: string, flags = ''): RegExp | undefined {
 
 const escapeKey = (key: string): string => (key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
 
+/** A string of the document; its pointer is built only when a finding (or a duplicate check) needs it. */
+interface TextEntry {
+  text: string;
+  start: string;
+  /** The keys (unescaped) and indexes below `start`. */
+  path: readonly (string | number)[];
+  pointer: string | undefined;
+}
+
+function pointerOf(entry: TextEntry): string {
+  if (entry.pointer === undefined) {
+    let pointer = entry.start;
+    for (const key of entry.path) pointer += '/' + (typeof key === 'number' ? String(key) : escapeKey(key));
+    entry.pointer = pointer;
+  }
+  return entry.pointer;
+}
+
+interface TextList {
+  absolute: string[];
+  key: string;
+}
+
 /** Every string below the pointers, with its pointer, in document order; absent pointers are skipped. */
-function texts(pointers: readonly string[], scope: Scope): { pointer: string; text: string }[] | undefined {
-  const absolutePointers = pointers.map((pointer) => at(pointer, scope));
-  const key = absolutePointers.join('\u0000');
-  if (scope.memo.texts.has(key)) return scope.memo.texts.get(key);
-  const found = collectTexts(absolutePointers, scope);
-  scope.memo.texts.set(key, found);
+function texts(pointers: readonly string[], scope: Scope): TextEntry[] | undefined {
+  let list = scope.binding.texts.get(pointers);
+  if (!list) {
+    const absolute = pointers.map((pointer) => at(pointer, scope));
+    list = { absolute, key: absolute.join('\u0000') };
+    scope.binding.texts.set(pointers, list);
+  }
+  if (scope.memo.texts.has(list.key)) return scope.memo.texts.get(list.key);
+  const found = collectTexts(list.absolute, scope);
+  scope.memo.texts.set(list.key, found);
   return found;
 }
 
-function collectTexts(absolutePointers: readonly string[], scope: Scope): { pointer: string; text: string }[] | undefined {
-  const found: { pointer: string; text: string }[] = [];
+function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEntry[] | undefined {
+  const found: TextEntry[] = [];
   // Only pointers that overlap ('/sections' and '/sections/overview') can reach a text twice.
   const overlapping = absolutePointers.some((a, i) => absolutePointers.some((b, j) => i !== j && (a === b || a === '' || b.startsWith(`${a}/`))));
   const seen = overlapping ? new Set<string>() : undefined;
   let anyExists = false;
-  // The keys below the current start pointer: a pointer string is built only for a text found, not
-  // for every object on the way (the tables are large and hold no text).
-  const path: string[] = [];
+  // The keys below the current start pointer: no pointer string is built on the way (the tables are
+  // large and hold no text), and a text's pointer only when it is asked for.
+  const path: (string | number)[] = [];
   let start = '';
   const walk = (value: unknown) => {
     if (typeof value === 'string') {
-      const pointer = path.length === 0 ? start : `${start}/${path.join('/')}`;
+      const entry: TextEntry = { text: value, start, path: path.length === 0 ? EMPTY_PATH : path.slice(), pointer: undefined };
       if (seen) {
+        const pointer = pointerOf(entry);
         if (seen.has(pointer)) return;
         seen.add(pointer);
       }
-      found.push({ pointer, text: value });
+      found.push(entry);
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
-        path.push(String(i));
+        path.push(i);
         walk(value[i]);
         path.pop();
       }
@@ -443,7 +476,7 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): { poin
         if (!Object.hasOwn(value, key)) continue;
         const item = (value as Record<string, unknown>)[key];
         if (typeof item !== 'string' && (item === null || typeof item !== 'object')) continue;
-        path.push(escapeKey(key));
+        path.push(key);
         walk(item);
         path.pop();
       }
@@ -457,6 +490,25 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): { poin
     walk(value);
   }
   return anyExists ? found : undefined;
+}
+const EMPTY_PATH: readonly (string | number)[] = Object.freeze([]);
+
+/** Whether a null occurs in a value or below it (what notNull walks); tables rarely have one. */
+function hasNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item === null || (typeof item === 'object' && hasNull(item))) return true;
+    }
+  } else if (typeof value === 'object') {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const item = (value as Record<string, unknown>)[key];
+      if (item === null || (typeof item === 'object' && hasNull(item))) return true;
+    }
+  }
+  return false;
 }
 
 /** Case-insensitive for Latin letters only (other scripts have no case that matters here). */
@@ -621,7 +673,8 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       };
       for (const pointer of check.at) {
         const absolutePointer = at(pointer, scope);
-        walk(valueAt(scope, absolutePointer), absolutePointer);
+        const value = valueAt(scope, absolutePointer);
+        if (hasNull(value)) walk(value, absolutePointer);
       }
       return raws;
     }
@@ -740,8 +793,12 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       if (total.missing) return [];
       const raws: Raw[] = [];
       const seen = new Set<string>();
-      const patterns = patternsOf(check.patterns, 'gd');
-      for (const { pointer, text } of found) {
+      // Scanned without the d flag (indices slow every match down); a statement's start is read again,
+      // with indices, from a sticky copy at the match's position, which gives the same match.
+      const patterns = patternsOf(check.patterns, 'g');
+      const withIndices = patternsOf(check.patterns, 'yd');
+      for (const entry of found) {
+        const text = entry.text;
         for (let p = 0; p < patterns.length; p++) {
           const compiled = patterns[p];
           if (!compiled) continue;
@@ -750,9 +807,19 @@ function runCheck(check: Check, scope: Scope): Raw[] {
             // An empty match: step over one code point (the expressions have the u flag), as matchAll does.
             if (match[0] === '') compiled.lastIndex += (text.codePointAt(compiled.lastIndex) ?? 0) > 0xffff ? 2 : 1;
             const stated = match.groups?.n;
-            const start = match.indices?.groups?.n?.[0];
             if (stated === undefined || !/^\d+$/.test(stated)) continue;
+            // The group's start: where its text occurs in the match when it occurs there once, else read
+            // with indices from a sticky copy at the match's position (the same match again).
+            const offset = match[0].indexOf(stated);
+            let start: number | undefined;
+            if (offset === match[0].lastIndexOf(stated)) start = match.index + offset;
+            else {
+              const sticky = withIndices[p]!;
+              sticky.lastIndex = match.index;
+              start = sticky.exec(text)?.indices?.groups?.n?.[0];
+            }
             // Two patterns often match the same statement; count each stated number once.
+            const pointer = pointerOf(entry);
             const key = `${pointer}#${start}`;
             if (seen.has(key)) continue;
             seen.add(key);
@@ -777,7 +844,8 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const words = check.words ?? [];
       const { needles, raw } = needlesOf(words);
       const patterns = labelledPatternsOf(check.patterns);
-      for (const { pointer, text } of found) {
+      for (const entry of found) {
+        const text = entry.text;
         // One pass over the text as written finds whether any word may occur, disguised or not (rarely);
         // only then is the text folded and each word looked up.
         if (raw.test(text)) {
@@ -790,14 +858,14 @@ function runCheck(check: Check, scope: Scope): Raw[] {
             const index = needle === '' ? -1 : folded.indexOf(needle);
             if (index < 0) continue;
             const asWritten = span(index, needle.length);
-            raws.push({ pointer, actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
+            raws.push({ pointer: pointerOf(entry), actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
           }
         }
         for (let p = 0; p < patterns.length; p++) {
           const { compiled, label } = patterns[p]!;
           const match = compiled?.exec(text);
           if (!match) continue;
-          raws.push({ pointer, actual: match[0], vars: { word: clip(match[0]), value: clip(match[0]), label } });
+          raws.push({ pointer: pointerOf(entry), actual: match[0], vars: { word: clip(match[0]), value: clip(match[0]), label } });
         }
       }
       return raws;
