@@ -4,7 +4,7 @@ import type { Report } from '@nianbao/template';
 import { buildViewModel, type ReportView } from '@nianbao/view-model';
 import { ReportDocument, type DocumentInfo } from './document.js';
 import { loadFonts } from './fonts.js';
-import { cacheFontObjects } from './pdfkit-fonts.js';
+import { cacheFontObjects, plainLayoutFor } from './pdfkit-fonts.js';
 import { drawableView } from './glyphs.js';
 
 export { cjkBreakUnits, cjkHyphenation } from './cjk.js';
@@ -46,6 +46,7 @@ export function documentInfo(view: ReportView, options: PdfOptions = {}): Docume
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
   const fonts = await loadFonts();
   cacheFontObjects();
+  plainLayoutFor([fonts.serif, fonts.serifBold, fonts.sans]);
   const view = buildViewModel(report);
   // The metadata keeps the text as written; the pages draw it with the embedded fonts' glyphs only.
   const drawn = await drawableView(view);

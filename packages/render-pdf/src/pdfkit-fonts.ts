@@ -47,3 +47,58 @@ export function cacheFontObjects(): void {
   (font as FontMethod & { [PATCHED]?: true })[PATCHED] = true;
   prototype.font = font;
 }
+
+interface GlyphLike {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface FontkitFont {
+  glyphForCodePoint(codePoint: number): GlyphLike;
+}
+interface EmbeddedFont {
+  font: FontkitFont;
+  scale: number;
+  layoutRun?: (text: string, features?: unknown) => unknown;
+}
+
+const PLAIN = Symbol.for('nianbao.render-pdf.plainLayout');
+const plainFonts = new WeakSet<object>();
+
+/**
+ * Text that nianbao draws itself (`text()` on a canvas) is Chinese with some digits and Latin: it needs
+ * no OpenType shaping, only the glyph of each character and its advance. For the fonts given here,
+ * pdfkit's `layoutRun` (fontkit's full shaping: GSUB/GPOS lookups, per line, as every line is a new
+ * "word" without spaces) is replaced by a look-up in the character map. react-pdf's own text runs are
+ * shaped by textkit and do not pass through it; other fonts keep pdfkit's layout.
+ */
+export function plainLayoutFor(fonts: readonly object[]): void {
+  for (const font of fonts) plainFonts.add(font);
+  const prototype = (PDFDocument as unknown as { prototype: { font: FontMethod & { [PLAIN]?: true } } }).prototype;
+  if (typeof prototype.font !== 'function' || prototype.font[PLAIN]) return;
+  const inner = prototype.font;
+  const font: FontMethod = function (this: PdfDoc, src, family, size) {
+    inner.call(this, src, family, size);
+    const embedded = this._font as EmbeddedFont & { [PLAIN]?: true };
+    if (embedded && !embedded[PLAIN] && plainFonts.has(embedded.font)) {
+      embedded[PLAIN] = true;
+      const { font: data, scale } = embedded;
+      embedded.layoutRun = (text: string) => {
+        const glyphs: GlyphLike[] = [];
+        const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[] = [];
+        let advanceWidth = 0;
+        for (const char of text) {
+          const glyph = data.glyphForCodePoint(char.codePointAt(0)!);
+          const width = glyph.advanceWidth * scale;
+          glyphs.push(glyph);
+          positions.push({ xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width });
+          advanceWidth += width;
+        }
+        return { glyphs, positions, advanceWidth };
+      };
+    }
+    return this;
+  };
+  (font as FontMethod & { [PLAIN]?: true })[PLAIN] = true;
+  prototype.font = font;
+}
