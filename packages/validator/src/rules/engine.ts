@@ -563,30 +563,76 @@ function spanOf(text: string, index: number, length: number): string {
   return text.slice(starts[index], ends[index + length - 1]);
 }
 
-const needleCache = new WeakMap<readonly string[], { needles: string[]; raw: RegExp }>();
+/** A UTF-16 unit as folded for matching: full-width ASCII forms as ASCII, then Latin capitals as small letters. */
+function foldUnit(unit: number): number {
+  if (unit >= 0xff01 && unit <= 0xff5e) unit -= 0xfee0;
+  return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
+}
+
+/** Whether the code point at `index` is an invisible format character; no regular expression for the common scripts. */
+function invisibleAt(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  // No Cf character below U+00AD, in U+2E80–FEFE (CJK, Hangul, Yi, compatibility forms) or U+FF00–FFEF.
+  if (unit < 0xad || (unit >= 0x2e80 && unit <= 0xfefe) || (unit >= 0xff00 && unit <= 0xffef)) return false;
+  return INVISIBLE.test(String.fromCodePoint(text.codePointAt(index)!));
+}
+
+interface WordList {
+  /** The words folded for matching. */
+  needles: string[];
+  /** Folded first unit → the needles (as folded units) that start with it. */
+  byFirst: Map<number, number[][]>;
+  /** 1 for every unit of the text as written that folds to some needle's first unit. */
+  first: Uint8Array;
+}
+
 /**
- * A word list folded for matching, and one regular expression that matches the text as written where
- * any of the words may occur once folded: each character of a folded word as any character that folds
- * to it (a Latin letter in either case, full-width or not; other ASCII full-width or not), with invisible
- * format characters allowed between them. Once per list (rule sets are reused across documents).
+ * Whether any word of the list occurs in the text once folded (foldForMatching), found on the text as
+ * written in one pass: at each unit that can start a word, the word is compared unit by unit with
+ * invisible format characters skipped between them. Folding a whole text costs more than this, and
+ * Chinese text (with its full-width punctuation) always needed folding.
  */
-function needlesOf(words: readonly string[]): { needles: string[]; raw: RegExp } {
+function mayContain(list: WordList, text: string): boolean {
+  const { first, byFirst } = list;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const unit = text.charCodeAt(i);
+    if (first[unit] === 0) continue;
+    const candidates = byFirst.get(foldUnit(unit));
+    if (!candidates) continue;
+    for (const needle of candidates) {
+      let j = i + 1;
+      let m = 1;
+      for (; m < needle.length; m++) {
+        while (j < length && invisibleAt(text, j)) j += text.codePointAt(j)! > 0xffff ? 2 : 1;
+        if (j >= length || foldUnit(text.charCodeAt(j)) !== needle[m]) break;
+        j++;
+      }
+      if (m === needle.length) return true;
+    }
+  }
+  return false;
+}
+
+const needleCache = new WeakMap<readonly string[], WordList>();
+/** A word list folded for matching, indexed by first unit; once per list (rule sets are reused across documents). */
+function needlesOf(words: readonly string[]): WordList {
   let cached = needleCache.get(words);
   if (!cached) {
     const needles = words.map((word) => foldForMatching(word).folded);
-    const code = (char: string) => `\\u{${char.codePointAt(0)!.toString(16)}}`;
-    const forms = (char: string): string => {
-      const point = char.codePointAt(0)!;
-      if (point >= 0x61 && point <= 0x7a) {
-        const upper = point - 0x20;
-        return `[${code(char)}${code(String.fromCharCode(upper))}${code(String.fromCharCode(point + 0xfee0))}${code(String.fromCharCode(upper + 0xfee0))}]`;
-      }
-      if (point >= 0x21 && point <= 0x7e) return `[${code(char)}${code(String.fromCharCode(point + 0xfee0))}]`;
-      return code(char);
-    };
-    const alternatives = needles.filter((needle) => needle !== '').map((needle) => [...needle].map(forms).join('\\p{Cf}*'));
-    // (?!) never matches: a list of empty words finds nothing, as indexOf('') is skipped below.
-    cached = { needles, raw: new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'u') };
+    const byFirst = new Map<number, number[][]>();
+    const first = new Uint8Array(0x10000);
+    for (const needle of needles) {
+      // An empty word finds nothing, as indexOf('') is skipped below.
+      if (needle === '') continue;
+      const units = Array.from({ length: needle.length }, (_, k) => needle.charCodeAt(k));
+      const lead = units[0]!;
+      if (!byFirst.has(lead)) byFirst.set(lead, []);
+      byFirst.get(lead)!.push(units);
+      // Every unit that folds to the word's first unit: itself, its full-width form, and their capitals.
+      for (const unit of [lead, lead - 0x20, lead + 0xfee0, lead - 0x20 + 0xfee0]) if (unit >= 0 && unit < 0x10000 && foldUnit(unit) === lead) first[unit] = 1;
+    }
+    cached = { needles, byFirst, first };
     needleCache.set(words, cached);
   }
   return cached;
@@ -842,13 +888,14 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       if (!found) return [];
       const raws: Raw[] = [];
       const words = check.words ?? [];
-      const { needles, raw } = needlesOf(words);
+      const list = needlesOf(words);
+      const needles = list.needles;
       const patterns = labelledPatternsOf(check.patterns);
       for (const entry of found) {
         const text = entry.text;
         // One pass over the text as written finds whether any word may occur, disguised or not (rarely);
         // only then is the text folded and each word looked up.
-        if (raw.test(text)) {
+        if (mayContain(list, text)) {
           let matching = scope.memo.folded.get(text);
           if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
           const { folded, span } = matching;
