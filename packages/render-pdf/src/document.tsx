@@ -4,14 +4,13 @@
  * (16 pt) in a serif with 28.9 pt lines (22 lines to the type area); section headings in a sans (黑体
  * role), topic headings in bold serif; page numbers — N — 7 mm below the type area, outside edge.
  *
- * `lineHeight` is set on Text nodes only: on an ancestor of a `render`-prop node it makes page numbers vanish.
+ * nianbao breaks all text into lines itself and draws it on react-pdf `Canvas` nodes of known size:
+ * react-pdf stacks and paginates them (`fixed` nodes repeat on every page) without textkit or relayout.
  */
 import type { ReactNode } from 'react';
-import { Canvas, Document, Page, Text, View } from '@react-pdf/renderer';
+import { Canvas, Document, Page } from '@react-pdf/renderer';
 import type { ParagraphView, ReportView } from '@nianbao/view-model';
-import { cjkHyphenation } from './cjk.js';
-import { textChunks } from './long-text.js';
-import { SANS, SERIF, type FontData, type LoadedFonts } from './fonts.js';
+import { type FontData, type LoadedFonts } from './fonts.js';
 import { textWidth } from './metrics.js';
 import { CONTENT_WIDTH, TableBox } from './table.js';
 import { breakLines, drawText, type Painter } from './painter.js';
@@ -28,24 +27,12 @@ const INDENT = 2 * BODY_SIZE; // 首行缩进两字
 
 const styles = {
   page: { paddingTop: MARGINS.top, paddingBottom: MARGINS.bottom, paddingLeft: MARGINS.left, paddingRight: MARGINS.right },
-  title: { fontFamily: SERIF, fontWeight: 700, fontSize: 22, lineHeight: 1.45, textAlign: 'center' as const, marginBottom: 18 },
-  sectionHeading: { fontFamily: SANS, fontSize: BODY_SIZE, lineHeight: BODY_LINE, textIndent: INDENT },
-  topicHeading: { fontFamily: SERIF, fontWeight: 700, fontSize: BODY_SIZE, lineHeight: BODY_LINE, textIndent: INDENT },
-  note: { fontFamily: SERIF, fontSize: 10.5, lineHeight: 1.5 },
-  signature: { marginTop: 2 * BODY_SIZE * BODY_LINE, alignSelf: 'flex-end' as const, marginRight: 4 * BODY_SIZE, alignItems: 'center' as const },
-  signatureLine: { fontFamily: SERIF, fontSize: BODY_SIZE, lineHeight: BODY_LINE },
+  title: { marginBottom: 18 },
+  signature: { marginTop: 2 * BODY_LEADING, alignSelf: 'flex-end' as const, marginRight: 4 * BODY_SIZE },
   // 7 mm below the type area; GB/T 9704: odd pages right, even pages left, one character from the edge.
   pageNumber: { position: 'absolute' as const, top: mm(297 - 35 + 7), left: MARGINS.left + 14, width: PAGE_WIDTH - MARGINS.left - MARGINS.right - 28, height: 20 },
 } as const;
 
-/**
- * Body paragraphs: broken into lines here (CJK break units, 避头尾) and drawn on react-pdf canvases, one
- * line high each, so react-pdf only stacks boxes of known height and breaks pages between them: textkit's
- * shaping and line breaking of every paragraph again after each page break made most of a render. The
- * first two and the last two lines of a paragraph are one canvas each: no single line of a paragraph is
- * left alone at the foot or the head of a page (orphans and widows of 2, as react-pdf's Text did).
- * Lines are justified (the space left spread between the characters), the last line is not.
- */
 /** A number, code, address or Latin word: kept tight when a line is justified. */
 const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9.,:/@_%+\-#=&?~]*/g;
 
@@ -75,6 +62,14 @@ function drawJustified(painter: Painter, font: FontData, text: string, x: number
   }
 }
 
+/**
+ * Body paragraphs: broken into lines here (CJK break units, 避头尾) and drawn on react-pdf canvases, one
+ * line high each, so react-pdf only stacks boxes of known height and breaks pages between them: textkit's
+ * shaping and line breaking of every paragraph again after each page break made most of a render. The
+ * first two and the last two lines of a paragraph are one canvas each: no single line of a paragraph is
+ * left alone at the foot or the head of a page (orphans and widows of 2, as react-pdf's Text did).
+ * Lines are justified (the space left spread between the characters), the last line is not.
+ */
 function paragraphs(list: readonly ParagraphView[], fonts: LoadedFonts): ReactNode[] {
   const ascent = (fonts.serif.ascent / fonts.serif.unitsPerEm) * BODY_SIZE;
   return list.flatMap((p) => {
@@ -108,52 +103,86 @@ function paragraphs(list: readonly ParagraphView[], fonts: LoadedFonts): ReactNo
 /** The not-reported legend under a table. */
 export const NOT_REPORTED_NOTE = '注：“—”表示原报告未填报该项数据。';
 
+/**
+ * Lines of text (title, headings, notes, the 落款) on one canvas: kept together. The baseline of each
+ * line is one ascent below the top of its line box, as react-pdf's textkit places it.
+ */
+function lines(
+  key: string,
+  font: FontData,
+  size: number,
+  leading: number,
+  text: string,
+  { width = CONTENT_WIDTH, indent = 0, center = false, style = {}, minPresenceAhead }: { width?: number; indent?: number; center?: boolean; style?: object; minPresenceAhead?: number },
+): ReactNode {
+  const broken = text.split('\n').flatMap((part, index) => breakLines(font, size, part, width, index === 0 ? indent : 0));
+  const ascent = (font.ascent / font.unitsPerEm) * size;
+  return (
+    <Canvas
+      key={key}
+      style={{ ...style, width, height: Math.max(1, broken.length) * leading }}
+      {...(minPresenceAhead !== undefined ? { minPresenceAhead } : {})}
+      paint={(painter: Painter) => {
+        painter.fillColor('#000');
+        broken.forEach((line, i) => {
+          const x = center ? (width - textWidth(font, line, size)) / 2 : i === 0 ? indent : 0;
+          drawText(painter, font, size, line, x, i * leading + ascent);
+        });
+        return null;
+      }}
+    />
+  );
+}
+
+/** The 落款: the agency and the date, each centred on the longer of the two, at the right. */
+function signature(view: ReportView, fonts: LoadedFonts): ReactNode {
+  const available = CONTENT_WIDTH - 4 * BODY_SIZE;
+  const texts = [view.agencyName, view.publicationDateText].filter((t): t is string => Boolean(t));
+  const broken = texts.flatMap((text) => breakLines(fonts.serif, BODY_SIZE, text, available));
+  const width = Math.min(available, Math.max(...broken.map((line) => textWidth(fonts.serif, line, BODY_SIZE))));
+  const ascent = (fonts.serif.ascent / fonts.serif.unitsPerEm) * BODY_SIZE;
+  return (
+    <Canvas
+      key="signature"
+      style={{ ...styles.signature, width, height: broken.length * BODY_LEADING }}
+      paint={(painter: Painter) => {
+        painter.fillColor('#000');
+        broken.forEach((line, i) => drawText(painter, fonts.serif, BODY_SIZE, line, (width - textWidth(fonts.serif, line, BODY_SIZE)) / 2, i * BODY_LEADING + ascent));
+        return null;
+      }}
+    />
+  );
+}
+
 export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFonts }): ReactNode {
   return (
     <Page size="A4" style={styles.page} wrap>
-      <Text hyphenationCallback={cjkHyphenation} style={styles.title}>
-        {view.title}
-      </Text>
+      {lines('title', fonts.serifBold, 22, 22 * 1.45, view.title, { center: true, style: styles.title })}
       {paragraphs(view.preface, fonts)}
       {/* One flat list of blocks: react-pdf keeps a heading with what follows (minPresenceAhead)
           only among siblings, so sections and topics are not wrapped in their own boxes. */}
       {view.sections.flatMap((section) => [
-        <Text
-          key={section.key}
-          hyphenationCallback={cjkHyphenation}
-          style={styles.sectionHeading}
+        lines(section.key, fonts.sans, BODY_SIZE, BODY_LEADING, section.heading, {
+          indent: INDENT,
           // Keep a heading with three lines of text, or with the start of a table.
-          minPresenceAhead={section.blocks[0]?.kind === 'table' ? 150 : 3 * BODY_SIZE * BODY_LINE}
-        >
-          {section.heading}
-        </Text>,
+          minPresenceAhead: section.blocks[0]?.kind === 'table' ? 150 : 3 * BODY_LEADING,
+        }),
         ...section.blocks.flatMap((block, index) => {
           const key = `${section.key}-${index}`;
           if (block.kind === 'table')
             return [
               <TableBox key={key} table={block.table} fonts={fonts} />,
-              block.table.hasNotReported ? (
-                <Text key={`${key}-note`} style={styles.note}>
-                  {NOT_REPORTED_NOTE}
-                </Text>
-              ) : null,
+              block.table.hasNotReported ? lines(`${key}-note`, fonts.serif, 10.5, 10.5 * 1.5, NOT_REPORTED_NOTE, {}) : null,
             ];
           if (block.kind === 'topic')
             return [
-              <Text key={key} hyphenationCallback={cjkHyphenation} style={styles.topicHeading} minPresenceAhead={2 * BODY_SIZE * BODY_LINE}>
-                {textChunks(block.numberedHeading)}
-              </Text>,
+              lines(key, fonts.serifBold, BODY_SIZE, BODY_LEADING, block.numberedHeading, { indent: INDENT, minPresenceAhead: 2 * BODY_LEADING }),
               ...paragraphs(block.paragraphs, fonts),
             ];
           return paragraphs(block.paragraphs, fonts);
         }),
       ])}
-      <View style={styles.signature} wrap={false}>
-        <Text hyphenationCallback={cjkHyphenation} style={styles.signatureLine}>
-          {view.agencyName}
-        </Text>
-        {view.publicationDateText ? <Text style={styles.signatureLine}>{view.publicationDateText}</Text> : null}
-      </View>
+      {signature(view, fonts)}
       <PageNumbers fonts={fonts} />
     </Page>
   );
