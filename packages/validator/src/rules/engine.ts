@@ -8,7 +8,6 @@
  */
 import {
   parsePointer,
-  toPointer,
   type Check,
   type CompareOp,
   type Condition,
@@ -159,19 +158,18 @@ function newAccessor(parent: Accessor | undefined, key: string): Accessor {
 function accessor(pointer: string): Accessor {
   let found = accessors.get(pointer);
   if (!found) {
-    const segments = parsePointer(pointer);
-    // Documents bring any number of paragraphs and unknown keys: keep the cache bounded (accessors
-    // already handed out stay valid objects).
-    if (accessors.size > 100_000) accessors.clear();
-    let node = accessors.get('');
-    if (!node) accessors.set('', (node = newAccessor(undefined, '')));
-    for (let i = 0; i < segments.length; i++) {
-      const prefix = i === segments.length - 1 ? pointer : toPointer(segments.slice(0, i + 1));
-      let next = accessors.get(prefix);
-      if (!next) accessors.set(prefix, (next = newAccessor(node, segments[i]!)));
-      node = next;
+    if (pointer === '') found = newAccessor(undefined, '');
+    else {
+      if (!pointer.startsWith('/')) parsePointer(pointer); // throws the usual error
+      // Documents bring any number of paragraphs and unknown keys: keep the cache bounded (accessors
+      // already handed out stay valid objects).
+      if (accessors.size > 100_000) accessors.clear();
+      // From the parent's accessor (rules read many cells of the same rows): one segment parsed here.
+      const slash = pointer.lastIndexOf('/');
+      const segment = pointer.slice(slash + 1);
+      found = newAccessor(accessor(pointer.slice(0, slash)), segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment);
     }
-    found = node;
+    accessors.set(pointer, found);
   }
   return found;
 }
@@ -211,6 +209,7 @@ function bindings(forEach: Record<string, string[]> | undefined): Record<string,
 }
 
 function substitute(text: string, vars: Record<string, string>): string {
+  if (!text.includes('{')) return text;
   return text.replace(/\{([^{}]+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? vars[name]! : whole));
 }
 
