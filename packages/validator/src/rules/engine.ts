@@ -415,7 +415,11 @@ interface TextEntry {
   /** The keys (unescaped) and indexes below `start`. */
   path: readonly (string | number)[];
   pointer: string | undefined;
+  /** Whether the text has an ASCII digit (asked once, by the first statedCount check). */
+  digits: boolean | undefined;
 }
+
+const DIGIT = /[0-9]/;
 
 function pointerOf(entry: TextEntry): string {
   if (entry.pointer === undefined) {
@@ -457,7 +461,7 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEn
   let start = '';
   const walk = (value: unknown) => {
     if (typeof value === 'string') {
-      const entry: TextEntry = { text: value, start, path: path.length === 0 ? EMPTY_PATH : path.slice(), pointer: undefined };
+      const entry: TextEntry = { text: value, start, path: path.length === 0 ? EMPTY_PATH : path.slice(), pointer: undefined, digits: undefined };
       if (seen) {
         const pointer = pointerOf(entry);
         if (seen.has(pointer)) return;
@@ -844,6 +848,8 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const withIndices = patternsOf(check.patterns, 'yd');
       for (const entry of found) {
         const text = entry.text;
+        // A stated count is digits (group n must be \d+): most paragraphs have none and need no expression run.
+        if (!(entry.digits ??= DIGIT.test(text))) continue;
         for (let p = 0; p < patterns.length; p++) {
           const compiled = patterns[p];
           if (!compiled) continue;
