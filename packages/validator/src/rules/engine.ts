@@ -583,10 +583,9 @@ function invisibleAt(text: string, index: number): boolean {
 interface WordList {
   /** The words folded for matching. */
   needles: string[];
-  /** Folded first unit → the needles (as folded units) that start with it. */
-  byFirst: Map<number, number[][]>;
-  /** 1 for every unit of the text as written that folds to some needle's first unit. */
-  first: Uint8Array;
+  /** Per unit of the text as written: 0, or the index in `starting` of the needles (as folded units) whose first unit it folds to. */
+  first: Uint16Array;
+  starting: number[][][];
 }
 
 /**
@@ -596,14 +595,14 @@ interface WordList {
  * Chinese text (with its full-width punctuation) always needed folding.
  */
 function mayContain(list: WordList, text: string): boolean {
-  const { first, byFirst } = list;
+  const { first, starting } = list;
   const length = text.length;
   for (let i = 0; i < length; i++) {
-    const unit = text.charCodeAt(i);
-    if (first[unit] === 0) continue;
-    const candidates = byFirst.get(foldUnit(unit));
-    if (!candidates) continue;
-    for (const needle of candidates) {
+    const slot = first[text.charCodeAt(i)]!;
+    if (slot === 0) continue;
+    const candidates = starting[slot]!;
+    for (let c = 0; c < candidates.length; c++) {
+      const needle = candidates[c]!;
       let j = i + 1;
       let m = 1;
       for (; m < needle.length; m++) {
@@ -624,18 +623,21 @@ function needlesOf(words: readonly string[]): WordList {
   if (!cached) {
     const needles = words.map((word) => foldForMatching(word).folded);
     const byFirst = new Map<number, number[][]>();
-    const first = new Uint8Array(0x10000);
     for (const needle of needles) {
       // An empty word finds nothing, as indexOf('') is skipped below.
       if (needle === '') continue;
       const units = Array.from({ length: needle.length }, (_, k) => needle.charCodeAt(k));
-      const lead = units[0]!;
-      if (!byFirst.has(lead)) byFirst.set(lead, []);
-      byFirst.get(lead)!.push(units);
-      // Every unit that folds to the word's first unit: itself, its full-width form, and their capitals.
-      for (const unit of [lead, lead - 0x20, lead + 0xfee0, lead - 0x20 + 0xfee0]) if (unit >= 0 && unit < 0x10000 && foldUnit(unit) === lead) first[unit] = 1;
+      if (!byFirst.has(units[0]!)) byFirst.set(units[0]!, []);
+      byFirst.get(units[0]!)!.push(units);
     }
-    cached = { needles, byFirst, first };
+    const first = new Uint16Array(0x10000);
+    const starting: number[][][] = [[]];
+    for (const [lead, list] of byFirst) {
+      starting.push(list);
+      // Every unit that folds to the first unit: itself, its full-width form, and their capitals.
+      for (const unit of [lead, lead - 0x20, lead + 0xfee0, lead - 0x20 + 0xfee0]) if (unit >= 0 && unit < 0x10000 && foldUnit(unit) === lead) first[unit] = starting.length - 1;
+    }
+    cached = { needles, first, starting };
     needleCache.set(words, cached);
   }
   return cached;
