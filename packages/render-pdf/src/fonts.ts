@@ -1,39 +1,27 @@
+/**
+ * The fonts (TTF from @expo-google-fonts, SIL Open Font License 1.1), parsed once per process with
+ * fontkit and handed to pdfkit, which embeds the subset of glyphs a document uses.
+ *
+ * Each TTF is 10–15 MB, nearly all of it the `glyf` table (the outlines of ~30,000 glyphs), and a report
+ * draws a few hundred of them: reading the three files made a large part of the first document's time.
+ * So a font is read sparsely: everything before and after its `glyf` table (the directory, the character
+ * map, metrics, `loca`: about 0.5 MB) at once, and the outline of a glyph when fontkit first asks for it
+ * (`getGlyph`, through which every use of a glyph passes: measuring, embedding, composite parts).
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Font } from '@react-pdf/renderer';
+import * as fontkit from 'fontkit';
 
 const require = createRequire(import.meta.url);
 
-/** Font families registered with react-pdf (TTF from @expo-google-fonts, SIL Open Font License 1.1). */
-export const SERIF = 'NianbaoNotoSerifSC';
-export const SANS = 'NianbaoNotoSansSC';
-
-/** The TTF files: react-pdf embeds the subset of glyphs a document uses. */
+/** The TTF files: pdfkit embeds the subset of glyphs a document uses. */
 export const FONT_FILES = {
   serifRegular: require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
   serifBold: require.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'),
   sansRegular: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
 } as const;
 
-let registered = false;
-
-/**
- * Registers the fonts once per process. react-pdf then reads and parses each file on its first use
- * and keeps it: later renders reuse the parsed fonts.
- */
-export function registerFonts(): void {
-  if (registered) return;
-  Font.register({
-    family: SERIF,
-    fonts: [
-      { src: FONT_FILES.serifRegular, fontWeight: 400 },
-      { src: FONT_FILES.serifBold, fontWeight: 700 },
-    ],
-  });
-  Font.register({ family: SANS, fonts: [{ src: FONT_FILES.sansRegular, fontWeight: 400 }] });
-  registered = true;
-}
-
-/** A parsed font (fontkit), as react-pdf hands it to pdfkit: what nianbao measures and draws with. */
+/** A parsed font (fontkit), as pdfkit takes it: what nianbao measures and draws with. */
 export interface FontData {
   unitsPerEm: number;
   ascent: number;
@@ -43,22 +31,75 @@ export interface FontData {
 }
 
 export interface LoadedFonts {
+  /** Body text, tables, page numbers, 落款 (the role of 仿宋/宋体). */
   serif: FontData;
+  /** Title (the role of 小标宋) and topic headings. */
   serifBold: FontData;
+  /** Section headings (the role of 黑体). */
   sans: FontData;
 }
 
-let loaded: Promise<LoadedFonts> | undefined;
+interface Fontkit {
+  create(buffer: Uint8Array): SparseFont;
+}
+interface SparseFont extends FontData {
+  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  loca: { offsets: number[] };
+  getGlyph(id: number, codePoints?: number[]): unknown;
+}
 
-/** The parsed fonts, loaded once per process through react-pdf's font store (the very objects it draws with). */
-export function loadFonts(): Promise<LoadedFonts> {
-  registerFonts();
-  loaded ??= (async () => {
-    const get = async (fontFamily: string, fontWeight: number) => {
-      await Font.load({ fontFamily, fontWeight });
-      return Font.getFont({ fontFamily, fontWeight }).data as unknown as FontData;
-    };
-    return { serif: await get(SERIF, 400), serifBold: await get(SERIF, 700), sans: await get(SANS, 400) };
-  })();
+/** Reads the whole file but the outlines; outlines on first use. */
+function openSparse(file: string): FontData {
+  const fd = openSync(file, 'r');
+  const size = fstatSync(fd).size;
+  const buffer = new Uint8Array(size);
+  const read = (from: number, to: number) => {
+    for (let at = from; at < to; ) {
+      const n = readSync(fd, buffer, at, to - at, at);
+      if (n <= 0) throw new Error(`${file}: unexpected end of file at ${at}`);
+      at += n;
+    }
+  };
+  // The table directory first, to find the outlines.
+  read(0, Math.min(size, 12));
+  const tables = ((buffer[4]! << 8) | buffer[5]!) >>> 0;
+  read(12, Math.min(size, 12 + 16 * tables));
+  let glyf: { offset: number; length: number } | undefined;
+  for (let i = 0; i < tables; i++) {
+    const at = 12 + 16 * i;
+    if (String.fromCharCode(buffer[at]!, buffer[at + 1]!, buffer[at + 2]!, buffer[at + 3]!) === 'glyf') {
+      const u32 = (p: number) => ((buffer[p]! << 24) | (buffer[p + 1]! << 16) | (buffer[p + 2]! << 8) | buffer[p + 3]!) >>> 0;
+      glyf = { offset: u32(at + 8), length: u32(at + 12) };
+    }
+  }
+  if (!glyf) {
+    // Not a TrueType-outline font: read it whole.
+    read(0, size);
+    closeSync(fd);
+    return (fontkit as unknown as Fontkit).create(buffer);
+  }
+  read(0, glyf.offset);
+  read(Math.min(size, glyf.offset + glyf.length), size);
+  const font = (fontkit as unknown as Fontkit).create(buffer);
+  const offsets = font.loca.offsets;
+  const loaded = new Uint8Array(offsets.length);
+  const getGlyph = font.getGlyph.bind(font);
+  const base = glyf.offset;
+  // The file stays open for the process, like the parsed font.
+  font.getGlyph = (id: number, codePoints?: number[]) => {
+    if (loaded[id] === 0 && id >= 0 && id + 1 < offsets.length) {
+      read(base + offsets[id]!, base + offsets[id + 1]!);
+      loaded[id] = 1;
+    }
+    return getGlyph(id, codePoints);
+  };
+  return font;
+}
+
+let loaded: LoadedFonts | undefined;
+
+/** The parsed fonts, loaded once per process. */
+export function loadFonts(): LoadedFonts {
+  loaded ??= { serif: openSparse(FONT_FILES.serifRegular), serifBold: openSparse(FONT_FILES.serifBold), sans: openSparse(FONT_FILES.sansRegular) };
   return loaded;
 }

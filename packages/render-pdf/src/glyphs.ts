@@ -18,14 +18,15 @@ interface GlyphFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-let coverage: Promise<(codePoint: number) => boolean> | undefined;
+let coverage: ((codePoint: number) => boolean) | undefined;
 
 /** Whether every font the document uses has a glyph for the code point (fonts are loaded once per process). */
-function fontCoverage(): Promise<(codePoint: number) => boolean> {
-  coverage ??= loadFonts().then(({ serif, serifBold, sans }) => {
+function fontCoverage(): (codePoint: number) => boolean {
+  if (!coverage) {
+    const { serif, serifBold, sans } = loadFonts();
     const fonts: GlyphFont[] = [serif, serifBold, sans];
     const known = new Map<number, boolean>();
-    return (codePoint: number) => {
+    coverage = (codePoint: number) => {
       let has = known.get(codePoint);
       if (has === undefined) {
         has = fonts.every((font) => font.hasGlyphForCodePoint(codePoint));
@@ -33,7 +34,7 @@ function fontCoverage(): Promise<(codePoint: number) => boolean> {
       }
       return has;
     };
-  });
+  }
   return coverage;
 }
 
@@ -54,8 +55,8 @@ export function drawableText(text: string, has: (codePoint: number) => boolean):
 }
 
 /** The view with every text the report supplies made drawable (table labels are the schema's, values are numbers). */
-export async function drawableView(view: ReportView): Promise<ReportView> {
-  const has = await fontCoverage();
+export function drawableView(view: ReportView): ReportView {
+  const has = fontCoverage();
   const draw = (text: string) => drawableText(text, has);
   const paragraphs = (list: readonly ParagraphView[]) => list.map((p) => ({ ...p, text: draw(p.text) }));
   const block = (b: BlockView): BlockView => {

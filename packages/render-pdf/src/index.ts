@@ -44,12 +44,12 @@ export function documentInfo(view: ReportView, options: PdfOptions = {}): Docume
 
 /** Renders a validated report as an A4 PDF. Deterministic: the same report and options give the same bytes. */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
-  const fonts = await loadFonts();
+  const fonts = loadFonts();
   cacheFontObjects();
   plainLayoutFor([fonts.serif, fonts.serifBold, fonts.sans]);
   const view = buildViewModel(report);
   // The metadata keeps the text as written; the pages draw it with the embedded fonts' glyphs only.
-  const drawn = await drawableView(view);
+  const drawn = drawableView(view);
   const buffer = await renderToBuffer(createElement(ReportDocument, { view: drawn, info: documentInfo(view, options), fonts }) as Parameters<typeof renderToBuffer>[0]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

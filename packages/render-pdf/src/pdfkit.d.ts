@@ -3,3 +3,8 @@ declare module 'pdfkit' {
   const PDFDocument: unknown;
   export default PDFDocument;
 }
+
+// fontkit's types are not installed; fonts.ts declares the little it uses.
+declare module 'fontkit' {
+  export function create(buffer: Uint8Array): unknown;
+}
