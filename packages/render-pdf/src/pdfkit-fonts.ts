@@ -60,10 +60,13 @@ interface EmbeddedFont {
   font: FontkitFont;
   scale: number;
   layoutRun?: (text: string, features?: unknown) => unknown;
+  layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
 }
 
 const PLAIN = Symbol.for('nianbao.render-pdf.plainLayout');
 const plainFonts = new WeakSet<object>();
+/** Glyph of each code point, per font (fontkit looks the character map up again on every call). */
+const glyphCache = new WeakMap<FontkitFont, Map<number, GlyphLike>>();
 
 /**
  * Text that nianbao draws itself (`text()` on a canvas) is Chinese with some digits and Latin: it needs
@@ -83,18 +86,35 @@ export function plainLayoutFor(fonts: readonly object[]): void {
     if (embedded && !embedded[PLAIN] && plainFonts.has(embedded.font)) {
       embedded[PLAIN] = true;
       const { font: data, scale } = embedded;
-      embedded.layoutRun = (text: string) => {
-        const glyphs: GlyphLike[] = [];
+      let byCode = glyphCache.get(data);
+      if (!byCode) glyphCache.set(data, (byCode = new Map()));
+      const glyphs = byCode;
+      const glyphFor = (code: number) => {
+        let glyph = glyphs.get(code);
+        if (!glyph) glyphs.set(code, (glyph = data.glyphForCodePoint(code)));
+        return glyph;
+      };
+      const run = (text: string) => {
+        const found: GlyphLike[] = [];
         const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[] = [];
         let advanceWidth = 0;
         for (const char of text) {
-          const glyph = data.glyphForCodePoint(char.codePointAt(0)!);
+          const glyph = glyphFor(char.codePointAt(0)!);
           const width = glyph.advanceWidth * scale;
-          glyphs.push(glyph);
+          found.push(glyph);
           positions.push({ xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width });
           advanceWidth += width;
         }
-        return { glyphs, positions, advanceWidth };
+        return { glyphs: found, positions, advanceWidth };
+      };
+      // `layout` splits the text at spaces and caches each word's run; a line of Chinese is one new
+      // "word" each time, so the whole line is looked up directly.
+      embedded.layoutRun = run;
+      embedded.layout = (text: string, _features?: unknown, onlyWidth?: boolean) => {
+        if (!onlyWidth) return run(text);
+        let advanceWidth = 0;
+        for (const char of text) advanceWidth += glyphFor(char.codePointAt(0)!).advanceWidth * scale;
+        return { glyphs: null, positions: null, advanceWidth };
       };
     }
     return this;
