@@ -1,4 +1,5 @@
 /** Reading a source file (a report, last year's report, a rules file) for any command. */
+import { loadCore } from './core-loader.js';
 import { fail, type CommandContext, type LocalizedText, type Locator } from './output.js';
 
 export interface LoadedSource {
@@ -18,7 +19,7 @@ export async function readSource(
   path: string,
   options: { command?: string; role?: LocalizedText } = {},
 ): Promise<ReadOutcome> {
-  const { readReportFile, formatProblem } = await import('@nianbao/source');
+  const { readReportFile, formatProblem } = loadCore();
   const result = await readReportFile(path);
   if (result.ok) return { ok: true, source: { document: result.document, format: result.format, locate: result.locate } };
   const role = options.role;

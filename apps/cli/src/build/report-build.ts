@@ -5,6 +5,7 @@
  * worker thread of a batch build.
  */
 import type { Finding } from '@nianbao/validator';
+import { loadCore } from '../core-loader.js';
 import type { Lang } from '../output.js';
 import type { OutputFile } from './atomic.js';
 
@@ -55,11 +56,10 @@ function textLength(value: unknown): number {
 }
 
 export async function buildReport(request: BuildRequest): Promise<BuildResult> {
-  const { readReportFile, formatProblem } = await import('@nianbao/source');
+  const { readReportFile, formatProblem, validateReport } = loadCore();
   const source = await readReportFile(request.path);
   if (!source.ok) return { status: 'failed', reason: formatProblem(source.problem, { file: request.path, lang: request.lang }) };
 
-  const { validateReport } = await import('@nianbao/validator');
   const validation = validateReport(source.document);
   const located: LocatedFinding[] = validation.findings.map((finding) => {
     const at = source.locate(finding.pointer);

@@ -11,6 +11,8 @@ import { buildReport, FORMATS, type BuildRequest, type BuildResult, type Format 
 import { countBySeverity, EXIT, fail, formatFinding, summaryLine, usageError, type CommandContext } from '../output.js';
 
 const COMMAND = 'build';
+/** src/build/worker.ts as built: every output of the build sits in dist/ itself (scripts/build.mjs). */
+const WORKER_URL = new URL('./build-worker.js', import.meta.url);
 
 export const help = {
   zh: `用法：nianbao build <报告文件|目录|通配符>... --out <输出目录> [选项]
@@ -126,7 +128,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       return await buildOne(ctx, inputs[0]!, out, settings, () => interrupted);
     }
     const size = Math.max(1, Math.min(jobs, inputs.length));
-    const pool = size > 1 ? createWorkerPool<BuildRequest, BuildResult>(new URL('../build/worker.js', import.meta.url), size) : undefined;
+    const pool = size > 1 ? createWorkerPool<BuildRequest, BuildResult>(WORKER_URL, size) : undefined;
     stopWorkers = pool ? () => pool.terminate() : undefined;
     try {
       return await buildMany(ctx, inputs, out, settings, pool ? (request) => pool.run(request) : buildReport, pool ? size * 2 : 1, () => interrupted);

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Fidelity, ImportProblem, ImportWarning } from '@nianbao/importer';
 import type { Report } from '@nianbao/template';
 import { choice, COMMON_OPTIONS, parseCommandArgs } from '../args.js';
+import { loadCore } from '../core-loader.js';
 import {
   countBySeverity,
   EXIT,
@@ -70,13 +71,13 @@ Exit codes: 0 imported (findings of the validation are listed, e.g. broken total
 };
 
 /** YAML that reads back exactly: long lines unfolded, strings that look like numbers quoted. */
-async function toYaml(document: Report, source: string): Promise<string> {
-  const { Document, visit, isScalar } = await import('yaml');
-  const yaml = new Document(document);
+function toYaml(document: Report, source: string): string {
+  const { YamlDocument, visitYaml, isYamlScalar } = loadCore();
+  const yaml = new YamlDocument(document);
   yaml.commentBefore = ` Imported by nianbao import from ${source}; see provenance and check the guessed metadata.`;
-  visit(yaml, {
+  visitYaml(yaml, {
     Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && /^[\d\s+\-.:/()]+$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (isYamlScalar(node) && typeof node.value === 'string' && /^[\d\s+\-.:/()]+$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   return yaml.toString({ lineWidth: 0 });
@@ -185,7 +186,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
 
   const document = result.document;
-  const text = outFormat === 'json' ? `${JSON.stringify(document, null, 2)}\n` : await toYaml(document, basename(file));
+  const text = outFormat === 'json' ? `${JSON.stringify(document, null, 2)}\n` : toYaml(document, basename(file));
   // The summary and findings go where the document does not.
   const report = out === undefined ? ctx.stderr : ctx.stdout;
   if (out !== undefined) {
@@ -203,8 +204,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   report.write(`${file} → ${target}\n`);
   report.write(fidelitySummary(result.fidelity, result.warnings, ctx.lang, report));
 
-  const { validateReport } = await import('@nianbao/validator');
-  const { parseReportText } = await import('@nianbao/source');
+  const { validateReport, parseReportText } = loadCore();
   const parsedBack = parseReportText(text, out ?? 'stdout.yaml');
   const locate: Locator = parsedBack.ok ? parsedBack.locate : () => undefined;
   const validation = validateReport(document);

@@ -1,6 +1,7 @@
 /** `nianbao validate <report> [--previous <file>] [--format text|json] [--lang zh|en] [--rules <file>]...` */
 import type { Finding, RuleSet } from '@nianbao/validator';
 import { choice, COMMON_OPTIONS, parseCommandArgs } from '../args.js';
+import { loadCore } from '../core-loader.js';
 import { isPlainObject, readSource } from '../input.js';
 import {
   countBySeverity,
@@ -87,7 +88,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     const role = { zh: '上年报告', en: 'previous report' };
     const loaded = await readSource(ctx, parsed.values.previous, { command: COMMAND, role });
     if (!loaded.ok) return loaded.exitCode;
-    const { isEdition } = await import('@nianbao/template');
+    const { isEdition } = loadCore();
     const document = loaded.source.document;
     if (!isPlainObject(document) || !isEdition(document.edition)) {
       return fail(
@@ -103,7 +104,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     previous = document;
   }
 
-  const { validateReport, checkRuleSet } = await import('@nianbao/validator');
+  const { validateReport, checkRuleSet } = loadCore();
   const extraRules: RuleSet[] = [];
   for (const rulesFile of parsed.values.rules ?? []) {
     const role = { zh: '规则文件', en: 'rules file' };

@@ -1,0 +1,102 @@
+// Builds dist/: what `nianbao` runs, and what the tests run. CommonJS (dist/package.json says so):
+// Node 20 starts a CommonJS file faster than an ES module (no ES module loader to set up, nor a
+// resolution per file). Every output sits in dist/ itself, no subfolders, so the code finds the
+// worker, core.cjs and ../package.json relative to its own file.
+//
+//   bin.js           the entry: switches on source maps under NIANBAO_DEBUG, then requires run.js
+//   run.js           the CLI's own code, every command (npm packages stay external: the renderers
+//                    and the importer are import()ed from node_modules by `build` and `import` only)
+//   build-worker.js  a worker thread of a batch build
+//   core-loader.js   loads core.cjs with its code cache (one instance per thread)
+//   core.cjs         @nianbao/source, validator and template, yaml and zod bundled into one script
+//                    (src/core.ts), ASCII only, and
+//   core.cache       its V8 code cache, made by a training run (validating the examples) in a
+//                    fresh node; see src/core-loader.ts
+// Source maps next to each file (NIANBAO_DEBUG=1 turns them on for stack traces).
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist);
+writeFileSync(`${dist}package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+
+const common = {
+  absWorkingDir: root,
+  outdir: dist,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+/** The files the CLI's own code requires at run time stay separate outputs. */
+const separateFiles = {
+  name: 'separate-files',
+  setup(build) {
+    build.onResolve({ filter: /\/(core-loader|run)\.js$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: `./${args.path.split('/').pop()}`, external: true },
+    );
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: { bin: 'src/bin.ts', run: 'src/run.ts', 'build-worker': 'src/build/worker.ts', 'core-loader': 'src/core-loader.ts' },
+  packages: 'external',
+  plugins: [separateFiles],
+  inject: ['scripts/import-meta-url.js'],
+  define: { 'import.meta.url': 'importMetaUrl' },
+  charset: 'utf8',
+});
+
+// The build id ties core.cache to this exact core.cjs (V8 itself checks only the script's length).
+const buildId = randomUUID();
+await build({
+  ...common,
+  entryPoints: { core: 'src/core.ts' },
+  outExtension: { '.js': '.cjs' },
+  banner: { js: `// nianbao-core ${buildId}` },
+  // Smaller to read and parse; names are kept, so stack traces stay readable without the map.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
+});
+// esbuild leaves a few characters raw (in regular expressions with the u flag); as \u escapes they
+// mean the same there, in strings and in identifiers. ASCII lets the loader read the file as latin1:
+// no UTF-8 decoding, and a one-byte string for V8.
+const corePath = `${dist}core.cjs`;
+const core = readFileSync(corePath, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(corePath, core);
+
+// The training run: a fresh node without NODE_OPTIONS or debug settings, as a user runs it.
+const examples = ['chizhou-rfb-2020.yaml', 'sample-bureau-2021.yaml']
+  .map((name) => fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url)))
+  .filter((file) => existsSync(file));
+const training = `
+  const { writeFileSync } = require('node:fs');
+  const { loadCore, createCodeCache } = require(${JSON.stringify(`${dist}core-loader.js`)});
+  (async () => {
+    const core = loadCore();
+    for (const file of ${JSON.stringify(examples)}) {
+      const read = await core.readReportFile(file);
+      if (!read.ok) throw new Error(file + ': ' + read.problem.message.en);
+      core.validateReport(read.document);
+    }
+    writeFileSync(${JSON.stringify(`${dist}core.cache`)}, createCodeCache());
+  })().catch((error) => { console.error(error); process.exitCode = 1; });
+`;
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+delete env.NIANBAO_DEBUG;
+const run = spawnSync(process.execPath, ['-e', training], { env, encoding: 'utf8' });
+if (run.status !== 0) {
+  process.stderr.write(run.stderr);
+  throw new Error('apps/cli build: the training run for the code cache failed');
+}
