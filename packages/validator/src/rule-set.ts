@@ -5,6 +5,7 @@ import { converterFor } from './zod-from-schema.js';
 import { issuesToFindings } from './structural.js';
 import { BUILT_IN_PLACEHOLDERS } from './rules/engine.js';
 import { both } from './text.js';
+import { backtrackingRisk } from './regex-safety.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -12,7 +13,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 /**
  * Validates a rule file against rules.schema.json (through the same JSON Schema → zod converter), then
  * what a schema cannot say: regular expressions compile (with the u flag, as the engine runs them),
- * `{name}` in pointers names a forEach variable, message placeholders are known, rule ids are unique.
+ * regular expressions cannot backtrack catastrophically (regex-safety.ts), `{name}` in pointers names a forEach variable, message placeholders are known, rule ids are unique.
  * No findings: the file can be passed to validateReport as extraRules.
  */
 export function checkRuleSet(ruleSet: unknown): Finding[] {
@@ -84,6 +85,19 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
         new RegExp(value, 'u');
       } catch (problem) {
         findings.push(error(path, `正则表达式无法编译（u标志）：${(problem as Error).message}`, `The regular expression does not compile (u flag): ${(problem as Error).message}`, value));
+        return;
+      }
+      // The engine runs it over every paragraph of every report: exponential backtracking would hang a run.
+      const risk = backtrackingRisk(value);
+      if (risk !== undefined) {
+        findings.push(
+          error(
+            path,
+            `正则表达式可能发生灾难性回溯：重复的“${risk}”中又有可重复的部分（或可从同一字符开始的选项），且没有分隔每次重复的字符，对某些文本会耗时极长。请改写，例如去掉嵌套的 + 或 *。`,
+            `The regular expression can backtrack catastrophically: the repeated "${risk}" contains a repeated part (or alternatives that can start with the same character) with no character that separates one repetition from the next, so some texts would take practically forever. Rewrite it, e.g. without the nested + or *.`,
+            value,
+          ),
+        );
       }
     };
 

@@ -733,11 +733,12 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const left = sum(check.left, scope);
       const right = sum(check.right, scope);
       if (left.missing || right.missing) return [];
+      // The sum holds in nearly every check of a report: its place is looked up only for a finding.
+      if (left.nulls.length === 0 && right.nulls.length === 0 && holds(check.op, compareSums(left, right))) return [];
       const pointer =
         check.at !== undefined ? at(check.at, scope) : (firstPointer(check.left, scope) ?? firstPointer(check.right, scope) ?? scope.base ?? '');
       const nulls = [...left.nulls, ...right.nulls];
       if (nulls.length > 0) return [notAssessable(nulls.find((cell) => !cell.previous)?.pointer ?? pointer, nulls)];
-      if (holds(check.op, compareSums(left, right))) return [];
       const actual = fromDecimal(totalOf(left));
       const expected = check.op === '==' ? fromDecimal(totalOf(right)) : `${OP_TEXT[check.op]} ${fromDecimal(totalOf(right))}`;
       return [{ pointer, expected, actual, vars: { expected: String(expected), actual: String(actual), value: String(actual) } }];
