@@ -56,9 +56,24 @@ interface GlyphLike {
 interface FontkitFont {
   glyphForCodePoint(codePoint: number): GlyphLike;
 }
+interface TrueTypeSubset {
+  font: {
+    getGlyph(id: number): GlyphLike & { _getMetrics(): { leftBearing: number } };
+    loca: { offsets: number[] };
+    directory: { tables: Record<string, { offset: number } | undefined> };
+    stream: { buffer: Uint8Array };
+    _variationProcessor?: unknown;
+  };
+  glyf?: Uint8Array[];
+  loca?: { offsets: number[] };
+  hmtx?: { metrics: { advance: number; bearing: number }[] };
+  offset?: number;
+  _addGlyph?: (gid: number) => number;
+}
 interface EmbeddedFont {
   font: FontkitFont;
   scale: number;
+  subset: TrueTypeSubset;
   layoutRun?: (text: string, features?: unknown) => unknown;
   layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
 }
@@ -107,6 +122,7 @@ export function plainLayoutFor(fonts: readonly object[]): void {
         }
         return { glyphs: found, positions, advanceWidth };
       };
+      fastSubset(embedded.subset);
       // `layout` splits the text at spaces and caches each word's run; a line of Chinese is one new
       // "word" each time, so the whole line is looked up directly.
       embedded.layoutRun = run;
@@ -121,4 +137,31 @@ export function plainLayoutFor(fonts: readonly object[]): void {
   };
   (font as FontMethod & { [PLAIN]?: true })[PLAIN] = true;
   prototype.font = font;
+}
+
+/**
+ * fontkit's TrueType subset (2.0.4) decodes every glyph's outline into points (`_decode`) only to learn
+ * whether it is a composite glyph, for each of the few hundred glyphs of every document: about a tenth
+ * of a render. The first two bytes of the glyph (numberOfContours) tell the same. A simple glyph is
+ * copied here exactly as fontkit's `_addGlyph` copies it; a composite one (or a variable font) goes to
+ * fontkit's own code. Same bytes out.
+ */
+function fastSubset(subset: TrueTypeSubset): void {
+  const original = subset._addGlyph;
+  const { font } = subset;
+  const glyf = font.directory.tables.glyf;
+  if (typeof original !== 'function' || !glyf || font._variationProcessor) return;
+  const bytes = font.stream.buffer;
+  subset._addGlyph = (gid: number) => {
+    const glyph = font.getGlyph(gid); // also reads the outline of a sparse font
+    const from = glyf.offset + font.loca.offsets[gid]!;
+    const to = glyf.offset + font.loca.offsets[gid + 1]!;
+    if (to > from && ((bytes[from]! << 24) >> 16 | bytes[from + 1]!) < 0) return original.call(subset, gid);
+    const data = bytes.slice(from, to);
+    subset.glyf!.push(data);
+    subset.loca!.offsets.push(subset.offset!);
+    subset.hmtx!.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    subset.offset! += data.length;
+    return subset.glyf!.length - 1;
+  };
 }
