@@ -70,6 +70,23 @@ describe('the built CLI', () => {
   });
 });
 
+describe('exit', () => {
+  it('comes after the whole output has reached the pipe (the CLI ends with process.exit)', () => {
+    // Every count of the seed made negative: some 200 findings, far more than a pipe holds at once.
+    const broken = readFileSync(join(root, SEED), 'utf8').replace(/^(\s+[a-zA-Z0-9]+: )\d+(?=\s|$)/gm, '$1-1');
+    const file = join(tmp, 'negative-counts.yaml');
+    writeFileSync(file, broken);
+    const json = node([join(dist, 'bin.js'), 'validate', file, '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(Buffer.byteLength(json.stdout)).toBeGreaterThan(128 * 1024);
+    const findings = JSON.parse(json.stdout) as { severity: string }[];
+    expect(findings.filter((finding) => finding.severity === 'error').length).toBeGreaterThan(150);
+    const text = node([join(dist, 'bin.js'), 'validate', file]);
+    expect(text.code).toBe(1);
+    expect(text.stdout.endsWith(`${file}：${findings.filter((f) => f.severity === 'error').length} 个错误，${findings.filter((f) => f.severity === 'warning').length} 个警告（2019年格式）\n`)).toBe(true);
+  });
+});
+
 describe('a code cache that does not fit is ignored', () => {
   /** A copy of dist/ whose core.cache is replaced by `cache` (or removed). */
   function copyWithCache(name: string, cache: Buffer | undefined): string {
