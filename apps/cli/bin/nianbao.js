@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// The installed `nianbao` command. It exists before the TypeScript build (npm links a bin only when
-// its file exists at install time) and hands over to the compiled CLI.
-import { existsSync } from 'node:fs';
+// The installed `nianbao` command. It exists before the build (npm links a bin only when its file
+// exists at install time) and hands over to the built CLI. CommonJS, like dist/ (bin/package.json):
+// Node starts a CommonJS file without setting up its ES module loader.
+'use strict';
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 
-const compiled = new URL('../dist/bin.js', import.meta.url);
+const compiled = join(__dirname, '..', 'dist', 'bin.js');
 if (!existsSync(compiled)) {
   process.stderr.write('nianbao: the CLI is not built yet: run `npm run build` in the repository (npm ci runs it too).\n');
   process.exit(2);
 }
-await import(compiled.href);
+require(compiled);
