@@ -9,13 +9,14 @@
 //   build-worker.js  a worker thread of a batch build
 //   core-loader.js   loads core.cjs with its code cache (one instance per thread)
 //   core.cjs         @nianbao/source, validator and template, yaml and zod bundled into one script
-//                    (src/core.ts), ASCII only, and
+//                    (src/core.ts; zod's message locales only on demand), ASCII only, and
 //   core.cache       its V8 code cache, made by a training run (validating the examples) in a
 //                    fresh node; see src/core-loader.ts
 // Source maps next to each file (NIANBAO_DEBUG=1 turns them on for stack traces).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -56,6 +57,34 @@ await build({
   charset: 'utf8',
 });
 
+/**
+ * zod's 50 message locales are a quarter of core.cjs, and the validator uses none of them (zod's
+ * English messages come from its own import of locales/en.js, which stays bundled). Its
+ * `locales` namespace becomes functions of the same names that require the locale from the
+ * installed zod when called. Made from zod's own locales/index.js; when that file does not have
+ * the expected form, nothing is replaced.
+ */
+const zodLocalesOnDemand = {
+  name: 'zod-locales-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)) return undefined;
+      const file = join(dirname(args.importer), args.path);
+      const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+      const locales = lines.map((line) => /^export \{ default as (\w+) \} from "\.\/([\w-]+)\.js";$/.exec(line));
+      if (locales.length === 0 || locales.some((match) => match === null)) return undefined;
+      return { path: file, namespace: 'zod-locales', pluginData: locales };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      loader: 'js',
+      contents: args.pluginData
+        // zod's CommonJS locale files export the function itself (module.exports = exports.default).
+        .map(([, name, base]) => `export function ${name}(...args) { const m = require(${JSON.stringify(`zod/v4/locales/${base}.cjs`)}); return (m.default ?? m)(...args); }`)
+        .join('\n'),
+    }));
+  },
+};
+
 // The build id ties core.cache to this exact core.cjs (V8 itself checks only the script's length).
 const buildId = randomUUID();
 await build({
@@ -67,6 +96,8 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   charset: 'ascii',
+  plugins: [zodLocalesOnDemand],
+  external: ['zod/v4/locales/*'],
 });
 // esbuild leaves a few characters raw (in regular expressions with the u flag); as \u escapes they
 // mean the same there, in strings and in identifiers. ASCII lets the loader read the file as latin1:

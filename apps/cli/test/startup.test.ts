@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -58,6 +59,23 @@ describe('the built CLI', () => {
 
   it('has an ASCII-only core script', () => {
     expect(/[^\x00-\x7f]/.test(readFileSync(join(dist, 'core.cjs'), 'latin1'))).toBe(false);
+  });
+
+  it("leaves zod's message locales out of the core script, each loaded from zod when called", () => {
+    const core = readFileSync(join(dist, 'core.cjs'), 'latin1');
+    const requireFromDist = createRequire(join(dist, 'core.cjs'));
+    const index = readFileSync(requireFromDist.resolve('zod/v4/locales/index.js'), 'utf8');
+    const locales = [...index.matchAll(/export \{ default as (\w+) \} from "\.\/([\w-]+)\.js";/g)];
+    expect(locales.length).toBeGreaterThan(40);
+    for (const [, name, base] of locales) {
+      // The function the build put in place of the locale, run with the require the loader gives core.cjs.
+      const stub = new RegExp(`function ${name}\\(\\.\\.\\.args\\)\\{.*?\\}`).exec(core)?.[0];
+      expect(stub, name).toContain(`zod/v4/locales/${base}.cjs`);
+      const locale = new Function('require', `${stub}; return ${name}();`)(requireFromDist) as { localeError?: unknown };
+      expect(typeof locale.localeError, name).toBe('function');
+    }
+    // Zod's default (English) messages stay in the script.
+    expect(core).toContain('Invalid input');
   });
 
   it('loads the core with require and source maps under NIANBAO_DEBUG, with the same output', () => {
