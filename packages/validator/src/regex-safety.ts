@@ -172,6 +172,11 @@ class Parser {
     const ranges: [number, number][] = [];
     let any = false;
     const single = (): Ranges => {
+      // In a class, \b is the backspace character (U+0008), not a word boundary.
+      if (this.text.startsWith('\\b', this.i)) {
+        this.i += 2;
+        return [[8, 8]];
+      }
       if (this.text[this.i] === '\\') return this.escape();
       const point = this.text.codePointAt(this.i)!;
       this.i += point > 0xffff ? 2 : 1;
@@ -275,4 +280,46 @@ export function backtrackingRisk(pattern: string): string | undefined {
     if (risk) return risk;
   }
   return undefined;
+}
+
+/** How many code points a set holds. */
+const sizeOf = (set: Ranges): number => set.reduce((total, [lo, hi]) => total + (hi - lo + 1), 0);
+
+/** Sets of which every match of a sequence has a character (each set on its own). */
+function neededIn(items: readonly Item[]): Ranges[] {
+  const sets: Ranges[] = [];
+  for (const item of items) {
+    if (item.min < 1) continue;
+    if (item.kind === 'char') {
+      if (item.set !== ANY) sets.push(item.set);
+    } else if (item.kind === 'group') sets.push(...neededOf(item.branches));
+  }
+  return sets;
+}
+
+/** For alternatives: one set per alternative (its smallest), united; nothing when an alternative needs nothing. */
+function neededOf(branches: readonly Item[][]): Ranges[] {
+  if (branches.length === 1) return neededIn(branches[0]!);
+  const picks: Ranges[] = [];
+  for (const branch of branches) {
+    const sets = neededIn(branch);
+    if (sets.length === 0) return [];
+    picks.push(sets.reduce((best, set) => (sizeOf(set) < sizeOf(best) ? set : best)));
+  }
+  return [union(picks)];
+}
+
+/**
+ * Character sets of which every match of the pattern contains at least one character each: a text
+ * without a character of one of them cannot match, so the expression need not run on it (a prefilter).
+ * At most `limit` sets, the smallest first, each of at most `maxSize` code points (a set as large as
+ * the CJK block filters nothing). Errs towards fewer and larger sets: anything not understood is "any
+ * character", which is never returned. For patterns that compile with the u flag and no other flag.
+ */
+export function necessarySets(pattern: string, limit = 3, maxSize = 1024): [number, number][][] {
+  const sets = neededOf(new Parser(pattern).parse())
+    .map((set) => ({ set, size: sizeOf(set) }))
+    .filter(({ size }) => size <= maxSize)
+    .sort((a, b) => a.size - b.size);
+  return sets.slice(0, limit).map(({ set }) => set.map(([lo, hi]) => [lo, hi] as [number, number]));
 }

@@ -23,6 +23,7 @@ import { columnText, locationText, paragraphText, placeFields, placeOf, rowText 
 import { both, clip } from '../text.js';
 import { ZERO, add, compareDecimals, fromDecimal, negate, toDecimal, type Decimal } from './decimal.js';
 import { isValidCreditCode } from './uscc.js';
+import { ANY_SHAPE, foldUnit, scanValue, scannerOf, shapeAt, wordAt, type ScanState, type Scanner } from './text-scan.js';
 
 /** A report and the schema of its edition (undefined: unknown edition, no type information). */
 export interface RuleDocument {
@@ -51,6 +52,7 @@ interface Binding {
 }
 
 interface Scope {
+  ruleSet: RuleSet;
   rule: Rule;
   vars: Record<string, string>;
   base: string | undefined;
@@ -67,6 +69,8 @@ interface Scope {
 interface Memo {
   texts: Map<string, TextEntry[] | undefined>;
   folded: Map<string, ReturnType<typeof foldForMatching>>;
+  /** Per scanner (rule set): what its scans of this document found so far (text-scan.ts). */
+  scanned: Map<Scanner, ScanState>;
 }
 
 /** What a check found, before it becomes a Finding with labels and a message. */
@@ -90,17 +94,17 @@ type Reading = { state: 'ok'; value: Decimal } | { state: 'null'; pointer: strin
 
 export function evaluateRuleSets(ruleSets: readonly RuleSet[], current: RuleDocument, previous?: RuleDocument): Finding[] {
   const findings: Finding[] = [];
-  const memo: Memo = { texts: new Map(), folded: new Map() };
+  const memo: Memo = { texts: new Map(), folded: new Map(), scanned: new Map() };
   generation++;
-  for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(rule, current, previous, memo));
+  for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(ruleSet, rule, current, previous, memo));
   return findings;
 }
 
-function evaluateRule(rule: Rule, current: RuleDocument, previous: RuleDocument | undefined, memo: Memo): Finding[] {
+function evaluateRule(ruleSet: RuleSet, rule: Rule, current: RuleDocument, previous: RuleDocument | undefined, memo: Memo): Finding[] {
   if (rule.needsPrevious && !previous) return [];
   const findings: Finding[] = [];
   for (const binding of bindingsOf(rule)) {
-    const scope: Scope = { rule, vars: binding.vars, base: binding.base, binding, current, previous, memo };
+    const scope: Scope = { ruleSet, rule, vars: binding.vars, base: binding.base, binding, current, previous, memo };
     const ruleCondition = evaluateConditions(rule.when, scope);
     if (!ruleCondition.holds) continue;
     for (const check of rule.checks) {
@@ -437,16 +441,59 @@ interface TextList {
 
 /** Every string below the pointers, with its pointer, in document order; absent pointers are skipped. */
 function texts(pointers: readonly string[], scope: Scope): TextEntry[] | undefined {
+  const list = textList(pointers, scope);
+  if (scope.memo.texts.has(list.key)) return scope.memo.texts.get(list.key);
+  const found = collectTexts(list.absolute, scope);
+  scope.memo.texts.set(list.key, found);
+  return found;
+}
+
+function textList(pointers: readonly string[], scope: Scope): TextList {
   let list = scope.binding.texts.get(pointers);
   if (!list) {
     const absolute = pointers.map((pointer) => at(pointer, scope));
     list = { absolute, key: absolute.join('\u0000') };
     scope.binding.texts.set(pointers, list);
   }
-  if (scope.memo.texts.has(list.key)) return scope.memo.texts.get(list.key);
-  const found = collectTexts(list.absolute, scope);
-  scope.memo.texts.set(list.key, found);
-  return found;
+  return list;
+}
+
+/**
+ * The quick verdict of a forbiddenText or statedCount check (text-scan.ts): false when no text below
+ * its pointers can give a finding (no word, no matching expression; every stated number equal to the
+ * total), so the check is done without collecting, folding or locating its texts.
+ */
+function textsMayFind(check: Extract<Check, { type: 'forbiddenText' | 'statedCount' }>, scope: Scope): boolean {
+  const scanner = scannerOf(scope.ruleSet, regex);
+  const plan = scanner.checks.get(check);
+  if (plan === undefined || plan.always) return true;
+  let state = scope.memo.scanned.get(scanner);
+  if (!state) scope.memo.scanned.set(scanner, (state = { seen: new Map(), stated: [] }));
+  const { current } = scope;
+  // Only a document that conforms to its schema has its strings where the schema says.
+  const root = current.conforms === true ? current.root : undefined;
+  let bits = 0;
+  for (const pointer of textList(check.at, scope).absolute) {
+    const value = valueAt(scope, pointer);
+    if (value === undefined) continue;
+    bits |= scanValue(scanner, value, root === undefined ? ANY_SHAPE : shapeAt(root, pointer), state);
+    if (check.type === 'forbiddenText' && (bits & plan.bits) !== 0) return true;
+  }
+  if ((bits & plan.bits) === 0 || check.type !== 'statedCount') return false;
+  // Numbers are stated: a finding unless each equals the total. `stated` holds the numbers of every text
+  // scanned in this evaluation, a superset of this check's: all equal there means all equal here.
+  const total = sum(check.equals, scope);
+  if (total.missing) return false;
+  if (total.nulls.length > 0) return true;
+  const exact = totalOf(total);
+  const small = total.big === undefined ? String(total.small) : undefined;
+  for (const pattern of plan.stated) {
+    for (const stated of state.stated[pattern.index] ?? []) {
+      if (stated === small) continue;
+      if (compareDecimals({ units: BigInt(stated), scale: 0 }, exact) !== 0) return true;
+    }
+  }
+  return false;
 }
 
 function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEntry[] | undefined {
@@ -566,20 +613,6 @@ function spanOf(text: string, index: number, length: number): string {
   return text.slice(starts[index], ends[index + length - 1]);
 }
 
-/** A UTF-16 unit as folded for matching: full-width ASCII forms as ASCII, then Latin capitals as small letters. */
-function foldUnit(unit: number): number {
-  if (unit >= 0xff01 && unit <= 0xff5e) unit -= 0xfee0;
-  return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
-}
-
-/** Whether the code point at `index` is an invisible format character; no regular expression for the common scripts. */
-function invisibleAt(text: string, index: number): boolean {
-  const unit = text.charCodeAt(index);
-  // No Cf character below U+00AD, in U+2E80–FEFE (CJK, Hangul, Yi, compatibility forms) or U+FF00–FFEF.
-  if (unit < 0xad || (unit >= 0x2e80 && unit <= 0xfefe) || (unit >= 0xff00 && unit <= 0xffef)) return false;
-  return INVISIBLE.test(String.fromCodePoint(text.codePointAt(index)!));
-}
-
 interface WordList {
   /** The words folded for matching. */
   needles: string[];
@@ -601,17 +634,7 @@ function mayContain(list: WordList, text: string): boolean {
     const slot = first[text.charCodeAt(i)]!;
     if (slot === 0) continue;
     const candidates = starting[slot]!;
-    for (let c = 0; c < candidates.length; c++) {
-      const needle = candidates[c]!;
-      let j = i + 1;
-      let m = 1;
-      for (; m < needle.length; m++) {
-        while (j < length && invisibleAt(text, j)) j += text.codePointAt(j)! > 0xffff ? 2 : 1;
-        if (j >= length || foldUnit(text.charCodeAt(j)) !== needle[m]) break;
-        j++;
-      }
-      if (m === needle.length) return true;
-    }
+    for (let c = 0; c < candidates.length; c++) if (wordAt(text, i, candidates[c]!)) return true;
   }
   return false;
 }
@@ -839,6 +862,7 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       return [{ pointer, actual: joined, vars: { actual: clip(joined), value: clip(joined) } }];
     }
     case 'statedCount': {
+      if (!textsMayFind(check, scope)) return [];
       const found = texts(check.at, scope);
       if (!found) return [];
       const total = sum(check.equals, scope);
@@ -892,6 +916,7 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       return raws;
     }
     case 'forbiddenText': {
+      if (!textsMayFind(check, scope)) return [];
       const found = texts(check.at, scope);
       if (!found) return [];
       const raws: Raw[] = [];
