@@ -23,7 +23,7 @@ import { columnText, locationText, paragraphText, placeFields, placeOf, rowText 
 import { both, clip } from '../text.js';
 import { ZERO, add, compareDecimals, fromDecimal, negate, toDecimal, type Decimal } from './decimal.js';
 import { isValidCreditCode } from './uscc.js';
-import { ANY_SHAPE, foldUnit, scanValue, scannerOf, shapeAt, wordAt, type ScanState, type Scanner } from './text-scan.js';
+import { ANY_SHAPE, foldUnit, releaseScanBuffer, scanValue, scannerOf, shapeAt, wordAt, type ScanState, type Scanner } from './text-scan.js';
 
 /** A report and the schema of its edition (undefined: unknown edition, no type information). */
 export interface RuleDocument {
@@ -96,9 +96,32 @@ export function evaluateRuleSets(ruleSets: readonly RuleSet[], current: RuleDocu
   const findings: Finding[] = [];
   const memo: Memo = { texts: new Map(), folded: new Map(), scanned: new Map() };
   generation++;
-  for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(ruleSet, rule, current, previous, memo));
+  try {
+    for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(ruleSet, rule, current, previous, memo));
+  } finally {
+    release();
+  }
   return findings;
 }
+
+/**
+ * Nothing of a document outlives its evaluation: the values the accessors cached are dropped, the scan
+ * buffer is cleared, and RegExp's legacy statics (RegExp.input, lastMatch) no longer hold a text.
+ */
+function release(): void {
+  for (let i = 0; i < touched.length; i++) {
+    const place = touched[i]!;
+    place.value0 = undefined;
+    place.value1 = undefined;
+    // A stamp of 0 is never current: the next evaluation looks the value up again.
+    place.stamp0 = 0;
+    place.stamp1 = 0;
+  }
+  touched.length = 0;
+  releaseScanBuffer();
+  EMPTY.exec('');
+}
+const EMPTY = /(?:)/;
 
 function evaluateRule(ruleSet: RuleSet, rule: Rule, current: RuleDocument, previous: RuleDocument | undefined, memo: Memo): Finding[] {
   if (rule.needsPrevious && !previous) return [];
@@ -154,6 +177,8 @@ interface Accessor {
 /** Bumped by every evaluateRuleSets call: the caller may change a document before validating it again. */
 let generation = 0;
 const accessors = new Map<string, Accessor>();
+/** The accessors that cached a value in the current evaluation (cleared by `release`). */
+const touched: Accessor[] = [];
 
 function newAccessor(parent: Accessor | undefined, key: string): Accessor {
   return { parent, key, index: /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined, stamp0: 0, value0: undefined, stamp1: 0, value1: undefined };
@@ -188,6 +213,7 @@ function lookup(place: Accessor, root: unknown, slot: 0 | 1): unknown {
     else if (node !== null && typeof node === 'object' && Object.hasOwn(node, place.key)) value = (node as Record<string, unknown>)[place.key];
     else value = undefined;
   }
+  if (place.stamp0 !== generation && place.stamp1 !== generation) touched.push(place);
   if (slot === 0) {
     place.stamp0 = generation;
     place.value0 = value;

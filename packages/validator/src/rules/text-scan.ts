@@ -386,13 +386,21 @@ export function scannerOf(ruleSet: RuleSet, regex: RegexOf): Scanner {
  * of a YAML source, concatenations (ropes) — together three to four times slower per character than
  * this copy (one native call) and a loop over typed memory. Elsewhere texts are read with charCodeAt.
  */
-type BufferLike = Uint8Array & { write(text: string, offset: number, encoding: string): number };
+type BufferLike = Uint8Array & { write(text: string, offset: number, encoding: string): number; fill(value: number, start: number, end: number): BufferLike };
 const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): BufferLike } }).Buffer;
 const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 /** Shorter texts: the copy's call costs more than it saves. */
 const COPY_FROM = 24;
 let unitBytes: BufferLike | undefined;
 let units: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
+/** How many bytes of the buffer hold a text's copy (cleared after each evaluation). */
+let usedBytes = 0;
+
+/** Clears the copies of texts (called when an evaluation ends: nothing of a document is kept). */
+export function releaseScanBuffer(): void {
+  if (unitBytes !== undefined && usedBytes > 0) unitBytes.fill(0, 0, usedBytes);
+  usedBytes = 0;
+}
 
 function unitsOf(text: string): Uint16Array<ArrayBufferLike> | undefined {
   if (NodeBuffer === undefined || !LITTLE_ENDIAN || text.length < COPY_FROM) return undefined;
@@ -400,7 +408,8 @@ function unitsOf(text: string): Uint16Array<ArrayBufferLike> | undefined {
     unitBytes = NodeBuffer.allocUnsafeSlow(Math.max(4096, text.length * 2) * 2);
     units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
   }
-  unitBytes.write(text, 0, 'utf16le');
+  const written = unitBytes.write(text, 0, 'utf16le');
+  if (written > usedBytes) usedBytes = written;
   return units;
 }
 
