@@ -15,15 +15,19 @@
 // Source maps next to each file (NIANBAO_DEBUG=1 turns them on for stack traces).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist);
+// Built next to dist/ and renamed into place at the end: a CLI that runs meanwhile (tests, benchmarks,
+// another build of the repository) finds the old dist/ or the new one, never a half-built one.
+const target = fileURLToPath(new URL('../dist', import.meta.url));
+const building = fileURLToPath(new URL(`../.tmp-dist-${process.pid}`, import.meta.url));
+const dist = `${building}/`;
+rmSync(building, { recursive: true, force: true });
+mkdirSync(building);
 writeFileSync(`${dist}package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 
 const common = {
@@ -129,5 +133,12 @@ delete env.NIANBAO_DEBUG;
 const run = spawnSync(process.execPath, ['-e', training], { env, encoding: 'utf8' });
 if (run.status !== 0) {
   process.stderr.write(run.stderr);
+  rmSync(building, { recursive: true, force: true });
   throw new Error('apps/cli build: the training run for the code cache failed');
 }
+
+// Two renames: the old dist/ is moved aside first (a folder cannot be renamed onto another).
+const old = fileURLToPath(new URL(`../.tmp-old-dist-${process.pid}`, import.meta.url));
+if (existsSync(target)) renameSync(target, old);
+renameSync(building, target);
+rmSync(old, { recursive: true, force: true });
