@@ -97,7 +97,7 @@ export function evaluateRuleSets(ruleSets: readonly RuleSet[], current: RuleDocu
   const memo: Memo = { texts: new Map(), folded: new Map(), scanned: new Map() };
   generation++;
   try {
-    for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(ruleSet, rule, current, previous, memo));
+    for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) evaluateRule(ruleSet, rule, current, previous, memo, findings);
   } finally {
     release();
   }
@@ -123,11 +123,16 @@ function release(): void {
 }
 const EMPTY = /(?:)/;
 
-function evaluateRule(ruleSet: RuleSet, rule: Rule, current: RuleDocument, previous: RuleDocument | undefined, memo: Memo): Finding[] {
-  if (rule.needsPrevious && !previous) return [];
-  const findings: Finding[] = [];
-  for (const binding of bindingsOf(rule)) {
-    const scope: Scope = { ruleSet, rule, vars: binding.vars, base: binding.base, binding, current, previous, memo };
+function evaluateRule(ruleSet: RuleSet, rule: Rule, current: RuleDocument, previous: RuleDocument | undefined, memo: Memo, findings: Finding[]): void {
+  if (rule.needsPrevious && !previous) return;
+  const bindings = bindingsOf(rule);
+  if (bindings.length === 0) return; // a forEach variable without values
+  // One scope per rule, moved from binding to binding (nothing keeps it beyond its binding).
+  const scope: Scope = { ruleSet, rule, vars: bindings[0]!.vars, base: bindings[0]!.base, binding: bindings[0]!, current, previous, memo };
+  for (const binding of bindings) {
+    scope.vars = binding.vars;
+    scope.base = binding.base;
+    scope.binding = binding;
     const ruleCondition = evaluateConditions(rule.when, scope);
     if (!ruleCondition.holds) continue;
     for (const check of rule.checks) {
@@ -137,7 +142,6 @@ function evaluateRule(ruleSet: RuleSet, rule: Rule, current: RuleDocument, previ
       for (const raw of runCheck(check, scope)) findings.push(toFinding(raw, check, scope, conditionValue));
     }
   }
-  return findings;
 }
 
 const compiled = new WeakMap<Rule, Binding[]>();
@@ -569,7 +573,10 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEn
 }
 const EMPTY_PATH: readonly (string | number)[] = Object.freeze([]);
 
-/** Whether a null occurs in a value or below it (what notNull walks); tables rarely have one. */
+/**
+ * Whether a null may occur in a value or below it (what notNull walks); tables rarely have one. A
+ * prefilter of that walk, so inherited keys may count too: no own-property test per cell.
+ */
 function hasNull(value: unknown): boolean {
   if (value === null) return true;
   if (Array.isArray(value)) {
@@ -579,7 +586,6 @@ function hasNull(value: unknown): boolean {
     }
   } else if (typeof value === 'object') {
     for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
       const item = (value as Record<string, unknown>)[key];
       if (item === null || (typeof item === 'object' && hasNull(item))) return true;
     }
@@ -754,7 +760,10 @@ function firstPointer(terms: readonly Term[], scope: Scope): string | undefined 
   return undefined;
 }
 
-function runCheck(check: Check, scope: Scope): Raw[] {
+/** A check's result when it finds nothing (shared: never added to). */
+const NO_RAWS: readonly Raw[] = Object.freeze([]);
+
+function runCheck(check: Check, scope: Scope): readonly Raw[] {
   const current = scope.current;
   switch (check.type) {
     case 'notNull': {
@@ -781,9 +790,9 @@ function runCheck(check: Check, scope: Scope): Raw[] {
     case 'compare': {
       const left = sum(check.left, scope);
       const right = sum(check.right, scope);
-      if (left.missing || right.missing) return [];
+      if (left.missing || right.missing) return NO_RAWS;
       // The sum holds in nearly every check of a report: its place is looked up only for a finding.
-      if (left.nulls.length === 0 && right.nulls.length === 0 && holds(check.op, compareSums(left, right))) return [];
+      if (left.nulls.length === 0 && right.nulls.length === 0 && holds(check.op, compareSums(left, right))) return NO_RAWS;
       const pointer =
         check.at !== undefined ? at(check.at, scope) : (firstPointer(check.left, scope) ?? firstPointer(check.right, scope) ?? scope.base ?? '');
       const nulls = [...left.nulls, ...right.nulls];
@@ -795,11 +804,11 @@ function runCheck(check: Check, scope: Scope): Raw[] {
     case 'range': {
       const pointer = at(check.at, scope);
       const reading = readNumber({ pointer, place: accessor(pointer), previous: false, negative: false }, scope);
-      if (reading.state === 'missing') return [];
+      if (reading.state === 'missing') return NO_RAWS;
       if (reading.state === 'null') return [notAssessable(pointer, [reading])];
       const tooSmall = check.min !== undefined && compareDecimals(reading.value, toDecimal(check.min) ?? ZERO) < 0;
       const tooBig = check.max !== undefined && compareDecimals(reading.value, toDecimal(check.max) ?? ZERO) > 0;
-      if (!tooSmall && !tooBig) return [];
+      if (!tooSmall && !tooBig) return NO_RAWS;
       const expected =
         check.min !== undefined && check.max !== undefined ? `${check.min}–${check.max}` : check.min !== undefined ? `≥ ${check.min}` : `≤ ${check.max}`;
       const actual = valueAt(scope, pointer);
@@ -810,13 +819,13 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const pointer = at(check.at, scope);
       const value = valueAt(scope, pointer);
       if (value === null) return [notAssessable(pointer, [{ pointer, previous: false }])];
-      if (typeof value !== 'string') return [];
+      if (typeof value !== 'string') return NO_RAWS;
       if (check.type === 'pattern') {
         const compiled = regex(check.pattern);
-        if (!compiled || compiled.test(value)) return [];
+        if (!compiled || compiled.test(value)) return NO_RAWS;
         return [{ pointer, expected: check.pattern, actual: value, vars: { expected: check.pattern, actual: value, value } }];
       }
-      if (isValidCreditCode(value)) return [];
+      if (isValidCreditCode(value)) return NO_RAWS;
       return [{ pointer, actual: value, vars: { actual: value, value } }];
     }
     case 'periodCoversYear': {
@@ -829,13 +838,13 @@ function runCheck(check: Check, scope: Scope): Raw[] {
         ...(year === null ? [{ pointer: yearPointer, previous: false }] : []),
       ];
       if (nulls.length > 0) return [notAssessable(pointer, nulls)];
-      if (typeof year !== 'number' || !Number.isInteger(year) || typeof period !== 'object' || period === null) return [];
+      if (typeof year !== 'number' || !Number.isInteger(year) || typeof period !== 'object' || period === null) return NO_RAWS;
       const { start, end } = period as { start?: unknown; end?: unknown };
-      if (typeof start !== 'string' || typeof end !== 'string') return [];
+      if (typeof start !== 'string' || typeof end !== 'string') return NO_RAWS;
       const yyyy = String(year).padStart(4, '0');
       const first = `${yyyy}-01-01`;
       const last = `${yyyy}-12-31`;
-      if (start === first && end === last) return [];
+      if (start === first && end === last) return NO_RAWS;
       return [
         {
           pointer,
@@ -850,49 +859,49 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const yearPointer = at(check.year, scope);
       const date = valueAt(scope, pointer);
       const year = valueAt(scope, yearPointer);
-      if (date === undefined || year === undefined) return [];
+      if (date === undefined || year === undefined) return NO_RAWS;
       if (date === null || year === null) return [notAssessable(pointer, [{ pointer: date === null ? pointer : yearPointer, previous: false }])];
-      if (typeof date !== 'string' || typeof year !== 'number' || !Number.isInteger(year)) return [];
+      if (typeof date !== 'string' || typeof year !== 'number' || !Number.isInteger(year)) return NO_RAWS;
       const applicable = check.cases.find((candidate) =>
         Object.entries(candidate.match).every(([matchPointer, values]) => {
           const value = valueAt(scope, at(matchPointer, scope));
           return typeof value === 'string' && values.includes(value);
         }),
       );
-      if (!applicable) return [];
+      if (!applicable) return NO_RAWS;
       const deadline = `${String(year + 1).padStart(4, '0')}-${applicable.monthDay}`;
-      if (date <= deadline) return [];
+      if (date <= deadline) return NO_RAWS;
       return [{ pointer, expected: deadline, actual: date, vars: { expected: deadline, actual: date, value: date, label: applicable.label } }];
     }
     case 'mentions': {
       const found = texts(check.at, scope);
-      if (!found) return [];
+      if (!found) return NO_RAWS;
       const words = check.anyOf.map(foldLatin);
       const mentioned = found.some(({ text }) => {
         const folded = foldLatin(text);
         return words.some((word) => folded.includes(word));
       });
-      if (mentioned) return [];
+      if (mentioned) return NO_RAWS;
       const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(scope, pointer) !== undefined)!;
       return [{ pointer, vars: { word: both(check.anyOf.join('、'), check.anyOf.join(', ')) } }];
     }
     case 'substantive': {
       const found = texts(check.at, scope);
-      if (!found) return [];
-      if (clearlySubstantive(found, check.minChars, check.placeholders)) return [];
+      if (!found) return NO_RAWS;
+      if (clearlySubstantive(found, check.minChars, check.placeholders)) return NO_RAWS;
       const joined = found.map(({ text }) => text.trim()).filter(Boolean).join(' ');
       const essence = meaningful(joined);
       const placeholder = check.placeholders.some((text) => meaningful(text) === essence);
-      if ([...essence].length >= check.minChars && !placeholder) return [];
+      if ([...essence].length >= check.minChars && !placeholder) return NO_RAWS;
       const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(scope, pointer) !== undefined)!;
       return [{ pointer, actual: joined, vars: { actual: clip(joined), value: clip(joined) } }];
     }
     case 'statedCount': {
-      if (!textsMayFind(check, scope)) return [];
+      if (!textsMayFind(check, scope)) return NO_RAWS;
       const found = texts(check.at, scope);
-      if (!found) return [];
+      if (!found) return NO_RAWS;
       const total = sum(check.equals, scope);
-      if (total.missing) return [];
+      if (total.missing) return NO_RAWS;
       const raws: Raw[] = [];
       const seen = new Set<string>();
       // Scanned without the d flag (indices slow every match down); a statement's start is read again,
@@ -942,9 +951,9 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       return raws;
     }
     case 'forbiddenText': {
-      if (!textsMayFind(check, scope)) return [];
+      if (!textsMayFind(check, scope)) return NO_RAWS;
       const found = texts(check.at, scope);
-      if (!found) return [];
+      if (!found) return NO_RAWS;
       const raws: Raw[] = [];
       const words = check.words ?? [];
       const list = needlesOf(words);
