@@ -422,34 +422,41 @@ function wordsAt(text: string, index: number, starting: readonly { units: number
   return hits;
 }
 
+/** The second result of `scanRange`: the bits of the lists with a word in the range. */
+let rangeHits = 0;
+
 /**
- * The bits one text yields: the lists with a word in it, the expressions that match it, the statedCount
- * expressions that state a number in it (the numbers kept in `state`).
+ * Reads units [from, to) of `subject` (from `copy` when there is one): returns the bits of the character
+ * sets found, and leaves those of the word lists in `rangeHits`.
  */
-export function scanText(scanner: Scanner, text: string, state: ScanState): number {
+function scanRange(scanner: Scanner, subject: string, copy: Uint16Array<ArrayBufferLike> | undefined, from: number, to: number): number {
   const { table, classSets, classWords } = scanner;
   let sets = 0;
   let hits = 0;
-  const length = text.length;
-  const copy = unitsOf(text);
   // The same loop twice, over the copy or over the text: one kind of read per loop.
   if (copy !== undefined) {
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < to; i++) {
       const cls = table[copy[i]!]!;
       if (cls === 0) continue;
       sets |= classSets[cls]!;
       const starting = classWords[cls];
-      if (starting !== undefined) hits = wordsAt(text, i, starting, hits);
+      if (starting !== undefined) hits = wordsAt(subject, i, starting, hits);
     }
   } else {
-    for (let i = 0; i < length; i++) {
-      const cls = table[text.charCodeAt(i)]!;
+    for (let i = from; i < to; i++) {
+      const cls = table[subject.charCodeAt(i)]!;
       if (cls === 0) continue;
       sets |= classSets[cls]!;
       const starting = classWords[cls];
-      if (starting !== undefined) hits = wordsAt(text, i, starting, hits);
+      if (starting !== undefined) hits = wordsAt(subject, i, starting, hits);
     }
   }
+  rangeHits = hits;
+  return sets;
+}
+
+/** The bits of a text whose character sets and word hits are known: its expressions run where they can match. */
+function finishText(scanner: Scanner, text: string, sets: number, hits: number, state: ScanState): number {
   const patterns = scanner.patterns;
   for (let p = 0; p < patterns.length; p++) {
     const pattern = patterns[p]!;
@@ -473,6 +480,39 @@ export function scanText(scanner: Scanner, text: string, state: ScanState): numb
 }
 
 /**
+ * The bits one text yields: the lists with a word in it, the expressions that match it, the statedCount
+ * expressions that state a number in it (the numbers kept in `state`).
+ */
+export function scanText(scanner: Scanner, text: string, state: ScanState): number {
+  const sets = scanRange(scanner, text, unitsOf(text), 0, text.length);
+  return finishText(scanner, text, sets, rangeHits, state);
+}
+
+/**
+ * The bits of several texts (the paragraphs of a part), read in one go: joined (one flat string, one
+ * copy) and scanned text by text within the join. A word cannot run on from one text into the next (a
+ * NUL between them is not an invisible character), and the expressions run on each text alone.
+ */
+function scanTexts(scanner: Scanner, texts: readonly string[], state: ScanState): number {
+  const joined = texts.join('\u0000');
+  const copy = unitsOf(joined);
+  let bits = 0;
+  let offset = 0;
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
+    const sets = scanRange(scanner, joined, copy, offset, offset + text.length);
+    bits |= finishText(scanner, text, sets, rangeHits, state);
+    offset += text.length + 1;
+  }
+  return bits;
+}
+
+const allStrings = (values: readonly unknown[]): values is readonly string[] => {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return false;
+  return true;
+};
+
+/**
  * The bits of every text in a value: through its shape when the document conforms (nothing else can
  * hold a string), else every own enumerable string below it. Arrays and objects remembered in `seen`
  * (one evaluation, one scanner).
@@ -488,7 +528,8 @@ export function scanValue(scanner: Scanner, value: unknown, shape: Shape, state:
     const items = shape.array;
     if (items === undefined) return 0;
     const itemShape = items === 'any' ? ANY_SHAPE : items;
-    for (let i = 0; i < value.length; i++) bits |= scanValue(scanner, value[i], itemShape, state);
+    if (itemShape.string && value.length > 1 && allStrings(value)) bits = scanTexts(scanner, value, state);
+    else for (let i = 0; i < value.length; i++) bits |= scanValue(scanner, value[i], itemShape, state);
   } else {
     const object = shape.object;
     if (object === undefined) return 0;
