@@ -7,6 +7,7 @@ import type { Edition, Report } from '@nianbao/template';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXAMPLE_FILES = ['examples/chizhou-rfb-2020.yaml', 'examples/sample-bureau-2021.yaml'] as const;
 export const CLI_BIN = `${REPO_ROOT}apps/cli/dist/bin.js`;
+export const CLI_SHIM = `${REPO_ROOT}apps/cli/bin/nianbao.js`;
 
 export interface BenchReport {
   /** e.g. `chizhou-rfb-2020` or `gen-2021-17`. */

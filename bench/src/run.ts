@@ -120,7 +120,7 @@ async function runSuite(suite: Suite, options: BenchOptions, examples: BenchRepo
     return batchSuite(options.batch);
   }
   const { cliSuite } = await import('./suites/cli.js');
-  return cliSuite({ runs: options.cliRuns, workDir: options.results });
+  return cliSuite({ runs: options.cliRuns });
 }
 
 export async function runBench(options: BenchOptions, log: (text: string) => void = (text) => process.stdout.write(`${text}\n`)): Promise<BenchSummary> {
