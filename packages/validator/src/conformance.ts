@@ -21,6 +21,8 @@ const NONE: Conforms = () => false;
 class Compiler {
   private readonly nodes = new Map<object, Conforms>();
   private readonly refs = new Map<string, Conforms>();
+  /** Nodes whose check is being built: a $ref to one of them is a cycle, resolved on first use. */
+  private readonly building = new Set<object>();
 
   constructor(readonly root: JsonSchema) {}
 
@@ -31,7 +33,12 @@ class Compiler {
       // A $def may refer to itself: the entry exists before its body is built.
       let built: Conforms | undefined;
       this.nodes.set(node, (value) => built!(value));
-      built = this.build(node);
+      this.building.add(node);
+      try {
+        built = this.build(node);
+      } finally {
+        this.building.delete(node);
+      }
       this.nodes.set(node, built);
       check = built;
     }
@@ -49,8 +56,15 @@ class Compiler {
   private ref(ref: string): Conforms {
     let check = this.refs.get(ref);
     if (!check) {
-      let resolved: Conforms | undefined;
-      check = (value) => (resolved ??= this.compile(this.target(ref)))(value);
+      const target = this.target(ref);
+      if (typeof target === 'object' && target !== null && !this.building.has(target)) {
+        // Not part of a cycle being built: the target's own check, without a closure in between
+        // (nearly every property of a report is a $ref).
+        check = this.compile(target);
+      } else {
+        let resolved: Conforms | undefined;
+        check = (value) => (resolved ??= this.compile(this.target(ref)))(value);
+      }
       this.refs.set(ref, check);
     }
     return check;
