@@ -23,7 +23,7 @@ import { columnText, locationText, paragraphText, placeFields, placeOf, rowText 
 import { both, clip } from '../text.js';
 import { ZERO, add, compareDecimals, fromDecimal, negate, toDecimal, type Decimal } from './decimal.js';
 import { isValidCreditCode } from './uscc.js';
-import { ANY_SHAPE, foldUnit, releaseScanBuffer, scanValue, scannerOf, shapeAt, wordAt, type ScanState, type Scanner } from './text-scan.js';
+import { ANY_SHAPE, childShape, foldUnit, holdsNoString, itemsShape, releaseScanBuffer, scanValue, scannerOf, shapeAt, wordAt, type ScanState, type Scanner, type Shape } from './text-scan.js';
 
 /** A report and the schema of its edition (undefined: unknown edition, no type information). */
 export interface RuleDocument {
@@ -561,7 +561,10 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEn
   // large and hold no text), and a text's pointer only when it is asked for.
   const path: (string | number)[] = [];
   let start = '';
-  const walk = (value: unknown) => {
+  // A document that conforms to its schema has strings only where the schema allows them: the walk
+  // skips what cannot hold one (the tables), in the document's own key order.
+  const root = scope.current.conforms === true ? scope.current.root : undefined;
+  const walk = (value: unknown, shape: Shape) => {
     if (typeof value === 'string') {
       const entry: TextEntry = { text: value, start, path: path.length === 0 ? EMPTY_PATH : path.slice(), pointer: undefined, digits: undefined };
       if (seen) {
@@ -571,18 +574,23 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEn
       }
       found.push(entry);
     } else if (Array.isArray(value)) {
+      const items = itemsShape(shape);
+      if (items === undefined) return;
       for (let i = 0; i < value.length; i++) {
         path.push(i);
-        walk(value[i]);
+        walk(value[i], items);
         path.pop();
       }
     } else if (value !== null && typeof value === 'object') {
+      if (shape.object === undefined) return;
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue;
         const item = (value as Record<string, unknown>)[key];
         if (typeof item !== 'string' && (item === null || typeof item !== 'object')) continue;
+        const child = childShape(shape, key);
+        if (holdsNoString(child)) continue;
         path.push(key);
-        walk(item);
+        walk(item, child);
         path.pop();
       }
     }
@@ -592,7 +600,7 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEn
     if (value === undefined) continue;
     anyExists = true;
     start = absolutePointer;
-    walk(value);
+    walk(value, root === undefined ? ANY_SHAPE : shapeAt(root, absolutePointer));
   }
   return anyExists ? found : undefined;
 }
@@ -1045,24 +1053,38 @@ function toFinding(raw: Raw, check: Check, scope: Scope, conditionValue: Decimal
   const values: Record<string, PlaceholderValue> = {};
   // forEach variables first, so that the built-in placeholders of the same name win.
   for (const [name, value] of Object.entries(scope.vars)) values[name] = value;
-  Object.assign(values, {
-    location: locationText(place),
-    row: rowText(place),
-    column: columnText(place),
-    paragraph: paragraphText(place),
-    expected: raw.vars.expected ?? condition ?? '',
-    actual: raw.vars.actual ?? '',
-    value: raw.vars.value ?? condition ?? '',
-    word: raw.vars.word ?? '',
-    label: raw.vars.label ?? '',
-  } satisfies Record<Placeholder, PlaceholderValue>);
   const template = check.message ?? rule.message;
+  // Only the placeholders the message uses (the place's labels take some work to put together).
+  const used = placeholdersOf(template);
+  const builtIn: Record<Placeholder, () => PlaceholderValue> = {
+    location: () => locationText(place),
+    row: () => rowText(place),
+    column: () => columnText(place),
+    paragraph: () => paragraphText(place),
+    expected: () => raw.vars.expected ?? condition ?? '',
+    actual: () => raw.vars.actual ?? '',
+    value: () => raw.vars.value ?? condition ?? '',
+    word: () => raw.vars.word ?? '',
+    label: () => raw.vars.label ?? '',
+  };
+  for (const name of BUILT_IN_PLACEHOLDERS) if (used.has(name)) values[name] = builtIn[name]();
   return {
     ...head,
     ...(raw.expected === undefined ? {} : { expected: raw.expected }),
     ...(raw.actual === undefined ? {} : { actual: raw.actual }),
     message: { zh: fill(template.zh, values, 'zh'), en: fill(template.en, values, 'en') },
   };
+}
+
+const placeholderNames = new WeakMap<LocalizedText, Set<string>>();
+/** The placeholders a message (either language) names. */
+function placeholdersOf(message: LocalizedText): Set<string> {
+  let names = placeholderNames.get(message);
+  if (!names) {
+    names = new Set([message.zh, message.en].flatMap((text) => [...text.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!)));
+    placeholderNames.set(message, names);
+  }
+  return names;
 }
 
 function fill(template: string, values: Record<string, PlaceholderValue>, language: 'zh' | 'en'): string {

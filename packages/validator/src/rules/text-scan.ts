@@ -194,7 +194,17 @@ class ShapeBuilder {
 
 const isEmpty = (shape: Shape): boolean => !shape.string && shape.object === undefined && shape.array === undefined;
 
-function childShape(shape: Shape, key: string): Shape {
+/** The shape of an array's items (undefined: no string can be below them). */
+export function itemsShape(shape: Shape): Shape | undefined {
+  if (shape.object !== undefined || shape.array === 'any') return shape.array === undefined ? undefined : ANY_SHAPE;
+  return shape.array;
+}
+
+/** Whether no string can be at or below a place of this shape. */
+export const holdsNoString = isEmpty;
+
+/** The shape of an object's property. */
+export function childShape(shape: Shape, key: string): Shape {
   // A place that may be an object and an array: the key could be either's.
   if (shape.object !== undefined && shape.array !== undefined) return ANY_SHAPE;
   if (shape.object === 'any' || shape.array === 'any') return ANY_SHAPE;
