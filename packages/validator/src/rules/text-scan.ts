@@ -278,6 +278,18 @@ function foldWord(word: string): string {
 
 type RegexOf = (pattern: string, flags?: string) => RegExp | undefined;
 
+const necessaryCache = new Map<string, [number, number][][]>();
+/** necessarySets once per expression per process (both editions' rule files share most of theirs). */
+function necessaryOf(pattern: string): readonly [number, number][][] {
+  let sets = necessaryCache.get(pattern);
+  if (!sets) {
+    sets = necessarySets(pattern);
+    if (necessaryCache.size > 1000) necessaryCache.clear();
+    necessaryCache.set(pattern, sets);
+  }
+  return sets;
+}
+
 function buildScanner(ruleSet: RuleSet, regex: RegexOf): Scanner {
   let outputBits = 0;
   const nextBit = (): number => (outputBits < 31 ? 1 << outputBits++ : 0);
@@ -298,7 +310,7 @@ function buildScanner(ruleSet: RuleSet, regex: RegexOf): Scanner {
       // The same compiled expressions as the checks themselves run (engine.ts).
       const compiled = regex(pattern, kind === 'stated' ? 'g' : '');
       let required = kind === 'stated' ? DIGIT_SET : 0; // a stated count is digits: texts without one are skipped
-      if (compiled) for (const set of necessarySets(pattern)) required |= setBit(set);
+      if (compiled) for (const set of necessaryOf(pattern)) required |= setBit(set);
       scan = { index: patterns.size, regex: compiled, required, kind, bit: nextBit() };
       patterns.set(key, scan);
     }
