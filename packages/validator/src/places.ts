@@ -65,8 +65,30 @@ export function placeFields(place: Place): { section?: string; row?: string[]; c
   return fields;
 }
 
+/**
+ * The wordings of a place, each put together once: a place depends only on its schema and pointer, and
+ * the findings of every document at the same place name it alike.
+ */
+interface PlaceTexts {
+  location?: string;
+  row?: string;
+  column?: string;
+  paragraph?: string;
+}
+const texts = new WeakMap<Place, PlaceTexts>();
+function textsOf(place: Place): PlaceTexts {
+  let found = texts.get(place);
+  if (!found) texts.set(place, (found = {}));
+  return found;
+}
+
 /** A table cell as 「row labels」「column labels」, any other place as 「title › title」. */
 export function locationText(place: Place): string {
+  const memo = textsOf(place);
+  return (memo.location ??= wordLocation(place));
+}
+
+function wordLocation(place: Place): string {
   if (place.column !== undefined && place.row !== undefined) {
     const parts = [place.row, place.column].filter((labels) => labels.length > 0);
     return parts.map((labels) => `「${labels.join(SEPARATOR)}」`).join('');
@@ -81,11 +103,21 @@ function withoutEchoes(path: string[]): string[] {
 }
 
 export function rowText(place: Place): string {
+  const memo = textsOf(place);
+  return (memo.row ??= wordRow(place));
+}
+
+function wordRow(place: Place): string {
   if (place.row && place.row.length > 0) return place.row.join(SEPARATOR);
   return (place.path.length > 0 ? place.path : [place.label]).join(SEPARATOR);
 }
 
 export function columnText(place: Place): string {
+  const memo = textsOf(place);
+  return (memo.column ??= wordColumn(place));
+}
+
+function wordColumn(place: Place): string {
   if (place.column && place.column.length > 0) return place.column.join(SEPARATOR);
   return place.label;
 }
@@ -101,6 +133,11 @@ function readableSteps(place: Place): string[] {
 
 /** A paragraph as 「一、总体情况 › 主动公开 › 第2段」. */
 export function paragraphText(place: Place): string {
+  const memo = textsOf(place);
+  return (memo.paragraph ??= wordParagraph(place));
+}
+
+function wordParagraph(place: Place): string {
   const titles = readableSteps(place);
   return `「${(titles.length > 0 ? titles : [place.label]).join(SEPARATOR)}」`;
 }

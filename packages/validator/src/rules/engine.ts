@@ -19,7 +19,7 @@ import {
 } from '@nianbao/template';
 import type { Finding } from '../types.js';
 import { converterFor } from '../zod-from-schema.js';
-import { columnText, locationText, paragraphText, placeFields, placeOf, rowText } from '../places.js';
+import { columnText, locationText, paragraphText, placeOf, rowText, type Place } from '../places.js';
 import { both, clip } from '../text.js';
 import { ZERO, add, compareDecimals, fromDecimal, negate, toDecimal, type Decimal } from './decimal.js';
 import { isValidCreditCode } from './uscc.js';
@@ -1032,65 +1032,110 @@ const OP_TEXT: Record<CompareOp, string> = { '==': '=', '!=': '≠', '>=': '≥'
 function toFinding(raw: Raw, check: Check, scope: Scope, conditionValue: Decimal | undefined): Finding {
   const { rule, current } = scope;
   const place = placeOf(current.root, raw.pointer);
-  const head = { ruleId: rule.id, severity: rule.severity, pointer: raw.pointer, ...placeFields(place) };
+  // The same keys in the same order as always (ruleId, severity, pointer, section, row, column, …).
+  const finding = { ruleId: rule.id, severity: rule.severity, pointer: raw.pointer } as Finding;
+  if (place.section !== undefined) finding.section = place.section;
+  // Copies: findings belong to the caller, the cached place does not.
+  if (place.row !== undefined) finding.row = place.row.slice();
+  if (place.column !== undefined) finding.column = place.column.slice();
   if (raw.nulls) {
     const cells = raw.nulls.map(({ pointer, previous }) => {
       const document = previous ? scope.previous : current;
       const location = locationText(placeOf(document?.root, pointer));
       return previous ? both(`上一年度报告的${location}`, `last year's ${location}`) : both(location, location);
     });
-    return {
-      ...head,
-      severity: 'info',
-      message: both(
-        `无法判断“${rule.title.zh}”：${cells.map((cell) => cell.zh).join('、')}未填报。`,
-        `Cannot assess "${rule.title.en}": ${cells.map((cell) => cell.en).join(', ')} ${cells.length > 1 ? 'were' : 'was'} not reported.`,
-      ),
-      notAssessable: true,
-    };
+    finding.severity = 'info';
+    finding.message = both(
+      `无法判断“${rule.title.zh}”：${cells.map((cell) => cell.zh).join('、')}未填报。`,
+      `Cannot assess "${rule.title.en}": ${cells.map((cell) => cell.en).join(', ')} ${cells.length > 1 ? 'were' : 'was'} not reported.`,
+    );
+    finding.notAssessable = true;
+    return finding;
   }
-  const condition = conditionValue === undefined ? undefined : String(fromDecimal(conditionValue));
+  const template = compiledMessage(check.message ?? rule.message);
+  // Only the placeholders the message uses (the place's labels are put together once per place, places.ts).
   const values: Record<string, PlaceholderValue> = {};
   // forEach variables first, so that the built-in placeholders of the same name win.
-  for (const [name, value] of Object.entries(scope.vars)) values[name] = value;
-  const template = check.message ?? rule.message;
-  // Only the placeholders the message uses (the place's labels take some work to put together).
-  const used = placeholdersOf(template);
-  const builtIn: Record<Placeholder, () => PlaceholderValue> = {
-    location: () => locationText(place),
-    row: () => rowText(place),
-    column: () => columnText(place),
-    paragraph: () => paragraphText(place),
-    expected: () => raw.vars.expected ?? condition ?? '',
-    actual: () => raw.vars.actual ?? '',
-    value: () => raw.vars.value ?? condition ?? '',
-    word: () => raw.vars.word ?? '',
-    label: () => raw.vars.label ?? '',
-  };
-  for (const name of BUILT_IN_PLACEHOLDERS) if (used.has(name)) values[name] = builtIn[name]();
-  return {
-    ...head,
-    ...(raw.expected === undefined ? {} : { expected: raw.expected }),
-    ...(raw.actual === undefined ? {} : { actual: raw.actual }),
-    message: { zh: fill(template.zh, values, 'zh'), en: fill(template.en, values, 'en') },
-  };
-}
-
-const placeholderNames = new WeakMap<LocalizedText, Set<string>>();
-/** The placeholders a message (either language) names. */
-function placeholdersOf(message: LocalizedText): Set<string> {
-  let names = placeholderNames.get(message);
-  if (!names) {
-    names = new Set([message.zh, message.en].flatMap((text) => [...text.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!)));
-    placeholderNames.set(message, names);
+  for (const name in scope.vars) if (Object.hasOwn(scope.vars, name)) values[name] = scope.vars[name]!;
+  for (let i = 0; i < template.builtIns.length; i++) {
+    const name = template.builtIns[i]!;
+    values[name] = builtIn(name, raw, place, conditionValue);
   }
-  return names;
+  if (raw.expected !== undefined) finding.expected = raw.expected;
+  if (raw.actual !== undefined) finding.actual = raw.actual;
+  finding.message = { zh: fill(template.zh, values, 'zh'), en: fill(template.en, values, 'en') };
+  return finding;
 }
 
-function fill(template: string, values: Record<string, PlaceholderValue>, language: 'zh' | 'en'): string {
-  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
-    if (!Object.hasOwn(values, name)) return whole;
-    const value = values[name]!;
-    return typeof value === 'string' ? value : value[language];
-  });
+function builtIn(name: Placeholder, raw: Raw, place: Place, conditionValue: Decimal | undefined): PlaceholderValue {
+  switch (name) {
+    case 'location':
+      return locationText(place);
+    case 'row':
+      return rowText(place);
+    case 'column':
+      return columnText(place);
+    case 'paragraph':
+      return paragraphText(place);
+    case 'expected':
+      return raw.vars.expected ?? conditionText(conditionValue);
+    case 'actual':
+      return raw.vars.actual ?? '';
+    case 'value':
+      return raw.vars.value ?? conditionText(conditionValue);
+    case 'word':
+      return raw.vars.word ?? '';
+    case 'label':
+      return raw.vars.label ?? '';
+  }
+}
+
+const conditionText = (value: Decimal | undefined): string => (value === undefined ? '' : String(fromDecimal(value)));
+
+/**
+ * A message split once at its placeholders: literal text at even indexes, placeholder names at odd ones
+ * (`{name}` as written is kept when the name has no value).
+ */
+interface CompiledMessage {
+  zh: readonly string[];
+  en: readonly string[];
+  /** The built-in placeholders either language names, in BUILT_IN_PLACEHOLDERS order. */
+  builtIns: readonly Placeholder[];
+}
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+const compiledMessages = new WeakMap<LocalizedText, CompiledMessage>();
+function compiledMessage(message: LocalizedText): CompiledMessage {
+  let compiled = compiledMessages.get(message);
+  if (!compiled) {
+    const split = (text: string): string[] => {
+      const parts: string[] = [];
+      let last = 0;
+      for (const match of text.matchAll(PLACEHOLDER)) {
+        parts.push(text.slice(last, match.index), match[1]!);
+        last = match.index + match[0].length;
+      }
+      parts.push(text.slice(last));
+      return parts;
+    };
+    const zh = split(message.zh);
+    const en = split(message.en);
+    const names = new Set([...zh.filter((_, i) => i % 2 === 1), ...en.filter((_, i) => i % 2 === 1)]);
+    compiled = { zh, en, builtIns: BUILT_IN_PLACEHOLDERS.filter((name) => names.has(name)) };
+    compiledMessages.set(message, compiled);
+  }
+  return compiled;
+}
+
+function fill(parts: readonly string[], values: Record<string, PlaceholderValue>, language: 'zh' | 'en'): string {
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    if (Object.hasOwn(values, name)) {
+      const value = values[name]!;
+      out += typeof value === 'string' ? value : value[language];
+    } else out += `{${name}}`;
+    out += parts[i + 1]!;
+  }
+  return out;
 }
