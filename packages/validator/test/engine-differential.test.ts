@@ -92,4 +92,38 @@ describe.each(EDITIONS)('edition %s: the engine gives the reference findings', (
     const documents = fc.sample(sprinkled(edition), { numRuns: 120, seed: SEED + 3 });
     expect(compare(edition, documents, [extra])).toBeGreaterThan(100);
   }, 120_000);
+
+  it('with words found with and without invisible characters around astral ones, and expressions no text matches', () => {
+    // A match's stretch as written: taken at the same offsets when the text has no invisible character,
+    // mapped back over the dropped ones otherwise; expressions the scan never saw match are not run.
+    const extra: RuleSet = {
+      rules: [
+        {
+          id: 'G-ASTRAL',
+          severity: 'warning',
+          title: { zh: '生僻字', en: 'Astral' },
+          message: { zh: '{paragraph}：“{word}”（{label}）', en: '{paragraph}: "{word}" ({label})' },
+          checks: [
+            {
+              type: 'forbiddenText',
+              at: ['/preface', '/sections'],
+              words: ['𠮷申', '足球𠮷', 'ｂｅｔ', '澳门'],
+              patterns: [
+                { pattern: '永不出现的词', label: { zh: '无', en: 'none' } },
+                { pattern: '(?:锟斤拷){9}', label: { zh: '无', en: 'none' } },
+                { pattern: '[a-z]{3}', label: { zh: '字母', en: 'letters' } },
+              ],
+            },
+          ],
+        },
+      ],
+    } as RuleSet;
+    const astral = ['𠮷申请', '足球𠮷', '足球\u200B𠮷', '\u200B𠮷申', 'BET', 'b\u200Be\u200Bt𠮷申'];
+    const documents = fc.sample(sprinkled(edition), { numRuns: 120, seed: SEED + 4 }).map(({ document }, i) => {
+      const copy = structuredClone(document) as Record<string, any>;
+      if (Array.isArray(copy.preface?.paragraphs)) copy.preface.paragraphs.push(`前${astral[i % astral.length]}后`);
+      return { document: copy as unknown, mutation: `astral ${i}` };
+    });
+    expect(compare(edition, documents, [extra])).toBeGreaterThan(100);
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ import { columnText, locationText, paragraphText, placeOf, rowText, type Place }
 import { both, clip } from '../text.js';
 import { ZERO, add, compareDecimals, fromDecimal, negate, toDecimal, type Decimal } from './decimal.js';
 import { isValidCreditCode } from './uscc.js';
-import { ANY_SHAPE, childShape, foldUnit, holdsNoString, itemsShape, releaseScanBuffer, scanValue, scannerOf, shapeAt, wordAt, type ScanState, type Scanner, type Shape } from './text-scan.js';
+import { ANY_SHAPE, childShape, foldUnit, holdsNoString, itemsShape, releaseScanBuffer, scanValue, scannerOf, shapeAt, wordAt, type CheckPlan, type ScanState, type Scanner, type Shape } from './text-scan.js';
 
 /** A report and the schema of its edition (undefined: unknown edition, no type information). */
 export interface RuleDocument {
@@ -513,6 +513,13 @@ function textList(pointers: readonly string[], scope: Scope): TextList {
   return list;
 }
 
+/** What the last textsMayFind scanned for a forbiddenText check: the bits its texts yield (-1: not known) and its plan. */
+let scannedBits = -1;
+let scannedPlan: CheckPlan | undefined;
+let scannedCheck: Check | undefined;
+/** Whether a part of the last forbiddenText check scanned (its bit, 0 when bits ran out) may occur in its texts. */
+const mayOccur = (bit: number): boolean => bit === 0 || scannedBits === -1 || (scannedBits & bit) !== 0;
+
 /**
  * The quick verdict of a forbiddenText or statedCount check (text-scan.ts): false when no text below
  * its pointers can give a finding (no word, no matching expression; every stated number equal to the
@@ -521,6 +528,9 @@ function textList(pointers: readonly string[], scope: Scope): TextList {
 function textsMayFind(check: Extract<Check, { type: 'forbiddenText' | 'statedCount' }>, scope: Scope): boolean {
   const scanner = scannerOf(scope.ruleSet, regex);
   const plan = scanner.checks.get(check);
+  scannedBits = -1;
+  scannedPlan = undefined;
+  scannedCheck = check;
   if (plan === undefined || plan.always) return true;
   let state = scope.memo.scanned.get(scanner);
   if (!state) scope.memo.scanned.set(scanner, (state = { seen: new Map(), stated: [] }));
@@ -532,9 +542,15 @@ function textsMayFind(check: Extract<Check, { type: 'forbiddenText' | 'statedCou
     const value = valueAt(scope, pointer);
     if (value === undefined) continue;
     bits |= scanValue(scanner, value, root === undefined ? ANY_SHAPE : shapeAt(root, pointer), state);
-    if (check.type === 'forbiddenText' && (bits & plan.bits) !== 0) return true;
   }
-  if ((bits & plan.bits) === 0 || check.type !== 'statedCount') return false;
+  if (check.type === 'forbiddenText') {
+    // Every text was scanned: the parts of the check (its word list, each expression) that no text
+    // yields are skipped by the exact search.
+    scannedBits = bits;
+    scannedPlan = plan;
+    return (bits & plan.bits) !== 0;
+  }
+  if ((bits & plan.bits) === 0) return false;
   // Numbers are stated: a finding unless each equals the total. `stated` holds the numbers of every text
   // scanned in this evaluation, a superset of this check's: all equal there means all equal here.
   const total = sum(check.equals, scope);
@@ -656,8 +672,23 @@ function foldForMatching(text: string): { folded: string; span: (index: number, 
   if (!DISGUISE.test(text)) return { folded: foldLatin(text), span: (index, length) => text.slice(index, index + length) };
   // Chinese text nearly always has full-width punctuation (，：（）), so this is the common path: fold
   // with two replaces, and map folded offsets back to the text only for a match (rare).
-  const folded = foldLatin(asciiForms(INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text));
+  // Full-width forms and capitals fold unit for unit: without an invisible character to drop, an offset
+  // in the folded text is the same offset in the text as written (no walk over the text per match).
+  if (!INVISIBLE.test(text)) return { folded: foldLatin(asciiForms(text)), span: (index, length) => sliceWhole(text, index, length) };
+  const folded = foldLatin(asciiForms(text.replace(INVISIBLE_ALL, '')));
   return { folded, span: (index, length) => spanOf(text, index, length) };
+}
+
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+
+/** text[index, index + length), widened as spanOf does when a match begins or ends inside a surrogate pair. */
+function sliceWhole(text: string, index: number, length: number): string {
+  const end = index + length;
+  if ((index > 0 && isLowSurrogate(text.charCodeAt(index)) && isHighSurrogate(text.charCodeAt(index - 1))) || (end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end)))) {
+    return spanOf(text, index, length);
+  }
+  return text.slice(index, end);
 }
 
 /** The stretch of `text` whose folded form is folded[index, index + length). */
@@ -997,12 +1028,15 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
       const words = check.words ?? [];
       const list = needlesOf(words);
       const needles = list.needles;
-      const patterns = labelledPatternsOf(check.patterns);
+      const plan = scannedCheck === check ? scannedPlan : undefined;
+      const wordsMayOccur = plan === undefined || mayOccur(plan.wordBit);
+      let patterns = labelledPatternsOf(check.patterns);
+      if (plan !== undefined && patterns.length > 0 && !plan.patternBits.every(mayOccur)) patterns = patterns.filter((_, p) => mayOccur(plan.patternBits[p]!));
       for (const entry of found) {
         const text = entry.text;
         // One pass over the text as written finds whether any word may occur, disguised or not (rarely);
         // only then is the text folded and each word looked up.
-        if (mayContain(list, text)) {
+        if (wordsMayOccur && mayContain(list, text)) {
           let matching = scope.memo.folded.get(text);
           if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
           const { folded, span } = matching;

@@ -234,6 +234,12 @@ interface CheckPlan {
   always: boolean;
   /** statedCount: its expressions, whose stated numbers the verdict compares with the total. */
   stated: readonly PatternScan[];
+  /**
+   * forbiddenText: the bit of its word list, and of each of its expressions (in `check.patterns`
+   * order); 0 when bits ran out. A part whose bit no text yields cannot find anything.
+   */
+  wordBit: number;
+  patternBits: readonly number[];
 }
 
 interface PatternScan {
@@ -326,6 +332,8 @@ function buildScanner(ruleSet: RuleSet, regex: RegexOf): Scanner {
       let bits = 0;
       let always = false;
       const stated: PatternScan[] = [];
+      let wordBit = 0;
+      const patternBits: number[] = [];
       const add = (bit: number) => {
         if (bit === 0) always = true;
         bits |= bit;
@@ -340,8 +348,13 @@ function buildScanner(ruleSet: RuleSet, regex: RegexOf): Scanner {
             if (bit !== 0) for (const needle of needles) words.push({ units: Array.from({ length: needle.length }, (_, k) => needle.charCodeAt(k)), bit });
           }
           add(bit);
+          wordBit = bit;
         }
-        for (const { pattern } of check.patterns ?? []) add(patternScan(pattern, 'test').bit);
+        for (const { pattern } of check.patterns ?? []) {
+          const bit = patternScan(pattern, 'test').bit;
+          add(bit);
+          patternBits.push(bit);
+        }
       } else {
         for (const pattern of check.patterns) {
           const scan = patternScan(pattern, 'stated');
@@ -349,7 +362,7 @@ function buildScanner(ruleSet: RuleSet, regex: RegexOf): Scanner {
           stated.push(scan);
         }
       }
-      checks.set(check, { bits, always, stated });
+      checks.set(check, { bits, always, stated, wordBit, patternBits });
     }
   }
 
