@@ -118,6 +118,9 @@ function release(): void {
     place.stamp1 = 0;
   }
   touched.length = 0;
+  scannedState = undefined;
+  scannedPlan = undefined;
+  scannedCheck = undefined;
   releaseScanBuffer();
   EMPTY.exec('');
 }
@@ -513,12 +516,15 @@ function textList(pointers: readonly string[], scope: Scope): TextList {
   return list;
 }
 
-/** What the last textsMayFind scanned for a forbiddenText check: the bits its texts yield (-1: not known) and its plan. */
-let scannedBits = -1;
+/** What the last textsMayFind scanned every text of, for a forbiddenText check: its plan and the scan's results. */
 let scannedPlan: CheckPlan | undefined;
+let scannedState: ScanState | undefined;
 let scannedCheck: Check | undefined;
-/** Whether a part of the last forbiddenText check scanned (its bit, 0 when bits ran out) may occur in its texts. */
-const mayOccur = (bit: number): boolean => bit === 0 || scannedBits === -1 || (scannedBits & bit) !== 0;
+/**
+ * Whether a part of a forbiddenText check (its bit in the plan; 0 when bits ran out) may occur in a text
+ * that yielded `here` in the scan (-1: not known).
+ */
+const mayOccurIn = (here: number, bit: number): boolean => here === -1 || bit === 0 || (here & bit) !== 0;
 
 /**
  * The quick verdict of a forbiddenText or statedCount check (text-scan.ts): false when no text below
@@ -528,12 +534,12 @@ const mayOccur = (bit: number): boolean => bit === 0 || scannedBits === -1 || (s
 function textsMayFind(check: Extract<Check, { type: 'forbiddenText' | 'statedCount' }>, scope: Scope): boolean {
   const scanner = scannerOf(scope.ruleSet, regex);
   const plan = scanner.checks.get(check);
-  scannedBits = -1;
   scannedPlan = undefined;
+  scannedState = undefined;
   scannedCheck = check;
   if (plan === undefined || plan.always) return true;
   let state = scope.memo.scanned.get(scanner);
-  if (!state) scope.memo.scanned.set(scanner, (state = { seen: new Map(), stated: [] }));
+  if (!state) scope.memo.scanned.set(scanner, (state = { seen: new Map(), stated: [], hits: new Map() }));
   const { current } = scope;
   // Only a document that conforms to its schema has its strings where the schema says.
   const root = current.conforms === true ? current.root : undefined;
@@ -544,10 +550,10 @@ function textsMayFind(check: Extract<Check, { type: 'forbiddenText' | 'statedCou
     bits |= scanValue(scanner, value, root === undefined ? ANY_SHAPE : shapeAt(root, pointer), state);
   }
   if (check.type === 'forbiddenText') {
-    // Every text was scanned: the parts of the check (its word list, each expression) that no text
-    // yields are skipped by the exact search.
-    scannedBits = bits;
+    // Every text was scanned: the exact search reads only the texts that yielded a bit, and in them
+    // only the parts of the check (its word list, each expression) whose bit they yielded.
     scannedPlan = plan;
+    scannedState = state;
     return (bits & plan.bits) !== 0;
   }
   if ((bits & plan.bits) === 0) return false;
@@ -1029,14 +1035,18 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
       const list = needlesOf(words);
       const needles = list.needles;
       const plan = scannedCheck === check ? scannedPlan : undefined;
-      const wordsMayOccur = plan === undefined || mayOccur(plan.wordBit);
-      let patterns = labelledPatternsOf(check.patterns);
-      if (plan !== undefined && patterns.length > 0 && !plan.patternBits.every(mayOccur)) patterns = patterns.filter((_, p) => mayOccur(plan.patternBits[p]!));
+      const state = plan === undefined ? undefined : scannedState;
+      const wordBit = plan === undefined ? 0 : plan.wordBit;
+      const patternBits = plan?.patternBits;
+      const patterns = labelledPatternsOf(check.patterns);
       for (const entry of found) {
         const text = entry.text;
+        // What the scan saw in this text: most texts yielded nothing and are done.
+        const here = state === undefined ? -1 : (state.hits.get(text) ?? 0);
+        if (here === 0 && wordBit !== 0 && (patternBits === undefined || !patternBits.includes(0))) continue;
         // One pass over the text as written finds whether any word may occur, disguised or not (rarely);
         // only then is the text folded and each word looked up.
-        if (wordsMayOccur && mayContain(list, text)) {
+        if (mayOccurIn(here, wordBit) && mayContain(list, text)) {
           let matching = scope.memo.folded.get(text);
           if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
           const { folded, span } = matching;
@@ -1050,6 +1060,7 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
           }
         }
         for (let p = 0; p < patterns.length; p++) {
+          if (patternBits !== undefined && !mayOccurIn(here, patternBits[p]!)) continue;
           const { compiled, label } = patterns[p]!;
           const match = compiled?.exec(text);
           if (!match) continue;

@@ -259,6 +259,8 @@ export interface ScanState {
   seen: Map<object, number>;
   /** Per statedCount expression: every number (group n) it found in the texts scanned so far. */
   stated: (string[] | undefined)[];
+  /** The bits of each text scanned so far that yielded any (rare: a word, a matching expression, a stated number). */
+  hits: Map<string, number>;
 }
 
 export interface Scanner {
@@ -511,6 +513,7 @@ function finishText(scanner: Scanner, text: string, sets: number, hits: number, 
       hits |= pattern.bit;
     }
   }
+  if (hits !== 0) state.hits.set(text, hits);
   return hits;
 }
 
