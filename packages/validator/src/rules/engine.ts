@@ -656,17 +656,19 @@ const DISGUISE = /[\p{Cf}\uFF01-\uFF5E]/u;
 const INVISIBLE = /\p{Cf}/u;
 const INVISIBLE_ALL = /\p{Cf}/gu;
 
-/** Full-width ASCII forms (U+FF01–FF5E) as ASCII; other characters as they are. */
+/**
+ * Full-width ASCII forms (U+FF01–FF5E) as ASCII; other characters as they are. The regular expression
+ * finds the runs (native code): this runs only for texts with a word in them, too rarely for a loop over
+ * every character to be optimised.
+ */
 function asciiForms(text: string): string {
+  return text.replace(FULL_WIDTH_RUN, toAscii);
+}
+const FULL_WIDTH_RUN = /[\uFF01-\uFF5E]+/g;
+function toAscii(run: string): string {
   let out = '';
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0xff01 || code > 0xff5e) continue;
-    out += text.slice(run, i) + String.fromCharCode(code - 0xfee0);
-    run = i + 1;
-  }
-  return run === 0 ? text : out + text.slice(run);
+  for (let i = 0; i < run.length; i++) out += String.fromCharCode(run.charCodeAt(i) - 0xfee0);
+  return out;
 }
 
 /**
@@ -1046,7 +1048,8 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
         if (here === 0 && wordBit !== 0 && (patternBits === undefined || !patternBits.includes(0))) continue;
         // One pass over the text as written finds whether any word may occur, disguised or not (rarely);
         // only then is the text folded and each word looked up.
-        if (mayOccurIn(here, wordBit) && mayContain(list, text)) {
+        // The scan looked for the same words the same way: a hit there is a hit here.
+        if (here !== -1 && wordBit !== 0 ? (here & wordBit) !== 0 : mayContain(list, text)) {
           let matching = scope.memo.folded.get(text);
           if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
           const { folded, span } = matching;
