@@ -723,6 +723,8 @@ interface WordList {
   /** Per unit of the text as written: 0, or the index in `starting` of the needles (as folded units) whose first unit it folds to. */
   first: Uint16Array;
   starting: number[][][];
+  /** Per needle: no unit that another folds to (ASCII U+0021–007E), so it occurs in a text as written where it occurs folded. */
+  plain: boolean[];
 }
 
 /**
@@ -764,7 +766,14 @@ function needlesOf(words: readonly string[]): WordList {
       // Every unit that folds to the first unit: itself, its full-width form, and their capitals.
       for (const unit of [lead, lead - 0x20, lead + 0xfee0, lead - 0x20 + 0xfee0]) if (unit >= 0 && unit < 0x10000 && foldUnit(unit) === lead) first[unit] = starting.length - 1;
     }
-    cached = { needles, first, starting };
+    const plain = needles.map((needle) => {
+      for (let k = 0; k < needle.length; k++) {
+        const unit = needle.charCodeAt(k);
+        if (unit >= 0x21 && unit <= 0x7e) return false;
+      }
+      return true;
+    });
+    cached = { needles, first, starting, plain };
     needleCache.set(words, cached);
   }
   return cached;
@@ -1050,15 +1059,30 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
         // only then is the text folded and each word looked up.
         // The scan looked for the same words the same way: a hit there is a hit here.
         if (here !== -1 && wordBit !== 0 ? (here & wordBit) !== 0 : mayContain(list, text)) {
-          let matching = scope.memo.folded.get(text);
-          if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
-          const { folded, span } = matching;
+          // Without an invisible character, folding keeps every offset and changes only units that fold
+          // to ASCII: a word without such units (most: Chinese) is found as written, without folding the
+          // text (too rare a path to be optimised: native indexOf instead of a fold per character).
+          const asWrittenOk = !INVISIBLE.test(text);
+          const plainSlice = asWrittenOk && !DISGUISE.test(text);
+          let matching: ReturnType<typeof foldForMatching> | undefined;
           for (let w = 0; w < words.length; w++) {
             const word = words[w]!;
             const needle = needles[w]!;
-            const index = needle === '' ? -1 : folded.indexOf(needle);
-            if (index < 0) continue;
-            const asWritten = span(index, needle.length);
+            if (needle === '') continue;
+            let asWritten: string;
+            if (asWrittenOk && list.plain[w]) {
+              const index = text.indexOf(needle);
+              if (index < 0) continue;
+              asWritten = plainSlice ? text.slice(index, index + needle.length) : sliceWhole(text, index, needle.length);
+            } else {
+              if (!matching) {
+                matching = scope.memo.folded.get(text);
+                if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
+              }
+              const index = matching.folded.indexOf(needle);
+              if (index < 0) continue;
+              asWritten = matching.span(index, needle.length);
+            }
             raws.push({ pointer: pointerOf(entry), actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
           }
         }
