@@ -23,7 +23,7 @@ import { columnText, locationText, paragraphText, placeOf, rowText, type Place }
 import { both, clip } from '../text.js';
 import { ZERO, add, compareDecimals, fromDecimal, negate, toDecimal, type Decimal } from './decimal.js';
 import { isValidCreditCode } from './uscc.js';
-import { ANY_SHAPE, childShape, foldUnit, holdsNoString, itemsShape, releaseScanBuffer, scanValue, scannerOf, shapeAt, wordAt, type CheckPlan, type ScanState, type Scanner, type Shape } from './text-scan.js';
+import { ANY_SHAPE, childShape, foldUnit, holdsNoString, itemsShape, releaseScanBuffer, scanValue, scannerOf, shapeAt, unitsFoldingTo, wordAt, type CheckPlan, type ScanState, type Scanner, type Shape } from './text-scan.js';
 
 /** A report and the schema of its edition (undefined: unknown edition, no type information). */
 export interface RuleDocument {
@@ -725,6 +725,19 @@ interface WordList {
   starting: number[][][];
   /** Per needle: no unit that another folds to (ASCII U+0021–007E), so it occurs in a text as written where it occurs folded. */
   plain: boolean[];
+  /** Per needle, per unit: the units (as one-unit strings) that fold to it. */
+  forms: string[][][];
+}
+
+/** Whether the text has, for each unit of a word, a unit that folds to it (a necessary condition for the word to occur folded). */
+function everyUnitIn(text: string, forms: readonly (readonly string[])[]): boolean {
+  for (let k = 0; k < forms.length; k++) {
+    const alternatives = forms[k]!;
+    let found = false;
+    for (let a = 0; a < alternatives.length && !found; a++) found = text.includes(alternatives[a]!);
+    if (!found) return false;
+  }
+  return true;
 }
 
 /**
@@ -773,7 +786,8 @@ function needlesOf(words: readonly string[]): WordList {
       }
       return true;
     });
-    cached = { needles, first, starting, plain };
+    const forms = needles.map((needle) => Array.from({ length: needle.length }, (_, k) => unitsFoldingTo(needle.charCodeAt(k)).map((unit) => String.fromCharCode(unit))));
+    cached = { needles, first, starting, plain, forms };
     needleCache.set(words, cached);
   }
   return cached;
@@ -1075,6 +1089,9 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
               if (index < 0) continue;
               asWritten = plainSlice ? text.slice(index, index + needle.length) : sliceWhole(text, index, needle.length);
             } else {
+              // Each unit of the word has to be in the text in some form that folds to it; Chinese text
+              // has no Latin letter for bet365 and needs no folding for it.
+              if (!everyUnitIn(text, list.forms[w]!)) continue;
               if (!matching) {
                 matching = scope.memo.folded.get(text);
                 if (!matching) scope.memo.folded.set(text, (matching = foldForMatching(text)));
