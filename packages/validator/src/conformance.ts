@@ -9,7 +9,7 @@
  * Closures rather than generated source (`new Function`): portals may run under a CSP without eval.
  */
 import { parsePointer, type JsonSchema } from '@nianbao/template';
-import { ARRAY_KEYWORDS, NUMBER_KEYWORDS, OBJECT_KEYWORDS, STRING_KEYWORDS, codePoints, isPrimitive, jsonEqual } from './zod-from-schema.js';
+import { codePoints, isPrimitive, jsonEqual, readKeywords } from './zod-from-schema.js';
 
 type Node = JsonSchema | boolean;
 export type Conforms = (value: unknown) => boolean;
@@ -71,14 +71,7 @@ class Compiler {
   }
 
   private build(node: JsonSchema): Conforms {
-    const has = (keyword: string) => Object.hasOwn(node, keyword);
-    const families = {
-      object: OBJECT_KEYWORDS.some(has),
-      array: ARRAY_KEYWORDS.some(has),
-      string: STRING_KEYWORDS.some(has),
-      number: NUMBER_KEYWORDS.some(has),
-    };
-    const allowed: unknown[] | undefined = has('const') ? [node.const] : has('enum') ? (node.enum as unknown[]) : undefined;
+    const { has, families, allowed } = readKeywords(node);
 
     let base: Conforms = ANY;
     let literal = false;

@@ -22,6 +22,28 @@ export const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'
 export const ARRAY_KEYWORDS = ['items', 'minItems', 'maxItems'] as const;
 export const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern'] as const;
 export const NUMBER_KEYWORDS = ['minimum', 'maximum'] as const;
+
+/**
+ * What a schema node constrains, read the same way by the zod converter and by the compiled
+ * conformance check (conformance.ts), so the two cannot disagree on which keywords apply.
+ */
+export function readKeywords(node: JsonSchema): {
+  has: (keyword: string) => boolean;
+  families: { object: boolean; array: boolean; string: boolean; number: boolean };
+  allowed: unknown[] | undefined;
+} {
+  const has = (keyword: string) => Object.hasOwn(node, keyword);
+  return {
+    has,
+    families: {
+      object: OBJECT_KEYWORDS.some(has),
+      array: ARRAY_KEYWORDS.some(has),
+      string: STRING_KEYWORDS.some(has),
+      number: NUMBER_KEYWORDS.some(has),
+    },
+    allowed: has('const') ? [node.const] : has('enum') ? (node.enum as unknown[]) : undefined,
+  };
+}
 const SUPPORTED = new Set<string>([
   'type',
   '$ref',
@@ -214,14 +236,7 @@ class Converter {
   }
 
   private build(node: JsonSchema, at: readonly (string | number)[]): z.ZodType {
-    const has = (keyword: string) => Object.hasOwn(node, keyword);
-    const families = {
-      object: OBJECT_KEYWORDS.some(has),
-      array: ARRAY_KEYWORDS.some(has),
-      string: STRING_KEYWORDS.some(has),
-      number: NUMBER_KEYWORDS.some(has),
-    };
-    const allowed: unknown[] | undefined = has('const') ? [node.const] : has('enum') ? (node.enum as unknown[]) : undefined;
+    const { has, families, allowed } = readKeywords(node);
 
     let base: z.ZodType;
     const guards: z.ZodType[] = [];
