@@ -223,6 +223,18 @@ describe('nianbao validate: options', () => {
     expect(reason).toContain('规则文件');
     expectOneLineFailure(nianbao(['validate', SEED, '--rules', join(tmp, 'missing-rules.json')]));
   });
+
+  it('--rules with a pattern that could backtrack catastrophically is refused at the pattern, before it runs', () => {
+    const hostile = join(tmp, 'hostile-rules.json');
+    const rule = { id: 'LOCAL-1', severity: 'warning', title: { zh: '名称', en: 'Name' }, message: { zh: '名称不合规', en: 'Bad name' }, checks: [{ type: 'pattern', at: '/metadata/agency/name', pattern: '(a+)+$' }] };
+    writeFileSync(hostile, `${JSON.stringify({ rules: [rule] }, null, 2)}\n`);
+    const reason = expectOneLineFailure(nianbao(['validate', SEED, '--rules', hostile]));
+    // The line and column of the "pattern" member in the file.
+    const line = lineOf(readFileSync(hostile, 'utf8'), '          "pattern"');
+    expect(reason.startsWith(`${hostile}:${line}:`)).toBe(true);
+    expect(reason).toContain('规则文件：正则表达式可能发生灾难性回溯');
+    expect(reason).toContain('(a+)+');
+  });
 });
 
 describe('nianbao validate: failures are one line and exit 2', () => {
