@@ -6,7 +6,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { FONT_FILES } from '@nianbao/render-pdf';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Printer {
   browser: Browser;
@@ -46,7 +55,11 @@ export function embedsNotoSerifSC(pdf: Uint8Array): boolean {
 
 /** One browser and one page, reused for every document (the fair warm comparison). */
 export async function launchPrinter(): Promise<Printer> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() } });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() },
+  });
   const page = await browser.newPage();
   return {
     browser,

@@ -25,7 +25,13 @@ export async function loadExamples(): Promise<BenchReport[]> {
     const source = await readReportFile(`${REPO_ROOT}${file}`);
     if (!source.ok) throw new Error(`${file}: ${source.problem.message.en}`);
     const report = source.document as Report;
-    examples.push({ name: file.replace(/^examples\/|\.yaml$/g, ''), group: 'example', edition: report.edition as Edition, report, json: JSON.stringify(report) });
+    examples.push({
+      name: file.replace(/^examples\/|\.yaml$/g, ''),
+      group: 'example',
+      edition: report.edition as Edition,
+      report,
+      json: JSON.stringify(report),
+    });
   }
   return examples;
 }
@@ -38,7 +44,11 @@ const PARAGRAPHS = [1, 2, 2, 3, 3, 4, 5, 6, 8, 12];
 
 /** Options of the i-th generated report: alternating editions, seeds, narrative lengths. */
 export function generatedSpec(index: number): { edition: Edition; seed: number; paragraphs: number } {
-  return { edition: index % 2 === 0 ? '2019' : '2021', seed: 1000 + index, paragraphs: PARAGRAPHS[index % PARAGRAPHS.length]! };
+  return {
+    edition: index % 2 === 0 ? '2019' : '2021',
+    seed: 1000 + index,
+    paragraphs: PARAGRAPHS[index % PARAGRAPHS.length]!,
+  };
 }
 
 export function generatedReport(index: number): Report {
@@ -50,7 +60,13 @@ export function generateSet(count: number): BenchReport[] {
   const reports: BenchReport[] = [];
   for (let i = 0; i < count; i++) {
     const report = generatedReport(i);
-    reports.push({ name: `gen-${report.edition}-${i}`, group: 'generated', edition: report.edition as Edition, report, json: JSON.stringify(report) });
+    reports.push({
+      name: `gen-${report.edition}-${i}`,
+      group: 'generated',
+      edition: report.edition as Edition,
+      report,
+      json: JSON.stringify(report),
+    });
   }
   return reports;
 }

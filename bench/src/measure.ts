@@ -18,7 +18,11 @@ export interface WarmResult {
  * contenders take turns on each report (rotating who goes first), so machine noise falls on all of
  * them alike; each call is timed on its own.
  */
-export function measureWarm(contenders: readonly Contender[], reports: readonly BenchReport[], options: { rounds: number; warmup: number }): WarmResult {
+export function measureWarm(
+  contenders: readonly Contender[],
+  reports: readonly BenchReport[],
+  options: { rounds: number; warmup: number },
+): WarmResult {
   const samples = new Map(contenders.map((contender) => [contender.name, reports.map(() => [] as number[])]));
   let sink = 0;
   const consume = (value: unknown) => {
@@ -60,7 +64,9 @@ export function groupsOf(reports: readonly BenchReport[]): { name: string; index
     if (report.group === 'example') groups.push({ name: `example ${report.name}`, indexes: [index] });
   });
   for (const edition of ['2019', '2021'] as const) {
-    const indexes = reports.flatMap((report, index) => (report.group === 'generated' && report.edition === edition ? [index] : []));
+    const indexes = reports.flatMap((report, index) =>
+      report.group === 'generated' && report.edition === edition ? [index] : [],
+    );
     if (indexes.length) groups.push({ name: `generated ${edition} (${indexes.length})`, indexes });
   }
   const all = reports.flatMap((report, index) => (report.group === 'generated' ? [index] : []));
@@ -68,11 +74,15 @@ export function groupsOf(reports: readonly BenchReport[]): { name: string; index
   return groups;
 }
 
-export function groupFigures(result: WarmResult, reports: readonly BenchReport[]): Record<string, Record<string, GroupFigures>> {
+export function groupFigures(
+  result: WarmResult,
+  reports: readonly BenchReport[],
+): Record<string, Record<string, GroupFigures>> {
   const out: Record<string, Record<string, GroupFigures>> = {};
   for (const group of groupsOf(reports)) {
     out[group.name] = {};
-    for (const [name, perReport] of result.samples) out[group.name]![name] = figures(group.indexes.flatMap((index) => perReport[index]!));
+    for (const [name, perReport] of result.samples)
+      out[group.name]![name] = figures(group.indexes.flatMap((index) => perReport[index]!));
   }
   return out;
 }

@@ -72,7 +72,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     return n;
   };
   const only = values.only === undefined ? [...SUITES] : values.only.split(',').map((s) => s.trim());
-  for (const suite of only) if (!(SUITES as readonly string[]).includes(suite)) throw new Error(`--only: unknown suite ${JSON.stringify(suite)} (${SUITES.join(', ')})`);
+  for (const suite of only)
+    if (!(SUITES as readonly string[]).includes(suite))
+      throw new Error(`--only: unknown suite ${JSON.stringify(suite)} (${SUITES.join(', ')})`);
   return {
     only: only as Suite[],
     reports: count('reports', 100),
@@ -101,7 +103,12 @@ export interface BenchSummary {
 
 type SuiteOutcome = { result: { targets: TargetCheck[] }; text: string };
 
-async function runSuite(suite: Suite, options: BenchOptions, examples: BenchReport[], generated: BenchReport[]): Promise<SuiteOutcome> {
+async function runSuite(
+  suite: Suite,
+  options: BenchOptions,
+  examples: BenchReport[],
+  generated: BenchReport[],
+): Promise<SuiteOutcome> {
   const reports = [...examples, ...generated];
   if (suite === 'validate') {
     const { validateSuite } = await import('./suites/validate.js');
@@ -113,7 +120,12 @@ async function runSuite(suite: Suite, options: BenchOptions, examples: BenchRepo
   }
   if (suite === 'pdf') {
     const { pdfSuite } = await import('./suites/pdf.js');
-    return pdfSuite([...examples, ...generated.slice(0, options.pdfReports)], { rounds: options.pdfRounds, warmup: 1, coldSamples: options.pdfCold, memoryDocs: options.pdfDocs });
+    return pdfSuite([...examples, ...generated.slice(0, options.pdfReports)], {
+      rounds: options.pdfRounds,
+      warmup: 1,
+      coldSamples: options.pdfCold,
+      memoryDocs: options.pdfDocs,
+    });
   }
   if (suite === 'batch') {
     const { batchSuite } = await import('./suites/batch.js');
@@ -123,7 +135,10 @@ async function runSuite(suite: Suite, options: BenchOptions, examples: BenchRepo
   return cliSuite({ runs: options.cliRuns });
 }
 
-export async function runBench(options: BenchOptions, log: (text: string) => void = (text) => process.stdout.write(`${text}\n`)): Promise<BenchSummary> {
+export async function runBench(
+  options: BenchOptions,
+  log: (text: string) => void = (text) => process.stdout.write(`${text}\n`),
+): Promise<BenchSummary> {
   const started = Date.now();
   if (options.waitQuiet > 0) {
     const deadline = Date.now() + options.waitQuiet * 1000;
@@ -134,13 +149,16 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
   }
   mkdirSync(options.results, { recursive: true });
   const machine = machineInfo();
-  log(`## nianbao benchmarks — ${machine.date}\n\n${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage.join(' / ')}\n`);
+  log(
+    `## nianbao benchmarks — ${machine.date}\n\n${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage.join(' / ')}\n`,
+  );
 
   const examples = await loadExamples();
   const generated = generateSet(options.reports);
   const targets: TargetCheck[] = [];
   const loadDuring: BenchSummary['loadDuring'] = {};
-  const save = (name: string, result: unknown) => writeFileSync(join(options.results, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  const save = (name: string, result: unknown) =>
+    writeFileSync(join(options.results, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   // A run of some suites only does not overwrite the summary of a full run.
   const summaryName = options.only.length === SUITES.length ? 'summary' : `summary-${options.only.join('-')}`;
   const failures: Record<string, string> = {};
@@ -162,7 +180,12 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
       continue;
     }
     const after = currentLoad();
-    loadDuring[suite] = { before, after, max: Math.max(before, after, ...loadSamples), mean: mean([before, ...loadSamples, after]) };
+    loadDuring[suite] = {
+      before,
+      after,
+      max: Math.max(before, after, ...loadSamples),
+      mean: mean([before, ...loadSamples, after]),
+    };
     save(suite, { machine, load: loadDuring[suite], ...outcome.result });
     targets.push(...outcome.result.targets);
     log(`${outcome.text}\n`);
@@ -172,8 +195,17 @@ export async function runBench(options: BenchOptions, log: (text: string) => voi
   const summary: BenchSummary = { machine, options, loadDuring, targets, failures, durationMs: Date.now() - started };
   save(summaryName, summary);
   log('### Targets');
-  log(table(['suite', 'what', 'target', 'measured', ''], targets.map((t) => [t.suite, t.what, t.target, t.measured, t.pass ? 'pass' : 'MISS'])));
-  log(`\nLoad average (1 min) per suite, before → after (mean, max of samples every 10 s): ${Object.entries(loadDuring).map(([suite, l]) => `${suite} ${l.before} → ${l.after} (${l.mean}, ${l.max})`).join('; ')}. Took ${((Date.now() - started) / 1000).toFixed(0)} s. Results: ${options.results}`);
+  log(
+    table(
+      ['suite', 'what', 'target', 'measured', ''],
+      targets.map((t) => [t.suite, t.what, t.target, t.measured, t.pass ? 'pass' : 'MISS']),
+    ),
+  );
+  log(
+    `\nLoad average (1 min) per suite, before → after (mean, max of samples every 10 s): ${Object.entries(loadDuring)
+      .map(([suite, l]) => `${suite} ${l.before} → ${l.after} (${l.mean}, ${l.max})`)
+      .join('; ')}. Took ${((Date.now() - started) / 1000).toFixed(0)} s. Results: ${options.results}`,
+  );
   return summary;
 }
 

@@ -16,10 +16,18 @@ export function childScript(name: string): string {
   return fileURLToPath(new URL(`./children/${name}.js`, import.meta.url));
 }
 
-export function runProcess<T = unknown>(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void } = {}): Promise<ChildRun<T>> {
+export function runProcess<T = unknown>(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void } = {},
+): Promise<ChildRun<T>> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (child.pid !== undefined) options.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
@@ -41,13 +49,22 @@ export function runProcess<T = unknown>(command: string, args: readonly string[]
 }
 
 /** Runs one of our child scripts with the current Node binary. */
-export function runChild<T>(name: string, args: readonly string[], nodeArgs: readonly string[] = []): Promise<ChildRun<T>> {
+export function runChild<T>(
+  name: string,
+  args: readonly string[],
+  nodeArgs: readonly string[] = [],
+): Promise<ChildRun<T>> {
   return runProcess<T>(process.execPath, [...nodeArgs, childScript(name), ...args]);
 }
 
 /** Like runChild, but a failed child is an error with its stderr. */
-export async function runChildOk<T>(name: string, args: readonly string[], nodeArgs: readonly string[] = []): Promise<ChildRun<T> & { result: T }> {
+export async function runChildOk<T>(
+  name: string,
+  args: readonly string[],
+  nodeArgs: readonly string[] = [],
+): Promise<ChildRun<T> & { result: T }> {
   const run = await runChild<T>(name, args, nodeArgs);
-  if (run.code !== 0 || run.result === undefined) throw new Error(`child ${name} ${args.join(' ')} failed (exit ${run.code}): ${run.stderr.trim().slice(-2000)}`);
+  if (run.code !== 0 || run.result === undefined)
+    throw new Error(`child ${name} ${args.join(' ')} failed (exit ${run.code}): ${run.stderr.trim().slice(-2000)}`);
   return run as ChildRun<T> & { result: T };
 }

@@ -30,7 +30,10 @@ export function summarize(values: readonly number[]): Summary {
 }
 
 /** Least-squares line y = intercept + slope·x. */
-export function linearRegression(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number; r2: number } {
+export function linearRegression(
+  xs: readonly number[],
+  ys: readonly number[],
+): { slope: number; intercept: number; r2: number } {
   const n = Math.min(xs.length, ys.length);
   if (n < 2) return { slope: Number.NaN, intercept: Number.NaN, r2: Number.NaN };
   let sx = 0;

@@ -36,7 +36,23 @@ describe('options', () => {
 describe('the harness on 2 generated reports', () => {
   it('validation and HTML: every contender measured, results written', { timeout: 120_000 }, async () => {
     const lines: string[] = [];
-    const summary = await runBench({ ...parseOptions(['--only', 'validate,html', '--reports', '2', '--rounds', '1', '--cold', '1', '--results', results]) }, (text) => lines.push(text));
+    const summary = await runBench(
+      {
+        ...parseOptions([
+          '--only',
+          'validate,html',
+          '--reports',
+          '2',
+          '--rounds',
+          '1',
+          '--cold',
+          '1',
+          '--results',
+          results,
+        ]),
+      },
+      (text) => lines.push(text),
+    );
     expect(summary.targets.map((t) => t.suite)).toEqual(expect.arrayContaining(['validate', 'html']));
     for (const target of summary.targets) expect(target.measured).not.toMatch(/NaN/);
 
@@ -50,7 +66,9 @@ describe('the harness on 2 generated reports', () => {
     const html = JSON.parse(readFileSync(join(results, 'html.json'), 'utf8'));
     expect(html.bytes['chizhou-rfb-2020']).toBeGreaterThan(10_000);
     // A run of some suites writes its own summary and leaves the full run's summary.json alone.
-    expect(JSON.parse(readFileSync(join(results, 'summary-validate-html.json'), 'utf8')).machine.cores).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(results, 'summary-validate-html.json'), 'utf8')).machine.cores).toBeGreaterThan(
+      0,
+    );
     expect(existsSync(join(results, 'summary.json'))).toBe(false);
     expect(lines.join('\n')).toContain('### Targets');
   });

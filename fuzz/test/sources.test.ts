@@ -26,14 +26,47 @@ const jsonExamples = yamlExamples.map(({ name, bytes }) => ({
 const EXAMPLES = [...yamlExamples, ...jsonExamples];
 
 const CODES: readonly SourceProblemCode[] = [
-  'NOT_FOUND', 'NOT_A_FILE', 'NOT_READABLE', 'TOO_LARGE', 'EMPTY', 'NOT_TEXT', 'BAD_ENCODING', 'SYNTAX', 'DUPLICATE_KEY',
-  'TAB_INDENT', 'TOO_DEEP', 'TOO_MANY_VALUES', 'STRING_TOO_LONG', 'TOO_MANY_ALIASES', 'NUMBER_NOT_EXACT', 'MULTIPLE_DOCUMENTS',
+  'NOT_FOUND',
+  'NOT_A_FILE',
+  'NOT_READABLE',
+  'TOO_LARGE',
+  'EMPTY',
+  'NOT_TEXT',
+  'BAD_ENCODING',
+  'SYNTAX',
+  'DUPLICATE_KEY',
+  'TAB_INDENT',
+  'TOO_DEEP',
+  'TOO_MANY_VALUES',
+  'STRING_TOO_LONG',
+  'TOO_MANY_ALIASES',
+  'NUMBER_NOT_EXACT',
+  'MULTIPLE_DOCUMENTS',
   'UNSUPPORTED_YAML',
 ];
 
 /** Bytes that mean something to YAML, JSON or a decoder. */
-const INTERESTING = [...'{}[]:,"\'-#&*!|>%@`\t\n\r \\.0e+'].map((c) => c.charCodeAt(0)).concat([0x00, 0x80, 0xbf, 0xc0, 0xe4, 0xef, 0xbb, 0xfe, 0xff]);
-const SNIPPETS = ['NaN', '1e400', '.inf', '&a', '*a', '<<: *a', '!!binary', '---\n', '%YAML 1.1\n', '\uFEFF', '"\\ud800"', '[[[[[[[[', '~', 'null', '0x1F', '-0'];
+const INTERESTING = [...'{}[]:,"\'-#&*!|>%@`\t\n\r \\.0e+']
+  .map((c) => c.charCodeAt(0))
+  .concat([0x00, 0x80, 0xbf, 0xc0, 0xe4, 0xef, 0xbb, 0xfe, 0xff]);
+const SNIPPETS = [
+  'NaN',
+  '1e400',
+  '.inf',
+  '&a',
+  '*a',
+  '<<: *a',
+  '!!binary',
+  '---\n',
+  '%YAML 1.1\n',
+  '\uFEFF',
+  '"\\ud800"',
+  '[[[[[[[[',
+  '~',
+  'null',
+  '0x1F',
+  '-0',
+];
 
 type Edit =
   | { kind: 'set'; at: number; byte: number }
@@ -44,15 +77,23 @@ type Edit =
 
 const position = fc.double({ min: 0, max: 1, noNaN: true });
 const byte = fc.oneof(fc.constantFrom(...INTERESTING), fc.integer({ min: 0, max: 255 }));
-const edit: fc.Arbitrary<{ kind: Edit['kind']; at: number; byte: number; bytes: number[]; length: number }> = fc.record({
-  kind: fc.constantFrom<Edit['kind']>('set', 'set', 'insert', 'insert', 'delete', 'repeat', 'truncate'),
-  at: position,
-  byte,
-  bytes: fc.oneof(fc.array(byte, { minLength: 1, maxLength: 4 }), fc.constantFrom(...SNIPPETS).map((s) => [...new TextEncoder().encode(s)])),
-  length: fc.integer({ min: 1, max: 400 }),
-});
+const edit: fc.Arbitrary<{ kind: Edit['kind']; at: number; byte: number; bytes: number[]; length: number }> = fc.record(
+  {
+    kind: fc.constantFrom<Edit['kind']>('set', 'set', 'insert', 'insert', 'delete', 'repeat', 'truncate'),
+    at: position,
+    byte,
+    bytes: fc.oneof(
+      fc.array(byte, { minLength: 1, maxLength: 4 }),
+      fc.constantFrom(...SNIPPETS).map((s) => [...new TextEncoder().encode(s)]),
+    ),
+    length: fc.integer({ min: 1, max: 400 }),
+  },
+);
 
-function apply(source: Uint8Array, edits: readonly { kind: Edit['kind']; at: number; byte: number; bytes: number[]; length: number }[]): Uint8Array {
+function apply(
+  source: Uint8Array,
+  edits: readonly { kind: Edit['kind']; at: number; byte: number; bytes: number[]; length: number }[],
+): Uint8Array {
   let bytes = [...source];
   for (const { kind, at, byte: value, bytes: inserted, length } of edits) {
     const i = Math.min(bytes.length, Math.floor(at * bytes.length));
@@ -102,27 +143,43 @@ function check(bytes: Uint8Array, name: string): void {
 }
 
 describe('damaged source files', () => {
-  it(`the examples with 1–6 random byte edits: a problem or findings, never a throw (${RUNS} cases)`, () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...EXAMPLES), fc.array(edit, { minLength: 1, maxLength: 6 }), (example, edits) => {
-        check(apply(example.bytes, edits), example.name);
-      }),
-      params(RUNS, 10),
-    );
-  }, timeout(RUNS, 20));
+  it(
+    `the examples with 1–6 random byte edits: a problem or findings, never a throw (${RUNS} cases)`,
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...EXAMPLES), fc.array(edit, { minLength: 1, maxLength: 6 }), (example, edits) => {
+          check(apply(example.bytes, edits), example.name);
+        }),
+        params(RUNS, 10),
+      );
+    },
+    timeout(RUNS, 20),
+  );
 
-  it(`arbitrary text, as JSON and as YAML (${RUNS} cases)`, () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 500 }), fc.json({ maxDepth: 6 }), fc.string({ unit: fc.constantFrom(...'{}[]:,"\'- \n\t&*!|>#a1'), maxLength: 500 })), fc.constantFrom('x.json', 'x.yaml', 'x.txt'), (text, name) => {
-        const read = parseReportText(text, name);
-        if (!read.ok) {
-          expect(CODES).toContain(read.problem.code);
-          expect(read.problem.message.en).not.toMatch(/[\r\n]/);
-        } else {
-          expectWellFormed(validateReport(read.document).findings);
-        }
-      }),
-      params(RUNS, 11),
-    );
-  }, timeout(RUNS, 2));
+  it(
+    `arbitrary text, as JSON and as YAML (${RUNS} cases)`,
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 500 }),
+            fc.json({ maxDepth: 6 }),
+            fc.string({ unit: fc.constantFrom(...'{}[]:,"\'- \n\t&*!|>#a1'), maxLength: 500 }),
+          ),
+          fc.constantFrom('x.json', 'x.yaml', 'x.txt'),
+          (text, name) => {
+            const read = parseReportText(text, name);
+            if (!read.ok) {
+              expect(CODES).toContain(read.problem.code);
+              expect(read.problem.message.en).not.toMatch(/[\r\n]/);
+            } else {
+              expectWellFormed(validateReport(read.document).findings);
+            }
+          },
+        ),
+        params(RUNS, 11),
+      );
+    },
+    timeout(RUNS, 2),
+  );
 });

@@ -8,7 +8,8 @@ const count = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(raw)}`);
   return value;
 };
 
@@ -21,10 +22,18 @@ export const RUNS = count('FUZZ_RUNS', 250);
 /** The PDF renderer takes about half a second per report: far fewer cases. */
 export const PDF_RUNS = count('FUZZ_PDF_RUNS', 2);
 const fuzzing = process.env.FUZZ_RUNS !== undefined;
-export const SEED: number | undefined = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : fuzzing ? undefined : 20_251_125;
+export const SEED: number | undefined = process.env.FUZZ_SEED
+  ? Number(process.env.FUZZ_SEED)
+  : fuzzing
+    ? undefined
+    : 20_251_125;
 
 /** fast-check parameters for `runs` cases; a fixed seed unless fuzzing. */
-export const params = (runs: number, salt = 0) => ({ numRuns: runs, ...(SEED === undefined ? {} : { seed: SEED + salt }), endOnFailure: false });
+export const params = (runs: number, salt = 0) => ({
+  numRuns: runs,
+  ...(SEED === undefined ? {} : { seed: SEED + salt }),
+  endOnFailure: false,
+});
 
 /** A generous per-test timeout for `runs` cases at `msPerCase` each (the machine is shared by CI jobs). */
 export const timeout = (runs: number, msPerCase: number) => 60_000 + runs * msPerCase * 4;
@@ -32,7 +41,8 @@ export const timeout = (runs: number, msPerCase: number) => 60_000 + runs * msPe
 /** The reference validator: Ajv 2020 in strict mode, nianbao's x-* keywords registered as annotations. */
 export function referenceAjv(): (document: unknown) => boolean {
   const ajv = new Ajv2020.default({ strict: true, allErrors: false });
-  for (const keyword of ['x-edition', 'x-order', 'x-row', 'x-corner', 'x-columnHeader', 'x-rowHeader']) ajv.addKeyword({ keyword });
+  for (const keyword of ['x-edition', 'x-order', 'x-row', 'x-corner', 'x-columnHeader', 'x-rowHeader'])
+    ajv.addKeyword({ keyword });
   const validators = new Map(EDITIONS.map((edition) => [edition, ajv.compile(schemaFor(edition))]));
   return (document) => {
     // Ajv picks nothing by itself: the document's `edition` chooses the schema, as the validator does.
@@ -97,7 +107,7 @@ export function getAt(document: unknown, pointer: string): unknown {
   let node: unknown = document;
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;

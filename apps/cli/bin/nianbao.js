@@ -8,7 +8,9 @@ const { join } = require('node:path');
 
 const compiled = join(__dirname, '..', 'dist', 'bin.js');
 if (!existsSync(compiled)) {
-  process.stderr.write('nianbao: the CLI is not built yet: run `npm run build` in the repository (npm ci runs it too).\n');
+  process.stderr.write(
+    'nianbao: the CLI is not built yet: run `npm run build` in the repository (npm ci runs it too).\n',
+  );
   process.exit(2);
 }
 require(compiled);

@@ -53,7 +53,12 @@ const separateFiles = {
 
 await build({
   ...common,
-  entryPoints: { bin: 'src/bin.ts', run: 'src/run.ts', 'build-worker': 'src/build/worker.ts', 'core-loader': 'src/core-loader.ts' },
+  entryPoints: {
+    bin: 'src/bin.ts',
+    run: 'src/run.ts',
+    'build-worker': 'src/build/worker.ts',
+    'core-loader': 'src/core-loader.ts',
+  },
   packages: 'external',
   plugins: [separateFiles],
   inject: ['scripts/import-meta-url.js'],
@@ -74,7 +79,9 @@ const zodLocalesOnDemand = {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
       if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)) return undefined;
       const file = join(dirname(args.importer), args.path);
-      const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+      const lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '');
       const locales = lines.map((line) => /^export \{ default as (\w+) \} from "\.\/([\w-]+)\.js";$/.exec(line));
       if (locales.length === 0 || locales.some((match) => match === null)) return undefined;
       return { path: file, namespace: 'zod-locales', pluginData: locales };
@@ -83,7 +90,10 @@ const zodLocalesOnDemand = {
       loader: 'js',
       contents: args.pluginData
         // zod's CommonJS locale files export the function itself (module.exports = exports.default).
-        .map(([, name, base]) => `export function ${name}(...args) { const m = require(${JSON.stringify(`zod/v4/locales/${base}.cjs`)}); return (m.default ?? m)(...args); }`)
+        .map(
+          ([, name, base]) =>
+            `export function ${name}(...args) { const m = require(${JSON.stringify(`zod/v4/locales/${base}.cjs`)}); return (m.default ?? m)(...args); }`,
+        )
         .join('\n'),
     }));
   },
@@ -107,7 +117,10 @@ await build({
 // mean the same there, in strings and in identifiers. ASCII lets the loader read the file as latin1:
 // no UTF-8 decoding, and a one-byte string for V8.
 const corePath = `${dist}core.cjs`;
-const core = readFileSync(corePath, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const core = readFileSync(corePath, 'utf8').replace(
+  /[^\x00-\x7f]/g,
+  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
 writeFileSync(corePath, core);
 
 // The training run: a fresh node without NODE_OPTIONS or debug settings, as a user runs it.

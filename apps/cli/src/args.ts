@@ -4,7 +4,11 @@ import type { LocalizedText } from './output.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export type ParsedArgs<O extends Options> =
-  | { ok: true; values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values']; positionals: string[] }
+  | {
+      ok: true;
+      values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values'];
+      positionals: string[];
+    }
   | { ok: false; reason: LocalizedText };
 
 /** Options every command accepts (handled by main before the command runs, or by the command). */

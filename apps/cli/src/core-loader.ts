@@ -76,10 +76,18 @@ export function loadCore(): Core {
     filename: CORE_FILE,
     ...(cachedData ? { cachedData } : {}),
     // The libraries have no import() today; if one comes, it resolves as in any module.
-    ...(vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+    ...(vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
+      ? { importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER }
+      : {}),
   });
   if (cachedData) status = script.cachedDataRejected ? 'rejected' : 'accepted';
-  const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  const wrapper = script.runInThisContext() as (
+    exports: object,
+    require: NodeJS.Require,
+    module: object,
+    filename: string,
+    dirname: string,
+  ) => void;
   const module = { exports: {} as Core };
   wrapper.call(module.exports, module.exports, require, module, CORE_FILE, dirname(CORE_FILE));
   core = module.exports;

@@ -21,10 +21,14 @@ export async function readSource(
 ): Promise<ReadOutcome> {
   const { readReportFile, formatProblem } = loadCore();
   const result = await readReportFile(path);
-  if (result.ok) return { ok: true, source: { document: result.document, format: result.format, locate: result.locate } };
+  if (result.ok)
+    return { ok: true, source: { document: result.document, format: result.format, locate: result.locate } };
   const role = options.role;
   const problem = role
-    ? { ...result.problem, message: { zh: `${role.zh}：${result.problem.message.zh}`, en: `${role.en}: ${result.problem.message.en}` } }
+    ? {
+        ...result.problem,
+        message: { zh: `${role.zh}：${result.problem.message.zh}`, en: `${role.en}: ${result.problem.message.en}` },
+      }
     : result.problem;
   return { ok: false, exitCode: fail(ctx, formatProblem(problem, { file: path, lang: ctx.lang }), options.command) };
 }

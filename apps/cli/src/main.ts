@@ -73,10 +73,20 @@ export function findLang(argv: string[]): { ok: true; lang: Lang } | { ok: false
 export async function main(argv: string[], io: Io): Promise<number> {
   const language = findLang(argv);
   if (!language.ok) {
-    io.stderr.write(`nianbao: --lang 只能是 zh 或 en / --lang must be zh or en, not ${JSON.stringify(language.value)}\n`);
+    io.stderr.write(
+      `nianbao: --lang 只能是 zh 或 en / --lang must be zh or en, not ${JSON.stringify(language.value)}\n`,
+    );
     return EXIT.FAILURE;
   }
-  const ctx: CommandContext = { argv: [], lang: language.lang, stdout: io.stdout, stderr: io.stderr, env: io.env, cwd: io.cwd, version: version() };
+  const ctx: CommandContext = {
+    argv: [],
+    lang: language.lang,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env,
+    cwd: io.cwd,
+    version: version(),
+  };
 
   // Options before the command name.
   let i = 0;
@@ -96,11 +106,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const name = argv[i];
   if (name === undefined) {
-    return usageError(ctx, { zh: `缺少命令，可用的命令：${commands.map((c) => c.name).join('、')}`, en: `missing a command, one of: ${commands.map((c) => c.name).join(', ')}` });
+    return usageError(ctx, {
+      zh: `缺少命令，可用的命令：${commands.map((c) => c.name).join('、')}`,
+      en: `missing a command, one of: ${commands.map((c) => c.name).join(', ')}`,
+    });
   }
   const spec = findCommand(name);
   if (!spec) {
-    return usageError(ctx, { zh: `未知命令 ${JSON.stringify(name)}，可用的命令：${commands.map((c) => c.name).join('、')}`, en: `unknown command ${JSON.stringify(name)}, one of: ${commands.map((c) => c.name).join(', ')}` });
+    return usageError(ctx, {
+      zh: `未知命令 ${JSON.stringify(name)}，可用的命令：${commands.map((c) => c.name).join('、')}`,
+      en: `unknown command ${JSON.stringify(name)}, one of: ${commands.map((c) => c.name).join(', ')}`,
+    });
   }
   const command = await spec.load();
   return command.run({ ...ctx, argv: argv.slice(i + 1) });

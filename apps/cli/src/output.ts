@@ -53,7 +53,8 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: Record<string, st
   return stream.isTTY === true;
 }
 
-const sgr = (open: number, close: number) => (on: boolean, text: string) => (on ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+const sgr = (open: number, close: number) => (on: boolean, text: string) =>
+  on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 export const paint = {
   bold: sgr(1, 22),
   dim: sgr(2, 22),
@@ -108,7 +109,13 @@ const SEVERITY_COLOR: Record<Severity, (on: boolean, text: string) => string> = 
 };
 
 /** One block: `file:line:col  severity  RULE-ID  /pointer`, then the message, indented. */
-export function formatFinding(finding: PrintableFinding, file: string, locate: Locator, lang: Lang, color: boolean): string {
+export function formatFinding(
+  finding: PrintableFinding,
+  file: string,
+  locate: Locator,
+  lang: Lang,
+  color: boolean,
+): string {
   const where = location(file, locate(finding.pointer));
   const head = [
     where,
@@ -141,7 +148,11 @@ export function summaryLine(
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     text = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${counts.info ? `, ${plural(counts.info, 'note')}` : ''}${edition ? ` (edition ${edition})` : ''}`;
   }
-  const colored = counts.error ? paint.red(color, text) : counts.warning ? paint.yellow(color, text) : paint.green(color, text);
+  const colored = counts.error
+    ? paint.red(color, text)
+    : counts.warning
+      ? paint.yellow(color, text)
+      : paint.green(color, text);
   return `${file}${lang === 'zh' ? '：' : ': '}${paint.bold(color, colored)}\n`;
 }
 

@@ -5,7 +5,16 @@
  * trace, never a hang, and for `build` never any output file or temporary file.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +25,7 @@ import { describePlace, schemaFor } from '@nianbao/template';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const SAMPLE_YAML = readFileSync(join(root, 'examples/sample-bureau-2021.yaml'), 'utf8');
-const SAMPLE_JSON = JSON.stringify(parseYaml(SAMPLE_YAML), null, 2) + '\n';
+const SAMPLE_JSON = `${JSON.stringify(parseYaml(SAMPLE_YAML), null, 2)}\n`;
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bad-'));
 /** Inputs live here and every command runs here, so the paths in messages are the bare file names. */
 const work = join(tmp, 'in');
@@ -37,10 +46,15 @@ function nianbao(args: string[]): Promise<Run> {
   const env = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NIANBAO_DEBUG']) delete env[name];
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: work, env, encoding: 'utf8', timeout: HANG, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ code, signal: (error as { signal?: NodeJS.Signals } | null)?.signal ?? null, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: work, env, encoding: 'utf8', timeout: HANG, killSignal: 'SIGKILL', maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, signal: (error as { signal?: NodeJS.Signals } | null)?.signal ?? null, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -72,12 +86,19 @@ function place(text: string, index: number): { line: number; column: number } {
  * The sample with one edit: `pattern` must match once, its group 1 is kept and the rest replaced by
  * `value`; the place of the edit (just after group 1) is returned with the text.
  */
-function edit(text: string, pattern: RegExp, value: string | ((match: string[]) => string)): { text: string; at: { line: number; column: number } } {
+function edit(
+  text: string,
+  pattern: RegExp,
+  value: string | ((match: string[]) => string),
+): { text: string; at: { line: number; column: number } } {
   const match = pattern.exec(text);
   if (!match) throw new Error(`${pattern} does not match`);
   const index = match.index + match[1]!.length;
   const replacement = typeof value === 'string' ? value : value([...match]);
-  return { text: text.slice(0, index) + replacement + text.slice(match.index + match[0].length), at: place(text, index) };
+  return {
+    text: text.slice(0, index) + replacement + text.slice(match.index + match[0].length),
+    at: place(text, index),
+  };
 }
 
 // The cell every number case edits: 一、本年新收政府信息公开申请数量 › 自然人 of table 三.
@@ -107,64 +128,197 @@ const cases: Case[] = [];
 const add = (c: Case) => cases.push(c);
 
 add({ name: 'an empty file', file: 'empty.yaml', content: '', exit: 2, reason: /empty \(0 bytes\)/, where: 'file' });
-add({ name: 'only comments and blank lines', file: 'comments.yaml', content: '# a report, some day\n\n   \n# nothing yet\n', exit: 2, reason: /no content \(only comments or whitespace\)/, where: 'file' });
+add({
+  name: 'only comments and blank lines',
+  file: 'comments.yaml',
+  content: '# a report, some day\n\n   \n# nothing yet\n',
+  exit: 2,
+  reason: /no content \(only comments or whitespace\)/,
+  where: 'file',
+});
 add({
   name: 'a binary file (NUL bytes)',
   file: 'binary.json',
-  content: Buffer.concat([Buffer.from('{"edition": "20'), Buffer.from([0x00, 0x01, 0xfe, 0x00, 0x9c]), Buffer.alloc(64, 7)]),
+  content: Buffer.concat([
+    Buffer.from('{"edition": "20'),
+    Buffer.from([0x00, 0x01, 0xfe, 0x00, 0x9c]),
+    Buffer.alloc(64, 7),
+  ]),
   exit: 2,
   reason: /not a text file.*NUL/i,
   where: 'file',
 });
-add({ name: 'a PDF saved as .yaml', file: 'report-pdf.yaml', content: Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(200, 0x20)]), exit: 2, reason: /not a text file/i, where: 'file' });
-add({ name: 'a spreadsheet (ZIP) saved as .json', file: 'sheet.json', content: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 0x41)]), exit: 2, reason: /not a text file/i, where: 'file' });
+add({
+  name: 'a PDF saved as .yaml',
+  file: 'report-pdf.yaml',
+  content: Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(200, 0x20)]),
+  exit: 2,
+  reason: /not a text file/i,
+  where: 'file',
+});
+add({
+  name: 'a spreadsheet (ZIP) saved as .json',
+  file: 'sheet.json',
+  content: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 0x41)]),
+  exit: 2,
+  reason: /not a text file/i,
+  where: 'file',
+});
 {
   const cut = SAMPLE_JSON.slice(0, Math.floor(SAMPLE_JSON.length * 0.6));
-  add({ name: 'truncated JSON', file: 'truncated.json', content: cut, exit: 2, reason: /JSON syntax error.*\(the file is incomplete\)/, where: place(cut, cut.length) });
+  add({
+    name: 'truncated JSON',
+    file: 'truncated.json',
+    content: cut,
+    exit: 2,
+    reason: /JSON syntax error.*\(the file is incomplete\)/,
+    where: place(cut, cut.length),
+  });
 }
 {
-  const { text, at } = edit(SAMPLE_YAML, /(\n)(  agency:)/, '\t\tagency:');
-  add({ name: 'YAML indented with tabs', file: 'tabs.yaml', content: text, exit: 2, reason: /tab/i, where: { line: at.line, column: 1 } });
+  const { text, at } = edit(SAMPLE_YAML, /(\n)( {2}agency:)/, '\t\tagency:');
+  add({
+    name: 'YAML indented with tabs',
+    file: 'tabs.yaml',
+    content: text,
+    exit: 2,
+    reason: /tab/i,
+    where: { line: at.line, column: 1 },
+  });
 }
 {
-  const { text, at } = edit(SAMPLE_YAML, /(\n  reportYear: \d+[^\n]*\n)/, '  reportYear: 2024\n');
-  add({ name: 'YAML with a duplicate key', file: 'duplicate.yaml', content: text, exit: 2, reason: /"reportYear" appears twice/, where: { line: at.line, column: 3 } });
+  const { text, at } = edit(SAMPLE_YAML, /(\n {2}reportYear: \d+[^\n]*\n)/, '  reportYear: 2024\n');
+  add({
+    name: 'YAML with a duplicate key',
+    file: 'duplicate.yaml',
+    content: text,
+    exit: 2,
+    reason: /"reportYear" appears twice/,
+    where: { line: at.line, column: 3 },
+  });
 }
 {
   // The classic "billion laughs": 10 levels of 10 aliases each, 10^9 strings once expanded.
-  const lines = ['lol0: &l0 "lol"', ...Array.from({ length: 9 }, (_, i) => `lol${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`), 'edition: "2021"'];
-  add({ name: 'a YAML alias bomb (billion laughs)', file: 'laughs.yaml', content: lines.join('\n') + '\n', exit: 2, reason: /more than 1000000 values once YAML aliases are expanded/, where: 'located' });
+  const lines = [
+    'lol0: &l0 "lol"',
+    ...Array.from({ length: 9 }, (_, i) => `lol${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`),
+    'edition: "2021"',
+  ];
+  add({
+    name: 'a YAML alias bomb (billion laughs)',
+    file: 'laughs.yaml',
+    content: `${lines.join('\n')}\n`,
+    exit: 2,
+    reason: /more than 1000000 values once YAML aliases are expanded/,
+    where: 'located',
+  });
 }
-add({ name: 'a 200 MB file (sparse: nothing is written to disk)', file: 'huge.json', size: 200 * 1024 * 1024, exit: 2, reason: /200 MB.*limit of 20 MB|200 MB.*20 MB/, where: 'file' });
-add({ name: 'arrays nested 100,000 deep (JSON)', file: 'deep.json', content: '['.repeat(100_000) + ']'.repeat(100_000), exit: 2, reason: /deeper than 64 levels/, where: { line: 1, column: 65 } });
-add({ name: 'arrays nested 100,000 deep (YAML flow)', file: 'deep-flow.yaml', content: '['.repeat(100_000) + ']'.repeat(100_000) + '\n', exit: 2, reason: /deeper than 64 levels/, where: 'located' });
-add({ name: 'lists nested 100,000 deep (YAML block)', file: 'deep-block.yaml', content: '- '.repeat(100_000) + 'x\n', exit: 2, reason: /deeper than 64 levels/, where: { line: 1, column: 1 } });
+add({
+  name: 'a 200 MB file (sparse: nothing is written to disk)',
+  file: 'huge.json',
+  size: 200 * 1024 * 1024,
+  exit: 2,
+  reason: /200 MB.*limit of 20 MB|200 MB.*20 MB/,
+  where: 'file',
+});
+add({
+  name: 'arrays nested 100,000 deep (JSON)',
+  file: 'deep.json',
+  content: '['.repeat(100_000) + ']'.repeat(100_000),
+  exit: 2,
+  reason: /deeper than 64 levels/,
+  where: { line: 1, column: 65 },
+});
+add({
+  name: 'arrays nested 100,000 deep (YAML flow)',
+  file: 'deep-flow.yaml',
+  content: `${'['.repeat(100_000) + ']'.repeat(100_000)}\n`,
+  exit: 2,
+  reason: /deeper than 64 levels/,
+  where: 'located',
+});
+add({
+  name: 'lists nested 100,000 deep (YAML block)',
+  file: 'deep-block.yaml',
+  content: `${'- '.repeat(100_000)}x\n`,
+  exit: 2,
+  reason: /deeper than 64 levels/,
+  where: { line: 1, column: 1 },
+});
 {
   const { text, at } = edit(SAMPLE_YAML, /(paragraphs:\n {4}- )/, 'x'.repeat(1_500_000));
-  add({ name: 'one paragraph of 1,500,000 characters', file: 'long-string.yaml', content: text, exit: 2, reason: /longer than the limit of 1000000/, where: at });
+  add({
+    name: 'one paragraph of 1,500,000 characters',
+    file: 'long-string.yaml',
+    content: text,
+    exit: 2,
+    reason: /longer than the limit of 1000000/,
+    where: at,
+  });
 }
-for (const [format, sample, pattern] of [['yaml', SAMPLE_YAML, YAML_CELL], ['json', SAMPLE_JSON, JSON_CELL]] as const) {
+for (const [format, sample, pattern] of [
+  ['yaml', SAMPLE_YAML, YAML_CELL],
+  ['json', SAMPLE_JSON, JSON_CELL],
+] as const) {
   const cell = (value: string) => edit(sample, pattern, value);
   {
     const { text, at } = cell(`"${cellValue}"`);
-    add({ name: `a count written as a string (${format})`, file: `string-count.${format}`, content: text, exit: 1, reason: new RegExp(`must be an integer, but is the text "${cellValue}"`), where: at, pointer: CELL });
+    add({
+      name: `a count written as a string (${format})`,
+      file: `string-count.${format}`,
+      content: text,
+      exit: 1,
+      reason: new RegExp(`must be an integer, but is the text "${cellValue}"`),
+      where: at,
+      pointer: CELL,
+    });
   }
   {
     const { text, at } = cell(`-${cellValue}`);
-    add({ name: `a negative count (${format})`, file: `negative.${format}`, content: text, exit: 1, reason: /cannot be less than 0/, where: at, pointer: CELL });
+    add({
+      name: `a negative count (${format})`,
+      file: `negative.${format}`,
+      content: text,
+      exit: 1,
+      reason: /cannot be less than 0/,
+      where: at,
+      pointer: CELL,
+    });
   }
   {
     const { text, at } = cell(`${cellValue}.5`);
-    add({ name: `a fractional count (${format})`, file: `fraction.${format}`, content: text, exit: 1, reason: /must be a whole number/, where: at, pointer: CELL });
+    add({
+      name: `a fractional count (${format})`,
+      file: `fraction.${format}`,
+      content: text,
+      exit: 1,
+      reason: /must be a whole number/,
+      where: at,
+      pointer: CELL,
+    });
   }
   {
     const { text, at } = cell('1e400');
-    add({ name: `1e400 (${format})`, file: `e400.${format}`, content: text, exit: 2, reason: /1e400 is out of range/, where: at });
+    add({
+      name: `1e400 (${format})`,
+      file: `e400.${format}`,
+      content: text,
+      exit: 2,
+      reason: /1e400 is out of range/,
+      where: at,
+    });
   }
 }
 for (const word of ['NaN', 'Infinity', '-Infinity']) {
   const { text, at } = edit(SAMPLE_JSON, JSON_CELL, word);
-  add({ name: `${word} in JSON`, file: `${word.replace('-', 'minus-').toLowerCase()}.json`, content: text, exit: 2, reason: new RegExp(`JSON syntax error: (NaN and Infinity are|${escape(word)} is) not (a )?JSON number`), where: at });
+  add({
+    name: `${word} in JSON`,
+    file: `${word.replace('-', 'minus-').toLowerCase()}.json`,
+    content: text,
+    exit: 2,
+    reason: new RegExp(`JSON syntax error: (NaN and Infinity are|${escape(word)} is) not (a )?JSON number`),
+    where: at,
+  });
 }
 {
   const { text, at } = edit(SAMPLE_YAML, YAML_CELL, '.nan');
@@ -176,38 +330,93 @@ for (const word of ['NaN', 'Infinity', '-Infinity']) {
 }
 {
   const { text, at } = edit(SAMPLE_YAML, /^(edition: )"2021"/m, '"2020"');
-  add({ name: 'an unknown edition', file: 'edition-2020.yaml', content: text, exit: 2, reason: /Unknown edition.*"2020".*"2019".*"2021"/, where: at });
+  add({
+    name: 'an unknown edition',
+    file: 'edition-2020.yaml',
+    content: text,
+    exit: 2,
+    reason: /Unknown edition.*"2020".*"2019".*"2021"/,
+    where: at,
+  });
 }
 {
   const text = SAMPLE_YAML.replace(/^edition: .*\n/m, '');
-  add({ name: 'no edition at all', file: 'no-edition.yaml', content: text, exit: 2, reason: /Missing the edition field.*"2019".*"2021"/, where: 'located' });
+  add({
+    name: 'no edition at all',
+    file: 'no-edition.yaml',
+    content: text,
+    exit: 2,
+    reason: /Missing the edition field.*"2019".*"2021"/,
+    where: 'located',
+  });
 }
 {
   const document = parseYaml(SAMPLE_YAML) as { sections: Record<string, unknown> };
   delete document.sections.reviewAndLitigation;
   const text = JSON.stringify(document, null, 2);
   const at = place(text, text.indexOf('"sections": ') + '"sections": '.length);
-  add({ name: 'a missing section', file: 'missing-section.json', content: text, exit: 1, reason: /missing required field reviewAndLitigation/, where: at, pointer: '/sections/reviewAndLitigation' });
+  add({
+    name: 'a missing section',
+    file: 'missing-section.json',
+    content: text,
+    exit: 1,
+    reason: /missing required field reviewAndLitigation/,
+    where: at,
+    pointer: '/sections/reviewAndLitigation',
+  });
 }
 {
   const { text, at } = edit(SAMPLE_YAML, /(\n {6}newApplications:[^\n]*\n)/, `        bonusColumn: 3\n`);
   const column = { line: at.line, column: 22 };
-  add({ name: 'an extra key', file: 'extra-key.yaml', content: text, exit: 1, reason: /Unknown field "bonusColumn"/, where: column, pointer: '/sections/applications/table/newApplications/bonusColumn' });
+  add({
+    name: 'an extra key',
+    file: 'extra-key.yaml',
+    content: text,
+    exit: 1,
+    reason: /Unknown field "bonusColumn"/,
+    where: column,
+    pointer: '/sections/applications/table/newApplications/bonusColumn',
+  });
 }
 {
   // A file saved as GBK by an old editor: the place of the first non-UTF-8 byte, and a hint. 池州市 in GBK:
   const gbk = Buffer.from([0xb3, 0xd8, 0xd6, 0xdd, 0xca, 0xd0]);
-  const content = Buffer.concat([Buffer.from('edition: "2019"\nmetadata:\n  agency:\n    name: '), gbk, Buffer.from('\n')]);
-  add({ name: 'a file saved as GBK', file: 'gbk.yaml', content, exit: 2, reason: /not valid UTF-8: invalid byte 0xB3.*looks GBK\/GB18030-encoded.*Save the file as UTF-8/, where: { line: 4, column: 11 } });
+  const content = Buffer.concat([
+    Buffer.from('edition: "2019"\nmetadata:\n  agency:\n    name: '),
+    gbk,
+    Buffer.from('\n'),
+  ]);
+  add({
+    name: 'a file saved as GBK',
+    file: 'gbk.yaml',
+    content,
+    exit: 2,
+    reason: /not valid UTF-8: invalid byte 0xB3.*looks GBK\/GB18030-encoded.*Save the file as UTF-8/,
+    where: { line: 4, column: 11 },
+  });
 }
 {
   // 池州 in GBK bytes pasted into a UTF-8 file: the place of the first bad byte.
   const { text, at } = edit(SAMPLE_YAML, /(\n {4}name: )[^\n#]+/, 'GBK_NAME ');
   const [before, after] = text.split('GBK_NAME');
   const content = Buffer.concat([Buffer.from(before!), Buffer.from([0xb3, 0xd8, 0xd6, 0xdd]), Buffer.from(after!)]);
-  add({ name: 'GBK bytes in a UTF-8 file', file: 'gbk-name.yaml', content, exit: 2, reason: /not valid UTF-8: invalid byte 0xB3.*Save the file as UTF-8/, where: at });
+  add({
+    name: 'GBK bytes in a UTF-8 file',
+    file: 'gbk-name.yaml',
+    content,
+    exit: 2,
+    reason: /not valid UTF-8: invalid byte 0xB3.*Save the file as UTF-8/,
+    where: at,
+  });
 }
-add({ name: 'UTF-16 without a byte order mark', file: 'utf16-nobom.yaml', content: Buffer.from(SAMPLE_YAML, 'utf16le'), exit: 2, reason: /UTF-16 without a byte order mark/, where: 'file' });
+add({
+  name: 'UTF-16 without a byte order mark',
+  file: 'utf16-nobom.yaml',
+  content: Buffer.from(SAMPLE_YAML, 'utf16le'),
+  exit: 2,
+  reason: /UTF-16 without a byte order mark/,
+  where: 'file',
+});
 
 beforeAll(() => {
   for (const c of cases) {
@@ -239,7 +448,9 @@ function expectFindings(run: Run, c: Case): void {
   expect(run.signal, 'killed: it hung').toBeNull();
   expect(run.code).toBe(1);
   const where = c.where as { line: number; column: number };
-  expect(run.stdout).toMatch(new RegExp(`^${escape(c.file)}:${where.line}:${where.column}  error  schema  ${escape(c.pointer!)}\\n  .*$`, 'm'));
+  expect(run.stdout).toMatch(
+    new RegExp(`^${escape(c.file)}:${where.line}:${where.column}  error  schema  ${escape(c.pointer!)}\\n  .*$`, 'm'),
+  );
   expect(run.stdout).toMatch(c.reason);
   expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |node:internal|TypeError/);
 }
@@ -283,9 +494,16 @@ describe.concurrent('nianbao build: bad input writes nothing', () => {
     expect(run.signal).toBeNull();
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`${cases.length + 1} reports: 1 built, ${cases.length} failed`);
-    for (const c of cases) expect(run.stdout, c.file).toMatch(new RegExp(`^ {2}FAILED {2}.*${escape(c.file)}\\b.*$`, 'm'));
+    for (const c of cases)
+      expect(run.stdout, c.file).toMatch(new RegExp(`^ {2}FAILED {2}.*${escape(c.file)}\\b.*$`, 'm'));
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |node:internal|TypeError/);
-    expect(listFiles(out)).toEqual(['good/datapackage.json', 'good/fragment.html', 'good/index.html', 'good/report.csv', 'good/report.json']);
+    expect(listFiles(out)).toEqual([
+      'good/datapackage.json',
+      'good/fragment.html',
+      'good/index.html',
+      'good/report.csv',
+      'good/report.json',
+    ]);
   });
 });
 
@@ -301,44 +519,72 @@ describe('a valid report with more text than a PDF is made for', () => {
     const refused = await nianbao(['build', 'long-report.yaml', '--out', out, '--lang', 'en']);
     expect(refused.signal).toBeNull();
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^nianbao build: long-report\.yaml: the report's text has \d+ characters, more than the 200000 a PDF is made for .*--formats html,json\.\n$/);
+    expect(refused.stderr).toMatch(
+      /^nianbao build: long-report\.yaml: the report's text has \d+ characters, more than the 200000 a PDF is made for .*--formats html,json\.\n$/,
+    );
     expect(listFiles(out)).toEqual([]);
     const other = await nianbao(['build', 'long-report.yaml', '--out', out, '--formats', 'html,json']);
     expect(other.code).toBe(0);
-    expect(listFiles(out)).toEqual(['long-report/datapackage.json', 'long-report/fragment.html', 'long-report/index.html', 'long-report/report.csv', 'long-report/report.json']);
+    expect(listFiles(out)).toEqual([
+      'long-report/datapackage.json',
+      'long-report/fragment.html',
+      'long-report/index.html',
+      'long-report/report.csv',
+      'long-report/report.json',
+    ]);
   });
 });
 
 describe.concurrent('encodings a report may arrive in', () => {
   const variants = {
-    'UTF-8 with a BOM': (text: string) => Buffer.from('\uFEFF' + text, 'utf8'),
-    'UTF-16 LE with a BOM': (text: string) => Buffer.from('\uFEFF' + text, 'utf16le'),
-    'UTF-16 BE with a BOM': (text: string) => Buffer.from('\uFEFF' + text, 'utf16le').swap16(),
+    'UTF-8 with a BOM': (text: string) => Buffer.from(`\uFEFF${text}`, 'utf8'),
+    'UTF-16 LE with a BOM': (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le'),
+    'UTF-16 BE with a BOM': (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le').swap16(),
   };
 
-  it.each(Object.entries(variants))('%s: read as the UTF-8 file is, and built to the same bytes', async (name, encode) => {
-    const stem = name.replace(/\W+/g, '-').toLowerCase();
-    writeFileSync(join(work, `${stem}.yaml`), encode(SAMPLE_YAML));
-    writeFileSync(join(work, `${stem}-plain.yaml`), SAMPLE_YAML);
-    const run = await nianbao(['validate', `${stem}.yaml`, '--format', 'json']);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([]);
-    const out = join(tmp, 'enc', stem);
-    const built = await nianbao(['build', `${stem}.yaml`, `${stem}-plain.yaml`, '--out', out, '--formats', 'json,html', '--jobs', '1']);
-    expect(built.code).toBe(0);
-    for (const file of ['report.json', 'report.csv', 'index.html']) {
-      expect(readFileSync(join(out, stem, file)).equals(readFileSync(join(out, `${stem}-plain`, file))), file).toBe(true);
-    }
-  });
+  it.each(Object.entries(variants))(
+    '%s: read as the UTF-8 file is, and built to the same bytes',
+    async (name, encode) => {
+      const stem = name.replace(/\W+/g, '-').toLowerCase();
+      writeFileSync(join(work, `${stem}.yaml`), encode(SAMPLE_YAML));
+      writeFileSync(join(work, `${stem}-plain.yaml`), SAMPLE_YAML);
+      const run = await nianbao(['validate', `${stem}.yaml`, '--format', 'json']);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual([]);
+      const out = join(tmp, 'enc', stem);
+      const built = await nianbao([
+        'build',
+        `${stem}.yaml`,
+        `${stem}-plain.yaml`,
+        '--out',
+        out,
+        '--formats',
+        'json,html',
+        '--jobs',
+        '1',
+      ]);
+      expect(built.code).toBe(0);
+      for (const file of ['report.json', 'report.csv', 'index.html']) {
+        expect(readFileSync(join(out, stem, file)).equals(readFileSync(join(out, `${stem}-plain`, file))), file).toBe(
+          true,
+        );
+      }
+    },
+  );
 
-  it.each(Object.entries(variants))('%s: a finding lands on the same line and column as in UTF-8', async (name, encode) => {
-    const stem = `${name.replace(/\W+/g, '-').toLowerCase()}-broken`;
-    const { text, at } = edit(SAMPLE_YAML, YAML_CELL, `"${cellValue}"`);
-    writeFileSync(join(work, `${stem}.yaml`), encode(text));
-    const run = await nianbao(['validate', `${stem}.yaml`, '--lang', 'en']);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`^${stem}\\.yaml:${at.line}:${at.column}  error  schema  ${escape(CELL)}$`, 'm'));
-  });
+  it.each(Object.entries(variants))(
+    '%s: a finding lands on the same line and column as in UTF-8',
+    async (name, encode) => {
+      const stem = `${name.replace(/\W+/g, '-').toLowerCase()}-broken`;
+      const { text, at } = edit(SAMPLE_YAML, YAML_CELL, `"${cellValue}"`);
+      writeFileSync(join(work, `${stem}.yaml`), encode(text));
+      const run = await nianbao(['validate', `${stem}.yaml`, '--lang', 'en']);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        new RegExp(`^${stem}\\.yaml:${at.line}:${at.column}  error  schema  ${escape(CELL)}$`, 'm'),
+      );
+    },
+  );
 });
 
 describe('spam that reached a report (I-SPAM)', () => {
@@ -355,21 +601,32 @@ describe('spam that reached a report (I-SPAM)', () => {
     const document = parseYaml(SAMPLE_YAML) as Record<string, unknown>;
     for (const { pointer, word } of injected) {
       const keys = pointer.slice(1).split('/');
-      const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, document);
+      const parent = keys
+        .slice(0, -1)
+        .reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, document);
       const last = keys.at(-1)!;
       parent[last] = `${word}${String(parent[last])}`;
     }
     return JSON.stringify(document, null, 2);
   })();
-  const paragraphLabels = (pointer: string) => describePlace(schemaFor('2021'), pointer).path.filter((label) => !/^正文$/.test(label));
+  const paragraphLabels = (pointer: string) =>
+    describePlace(schemaFor('2021'), pointer).path.filter((label) => !/^正文$/.test(label));
 
   beforeAll(() => writeFileSync(join(work, 'tampered.json'), tampered));
 
   it('validate names each injected word and its paragraph, at its line, even when disguised', async () => {
     const run = await nianbao(['validate', 'tampered.json', '--format', 'json']);
     expect(run.code).toBe(0);
-    const findings = JSON.parse(run.stdout) as { ruleId: string; severity: string; pointer: string; message: { zh: string }; location?: { line: number } }[];
-    expect(findings.map((f) => `${f.severity} ${f.ruleId} ${f.pointer}`).sort()).toEqual(injected.map(({ pointer }) => `warning I-SPAM ${pointer}`).sort());
+    const findings = JSON.parse(run.stdout) as {
+      ruleId: string;
+      severity: string;
+      pointer: string;
+      message: { zh: string };
+      location?: { line: number };
+    }[];
+    expect(findings.map((f) => `${f.severity} ${f.ruleId} ${f.pointer}`).sort()).toEqual(
+      injected.map(({ pointer }) => `warning I-SPAM ${pointer}`).sort(),
+    );
     for (const { pointer, word } of injected) {
       const finding = findings.find((f) => f.pointer === pointer)!;
       expect(finding.message.zh).toContain(`“${word}”`);
@@ -396,7 +653,10 @@ describe('spam that reached a report (I-SPAM)', () => {
         '',
       ].join('\n'),
     );
-    writeFileSync(join(work, 'sample.yaml'), SAMPLE_YAML.replace('监督保障\n      paragraphs:\n        - ', '监督保障\n      paragraphs:\n        - 第2024期'));
+    writeFileSync(
+      join(work, 'sample.yaml'),
+      SAMPLE_YAML.replace('监督保障\n      paragraphs:\n        - ', '监督保障\n      paragraphs:\n        - 第2024期'),
+    );
     const run = await nianbao(['validate', 'sample.yaml', '--rules', 'province-spam.yaml', '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -411,7 +671,10 @@ describe('spam that reached a report (I-SPAM)', () => {
     const out = join(tmp, 'spam-out');
     const lenient = await nianbao(['build', 'tampered.json', '--out', out, '--formats', 'json']);
     expect(lenient.code).toBe(0);
-    for (const { pointer, word } of injected) expect(lenient.stdout).toMatch(new RegExp(`^tampered\\.json:\\d+:\\d+  warning  I-SPAM  ${escape(pointer)}\\n  .*“${escape(word)}”`, 'm'));
+    for (const { pointer, word } of injected)
+      expect(lenient.stdout).toMatch(
+        new RegExp(`^tampered\\.json:\\d+:\\d+  warning  I-SPAM  ${escape(pointer)}\\n  .*“${escape(word)}”`, 'm'),
+      );
     expect(listFiles(out)).toEqual(['tampered/datapackage.json', 'tampered/report.csv', 'tampered/report.json']);
 
     // In a batch, --strict fails the tampered report (with its first warning as the reason) and builds the clean one.
@@ -426,5 +689,4 @@ describe('spam that reached a report (I-SPAM)', () => {
     expect(strict.stdout).toMatch(/FAILED {2}.*tampered\.json:\d+:\d+: I-SPAM: .*\(0 errors, 5 warnings in all\)/);
     expect(listFiles(strictOut)).toEqual(['clean/datapackage.json', 'clean/report.csv', 'clean/report.json']);
   });
-
 });

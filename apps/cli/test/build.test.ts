@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,13 +106,20 @@ describe('nianbao build: one report', () => {
     const out = fresh('invalid');
     const run = nianbao(['build', brokenSample(join(tmp, 'broken-one')), '--out', out, '--lang', 'en']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/broken\.yaml:\d+:\d+\s+error\s+C-SUM\s+\/sections\/reviewAndLitigation\/table\/administrativeReconsideration\/total/);
+    expect(run.stdout).toMatch(
+      /broken\.yaml:\d+:\d+\s+error\s+C-SUM\s+\/sections\/reviewAndLitigation\/table\/administrativeReconsideration\/total/,
+    );
     expect(run.stderr).toContain('nothing was written');
     expect(existsSync(out)).toBe(false);
   });
 
   it('bad arguments and unreadable input: exit 2 with one line', () => {
-    for (const args of [['build', SEED], ['build', '--out', fresh('x')], ['build', SEED, '--out', fresh('y'), '--formats', 'html,docx'], ['build', join(tmp, 'missing.yaml'), '--out', fresh('z')]]) {
+    for (const args of [
+      ['build', SEED],
+      ['build', '--out', fresh('x')],
+      ['build', SEED, '--out', fresh('y'), '--formats', 'html,docx'],
+      ['build', join(tmp, 'missing.yaml'), '--out', fresh('z')],
+    ]) {
       const run = nianbao(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
@@ -126,29 +143,46 @@ describe('nianbao build: many reports', () => {
     expect(run.stdout).toMatch(/FAILED {2}.*broken\.yaml:\d+:\d+: C-SUM/);
     expect(run.stdout).toMatch(/FAILED {2}.*garbage\.json/);
     expect(run.stderr).toMatch(/^ok {2}.*seed\.yaml$/m); // not a TTY: one plain line per report
-    expect(listFiles(out)).toEqual([
-      ...['fragment.html', 'index.html'].map((f) => `nested/sample/${f}`),
-      ...['datapackage.json', 'report.csv', 'report.json'].map((f) => `nested/sample/${f}`),
-      ...['fragment.html', 'index.html'].map((f) => `seed/${f}`),
-      ...['datapackage.json', 'report.csv', 'report.json'].map((f) => `seed/${f}`),
-    ].sort());
+    expect(listFiles(out)).toEqual(
+      [
+        ...['fragment.html', 'index.html'].map((f) => `nested/sample/${f}`),
+        ...['datapackage.json', 'report.csv', 'report.json'].map((f) => `nested/sample/${f}`),
+        ...['fragment.html', 'index.html'].map((f) => `seed/${f}`),
+        ...['datapackage.json', 'report.csv', 'report.json'].map((f) => `seed/${f}`),
+      ].sort(),
+    );
   });
 
   it('expands a glob itself (for shells that do not)', () => {
     const out = fresh('glob-out');
-    const run = nianbao(['build', `${relative(root, join(root, 'examples'))}/*-2021.yaml`, '--out', out, '--formats', 'json']);
+    const run = nianbao([
+      'build',
+      `${relative(root, join(root, 'examples'))}/*-2021.yaml`,
+      '--out',
+      out,
+      '--formats',
+      'json',
+    ]);
     expect(run.code).toBe(0);
-    expect(listFiles(out)).toEqual(['sample-bureau-2021/datapackage.json', 'sample-bureau-2021/report.csv', 'sample-bureau-2021/report.json']);
+    expect(listFiles(out)).toEqual([
+      'sample-bureau-2021/datapackage.json',
+      'sample-bureau-2021/report.csv',
+      'sample-bureau-2021/report.json',
+    ]);
   });
 
   it('interrupted midway (SIGINT, SIGTERM): no half-written file is left, and a rerun completes', async () => {
     const input = join(tmp, 'many-in');
     mkdirSync(input, { recursive: true });
     const count = 10;
-    for (let i = 0; i < count; i++) cpSync(i % 2 ? SEED : SAMPLE, join(input, `report-${String(i).padStart(2, '0')}.yaml`));
+    for (let i = 0; i < count; i++)
+      cpSync(i % 2 ? SEED : SAMPLE, join(input, `report-${String(i).padStart(2, '0')}.yaml`));
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const out = fresh(`many-out-${signal}`);
-      const child = spawn(process.execPath, [bin, 'build', input, '--out', out], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [bin, 'build', input, '--out', out], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
       await new Promise<void>((resolve) => {

@@ -71,20 +71,28 @@ describe('nianbao import', () => {
     const run = nianbao(['import', CMS_2020, '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('表格数字：读取 195/198 个，3 个未填报（记为 null）');
-    expect(run.stdout.match(/warning  I-NOTREPORTED/g)).toHaveLength(3);
-    expect(run.stdout).toMatch(/info  \S+\s+\/sections\/applications\/table/);
+    expect(run.stdout.match(/warning {2}I-NOTREPORTED/g)).toHaveLength(3);
+    expect(run.stdout).toMatch(/info {2}\S+\s+\/sections\/applications\/table/);
     const document = parse(readFileSync(out, 'utf8'));
-    expect(document.sections.reviewAndLitigation.table.administrativeLitigation.withoutReconsideration.pending).toBeNull();
+    expect(
+      document.sections.reviewAndLitigation.table.administrativeLitigation.withoutReconsideration.pending,
+    ).toBeNull();
   });
 
   it('broken totals in a published report are findings, not an import failure', () => {
     const page = join(tmp, 'broken.txt');
     const seed = readFileSync(join(root, SEED), 'utf8');
-    writeFileSync(page, seed.replace('一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 0 |'));
+    writeFileSync(
+      page,
+      seed.replace(
+        '一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+        '一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      ),
+    );
     const run = nianbao(['import', page, '--out', join(tmp, 'broken.yaml')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/error  B-ROW/);
-    expect(run.stdout).toMatch(/error  B-BALANCE/);
+    expect(run.stdout).toMatch(/error {2}B-ROW/);
+    expect(run.stdout).toMatch(/error {2}B-BALANCE/);
   });
 
   it('a GBK page', () => {

@@ -34,7 +34,10 @@ function node(args: string[], extra: Record<string, string> = {}) {
 /** How dist/core-loader.js in `folder` compiled core.cjs, in a fresh node. */
 function cacheStatus(folder: string, extra: Record<string, string> = {}): string {
   const loader = JSON.stringify(join(folder, 'core-loader.js'));
-  const run = node(['-e', `const l = require(${loader}); l.loadCore(); process.stdout.write(l.codeCacheStatus());`], extra);
+  const run = node(
+    ['-e', `const l = require(${loader}); l.loadCore(); process.stdout.write(l.codeCacheStatus());`],
+    extra,
+  );
   expect(run.stderr).toBe('');
   return run.stdout;
 }
@@ -50,7 +53,9 @@ describe('the built CLI', () => {
 
   it('runs the same through the bin shim', () => {
     expect(node([shim, 'validate', SEED])).toEqual(reference);
-    expect(node([shim, '--version']).stdout).toBe(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+    expect(node([shim, '--version']).stdout).toBe(
+      `${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`,
+    );
   });
 
   it('ships a code cache this Node accepts', () => {
@@ -71,7 +76,9 @@ describe('the built CLI', () => {
       // The function the build put in place of the locale, run with the require the loader gives core.cjs.
       const stub = new RegExp(`function ${name}\\(\\.\\.\\.args\\)\\{.*?\\}`).exec(core)?.[0];
       expect(stub, name).toContain(`zod/v4/locales/${base}.cjs`);
-      const locale = new Function('require', `${stub}; return ${name}();`)(requireFromDist) as { localeError?: unknown };
+      const locale = new Function('require', `${stub}; return ${name}();`)(requireFromDist) as {
+        localeError?: unknown;
+      };
       expect(typeof locale.localeError, name).toBe('function');
     }
     // Zod's default (English) messages stay in the script.
@@ -83,7 +90,13 @@ describe('the built CLI', () => {
     expect(node([join(dist, 'bin.js'), 'validate', SEED], { NIANBAO_DEBUG: '1' })).toEqual(reference);
     // An error inside the libraries points at their TypeScript source.
     const loader = JSON.stringify(join(dist, 'core-loader.js'));
-    const thrown = node(['-e', `try { require(${loader}).loadCore().formatProblem(undefined, {}); } catch (e) { process.stdout.write(e.stack); }`], { NIANBAO_DEBUG: '1' });
+    const thrown = node(
+      [
+        '-e',
+        `try { require(${loader}).loadCore().formatProblem(undefined, {}); } catch (e) { process.stdout.write(e.stack); }`,
+      ],
+      { NIANBAO_DEBUG: '1' },
+    );
     expect(thrown.stdout).toMatch(/packages\/source\/src\/problem\.ts:\d+:\d+/);
   });
 });
@@ -101,7 +114,11 @@ describe('exit', () => {
     expect(findings.filter((finding) => finding.severity === 'error').length).toBeGreaterThan(150);
     const text = node([join(dist, 'bin.js'), 'validate', file]);
     expect(text.code).toBe(1);
-    expect(text.stdout.endsWith(`${file}：${findings.filter((f) => f.severity === 'error').length} 个错误，${findings.filter((f) => f.severity === 'warning').length} 个警告（2019年格式）\n`)).toBe(true);
+    expect(
+      text.stdout.endsWith(
+        `${file}：${findings.filter((f) => f.severity === 'error').length} 个错误，${findings.filter((f) => f.severity === 'warning').length} 个警告（2019年格式）\n`,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -120,7 +137,10 @@ describe('a code cache that does not fit is ignored', () => {
   it.each([
     ['missing', undefined],
     // Another build's cache: its id differs, the loader does not hand it to V8.
-    ['mismatched', Buffer.concat([Buffer.from('00000000-0000-0000-0000-000000000000\n'), original.subarray(header.length)])],
+    [
+      'mismatched',
+      Buffer.concat([Buffer.from('00000000-0000-0000-0000-000000000000\n'), original.subarray(header.length)]),
+    ],
     // Data V8 refuses (made for another script, as with another Node): compiled as usual.
     ['rejected', Buffer.concat([header, new Script('"another script"').createCachedData()])],
   ])('%s', (status, cache) => {

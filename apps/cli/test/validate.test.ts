@@ -19,7 +19,11 @@ function nianbao(args: string[], env: Record<string, string> = {}) {
   delete clean.FORCE_COLOR;
   delete clean.NO_COLOR;
   delete clean.NIANBAO_DEBUG;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    env: { ...clean, ...env },
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -85,8 +89,12 @@ describe('nianbao validate: the bundled examples', () => {
     const run = nianbao(['validate', SEED]);
     expect(run.code).toBe(0);
     const spamLine = lineOf(readFileSync(join(root, SEED), 'utf8'), '    - 本报告依据');
-    expect(run.stdout).toContain(`${SEED}:${spamLine}:7  warning  I-SPAM  /preface/paragraphs/0\n  「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”`);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^${SEED}：0 个错误，\\d+ 个警告（2019年格式）$`));
+    expect(run.stdout).toContain(
+      `${SEED}:${spamLine}:7  warning  I-SPAM  /preface/paragraphs/0\n  「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”`,
+    );
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      new RegExp(`^${SEED}：0 个错误，\\d+ 个警告（2019年格式）$`),
+    );
     // Not a terminal: no colour.
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -137,7 +145,11 @@ describe('nianbao validate: a broken total', () => {
   it('prints the error first in text output, with file:line:col', () => {
     const run = nianbao(['validate', broken]);
     expect(run.code).toBe(1);
-    expect(run.stdout.startsWith(`${broken}:${totalLine}:16  error  B-ROW  /sections/applications/table/newApplications/total\n  一、本年新收政府信息公开申请数量：总计应为0`)).toBe(true);
+    expect(
+      run.stdout.startsWith(
+        `${broken}:${totalLine}:16  error  B-ROW  /sections/applications/table/newApplications/total\n  一、本年新收政府信息公开申请数量：总计应为0`,
+      ),
+    ).toBe(true);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/：2 个错误，\d+ 个警告（2019年格式）$/);
   });
 });
@@ -165,7 +177,7 @@ describe('nianbao validate: options', () => {
     expect(nianbao(['--lang=en', 'validate', SAMPLE]).stdout).toBe(`${SAMPLE}: 0 errors, 0 warnings (edition 2021)\n`);
   });
 
-  it('--previous compares 上年结转 with last year\'s 结转下年度 (X-CARRY), across editions', () => {
+  it("--previous compares 上年结转 with last year's 结转下年度 (X-CARRY), across editions", () => {
     // The 2021 sample carries 4 + 1 applications over; the 2020 seed carried none to the next year.
     const run = nianbao(['validate', SAMPLE, '--previous', SEED, '--format', 'json']);
     expect(run.code).toBe(0);
@@ -193,7 +205,7 @@ describe('nianbao validate: options', () => {
     );
   });
 
-  it('--rules adds a government\'s own rules; a bad rules file is refused with its place', () => {
+  it("--rules adds a government's own rules; a bad rules file is refused with its place", () => {
     const rules = join(tmp, 'local-rules.yaml');
     writeFileSync(
       rules,
@@ -217,7 +229,18 @@ describe('nianbao validate: options', () => {
     expect(JSON.parse(nianbao(['validate', SAMPLE, '--rules', rules, '--format', 'json']).stdout)).toEqual([]);
 
     const bad = join(tmp, 'bad-rules.json');
-    writeFileSync(bad, JSON.stringify({ rules: [{ id: 'X', severity: 'fatal', title: { zh: 'a', en: 'a' }, message: { zh: 'a', en: 'a' }, checks: [] }] }, null, 2));
+    writeFileSync(
+      bad,
+      JSON.stringify(
+        {
+          rules: [
+            { id: 'X', severity: 'fatal', title: { zh: 'a', en: 'a' }, message: { zh: 'a', en: 'a' }, checks: [] },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     const reason = expectOneLineFailure(nianbao(['validate', SEED, '--rules', bad]));
     expect(reason.startsWith(`${bad}:`)).toBe(true);
     expect(reason).toContain('规则文件');
@@ -226,7 +249,13 @@ describe('nianbao validate: options', () => {
 
   it('--rules with a pattern that could backtrack catastrophically is refused at the pattern, before it runs', () => {
     const hostile = join(tmp, 'hostile-rules.json');
-    const rule = { id: 'LOCAL-1', severity: 'warning', title: { zh: '名称', en: 'Name' }, message: { zh: '名称不合规', en: 'Bad name' }, checks: [{ type: 'pattern', at: '/metadata/agency/name', pattern: '(a+)+$' }] };
+    const rule = {
+      id: 'LOCAL-1',
+      severity: 'warning',
+      title: { zh: '名称', en: 'Name' },
+      message: { zh: '名称不合规', en: 'Bad name' },
+      checks: [{ type: 'pattern', at: '/metadata/agency/name', pattern: '(a+)+$' }],
+    };
     writeFileSync(hostile, `${JSON.stringify({ rules: [rule] }, null, 2)}\n`);
     const reason = expectOneLineFailure(nianbao(['validate', SEED, '--rules', hostile]));
     // The line and column of the "pattern" member in the file.
@@ -240,7 +269,9 @@ describe('nianbao validate: options', () => {
 describe('nianbao validate: failures are one line and exit 2', () => {
   it('bad arguments', () => {
     expect(expectOneLineFailure(nianbao([]))).toMatch(/^nianbao: 缺少命令/);
-    expect(expectOneLineFailure(nianbao(['validate']))).toBe('nianbao validate: 缺少要检查的报告文件（用法见 nianbao validate --help）');
+    expect(expectOneLineFailure(nianbao(['validate']))).toBe(
+      'nianbao validate: 缺少要检查的报告文件（用法见 nianbao validate --help）',
+    );
     expect(expectOneLineFailure(nianbao(['validate', SEED, '--format', 'xml', '--lang', 'en']))).toBe(
       'nianbao validate: --format must be text or json, not "xml" (see nianbao validate --help)',
     );
@@ -252,8 +283,12 @@ describe('nianbao validate: failures are one line and exit 2', () => {
   });
 
   it('a missing file, a folder, an empty or binary file, GBK bytes', () => {
-    expect(expectOneLineFailure(nianbao(['validate', 'no/such/report.yaml']))).toBe('nianbao validate: no/such/report.yaml: 文件不存在。');
-    expect(expectOneLineFailure(nianbao(['validate', 'examples', '--lang', 'en']))).toBe('nianbao validate: examples: This is a directory, not a file.');
+    expect(expectOneLineFailure(nianbao(['validate', 'no/such/report.yaml']))).toBe(
+      'nianbao validate: no/such/report.yaml: 文件不存在。',
+    );
+    expect(expectOneLineFailure(nianbao(['validate', 'examples', '--lang', 'en']))).toBe(
+      'nianbao validate: examples: This is a directory, not a file.',
+    );
     const empty = join(tmp, 'empty.yaml');
     writeFileSync(empty, '');
     expect(expectOneLineFailure(nianbao(['validate', empty]))).toContain('文件是空的');
@@ -261,7 +296,10 @@ describe('nianbao validate: failures are one line and exit 2', () => {
     writeFileSync(binary, Buffer.from('%PDF-1.7\n\u0000\u0001'));
     expect(expectOneLineFailure(nianbao(['validate', binary, '--lang', 'en']))).toContain('Not a text file');
     const gbk = join(tmp, 'gbk.yaml');
-    writeFileSync(gbk, Buffer.concat([Buffer.from('edition: "2019"\nname: '), Buffer.from([0xb3, 0xd8, 0xd6, 0xdd]), Buffer.from('\n')]));
+    writeFileSync(
+      gbk,
+      Buffer.concat([Buffer.from('edition: "2019"\nname: '), Buffer.from([0xb3, 0xd8, 0xd6, 0xdd]), Buffer.from('\n')]),
+    );
     const reason = expectOneLineFailure(nianbao(['validate', gbk]));
     expect(reason.startsWith(`${gbk}:2:7: `)).toBe(true);
     expect(reason).toContain('UTF-8');
@@ -270,10 +308,14 @@ describe('nianbao validate: failures are one line and exit 2', () => {
   it('syntax errors and duplicate keys carry their line', () => {
     const dup = join(tmp, 'dup.yaml');
     writeFileSync(dup, 'edition: "2019"\nedition: "2021"\n');
-    expect(expectOneLineFailure(nianbao(['validate', dup, '--lang', 'en']))).toBe(`${dup}:2:1: The key "edition" appears twice in the same mapping.`);
+    expect(expectOneLineFailure(nianbao(['validate', dup, '--lang', 'en']))).toBe(
+      `${dup}:2:1: The key "edition" appears twice in the same mapping.`,
+    );
     const truncated = join(tmp, 'truncated.json');
     writeFileSync(truncated, '{\n  "edition": "2019",\n  "metadata": {');
-    expect(expectOneLineFailure(nianbao(['validate', truncated]))).toMatch(new RegExp(`^${truncated.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:16: JSON 语法错误：`));
+    expect(expectOneLineFailure(nianbao(['validate', truncated]))).toMatch(
+      new RegExp(`^${truncated.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:16: JSON 语法错误：`),
+    );
   });
 
   it('not a report: another kind of document, or an unknown edition', () => {

@@ -33,4 +33,6 @@ if (method === 'nianbao') {
 } else {
   throw new Error(`unknown method ${method}`);
 }
-process.stdout.write(`${JSON.stringify({ method, bootMs, importMs, setupMs, firstMs, bytes, totalMs: performance.now() })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ method, bootMs, importMs, setupMs, firstMs, bytes, totalMs: performance.now() })}\n`,
+);

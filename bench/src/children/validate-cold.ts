@@ -42,4 +42,6 @@ if (method === 'nianbao') {
   throw new Error(`unknown method ${method}`);
 }
 
-process.stdout.write(`${JSON.stringify({ method, ok, bootMs, importMs, setupMs, firstCallMs, totalMs: performance.now() })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ method, ok, bootMs, importMs, setupMs, firstCallMs, totalMs: performance.now() })}\n`,
+);

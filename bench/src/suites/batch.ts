@@ -40,7 +40,10 @@ export interface BatchResult {
   targets: TargetCheck[];
 }
 
-export async function batchSuite(count: number, options: { keep?: boolean } = {}): Promise<{ result: BatchResult; text: string }> {
+export async function batchSuite(
+  count: number,
+  options: { keep?: boolean } = {},
+): Promise<{ result: BatchResult; text: string }> {
   // Neutral names: on a shared machine another session cleaning up its own `…/bin.js build` runs by
   // name must not hit this one. The CLI is the same file, reached through a symlink (Node runs its real path).
   const dir = mkdtempSync(join(tmpdir(), 'nb-bench-'));
@@ -51,7 +54,8 @@ export async function batchSuite(count: number, options: { keep?: boolean } = {}
   mkdirSync(input);
   try {
     let start = process.hrtime.bigint();
-    for (let i = 0; i < count; i++) writeFileSync(join(input, `report-${String(i).padStart(5, '0')}.yaml`), stringify(generatedReport(i)));
+    for (let i = 0; i < count; i++)
+      writeFileSync(join(input, `report-${String(i).padStart(5, '0')}.yaml`), stringify(generatedReport(i)));
     const generateMs = Number(process.hrtime.bigint() - start) / 1e6;
 
     const useTime = existsSync(TIME);
@@ -98,7 +102,13 @@ export async function batchSuite(count: number, options: { keep?: boolean } = {}
     if (existsSync(out)) for (const folder of readdirSync(out)) outputFiles += readdirSync(join(out, folder)).length;
     if (run.code !== 0) {
       const why = run.code === 143 || run.code === 130 ? ' (terminated by a signal from outside the benchmark)' : '';
-      throw new Error(`nianbao build exited ${run.code}${why} after ${built} reports: ${run.stderr.split('\n').filter((l) => !l.startsWith('ok ') && !l.startsWith('\t')).slice(-10).join('\n')}`);
+      throw new Error(
+        `nianbao build exited ${run.code}${why} after ${built} reports: ${run.stderr
+          .split('\n')
+          .filter((l) => !l.startsWith('ok ') && !l.startsWith('\t'))
+          .slice(-10)
+          .join('\n')}`,
+      );
     }
 
     const perReportMs = wallMs / count;
@@ -111,7 +121,13 @@ export async function batchSuite(count: number, options: { keep?: boolean } = {}
         measured: `${(projected / 60000).toFixed(1)} min (${fmtRate((count / wallMs) * 1000)})`,
         pass: projected <= TARGET_WALL_MS,
       },
-      { suite: 'batch', what: `peak RSS of the build process (${count.toLocaleString('en-US')} reports)`, target: '≤ 1.5 GB', measured: `${(peakRssKiB / 1024).toFixed(0)} MiB`, pass: peakRssKiB <= TARGET_RSS_KIB },
+      {
+        suite: 'batch',
+        what: `peak RSS of the build process (${count.toLocaleString('en-US')} reports)`,
+        target: '≤ 1.5 GB',
+        measured: `${(peakRssKiB / 1024).toFixed(0)} MiB`,
+        pass: peakRssKiB <= TARGET_RSS_KIB,
+      },
     ];
     const result: BatchResult = {
       reports: count,
@@ -134,8 +150,28 @@ export async function batchSuite(count: number, options: { keep?: boolean } = {}
     const text = [
       `### 4. Batch build: ${count.toLocaleString('en-US')} generated reports → HTML + PDF + open data (\`nianbao build\`, one worker per core)`,
       table(
-        ['reports', 'built', 'output files', 'wall', 'reports/s', 'peak RSS', 'threads (max)', 'load 1 min before → after'],
-        [[String(count), String(built), String(outputFiles), `${(wallMs / 1000).toFixed(1)} s`, fmtRate(result.reportsPerSec), `${(peakRssKiB / 1024).toFixed(0)} MiB`, String(maxThreads), `${loadBefore} → ${loadAfter}`]],
+        [
+          'reports',
+          'built',
+          'output files',
+          'wall',
+          'reports/s',
+          'peak RSS',
+          'threads (max)',
+          'load 1 min before → after',
+        ],
+        [
+          [
+            String(count),
+            String(built),
+            String(outputFiles),
+            `${(wallMs / 1000).toFixed(1)} s`,
+            fmtRate(result.reportsPerSec),
+            `${(peakRssKiB / 1024).toFixed(0)} MiB`,
+            String(maxThreads),
+            `${loadBefore} → ${loadAfter}`,
+          ],
+        ],
       ),
     ].join('\n');
     return { result, text };

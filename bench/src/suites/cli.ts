@@ -38,9 +38,25 @@ export async function cliSuite(options: { runs: number }): Promise<{ result: Cli
   const baseline = summaries['node -e 0']!;
   const targets: TargetCheck[] = EXAMPLE_FILES.map((file) => {
     const s = summaries[`nianbao validate ${file}`]!;
-    return { suite: 'cli', what: `nianbao validate ${file}, wall (median of ${options.runs})`, target: `≤ ${TARGET_MS} ms`, measured: `${fmtMs(s.median)} (p95 ${fmtMs(s.p95)}; node -e 0: ${fmtMs(baseline.median)})`, pass: s.median <= TARGET_MS };
+    return {
+      suite: 'cli',
+      what: `nianbao validate ${file}, wall (median of ${options.runs})`,
+      target: `≤ ${TARGET_MS} ms`,
+      measured: `${fmtMs(s.median)} (p95 ${fmtMs(s.p95)}; node -e 0: ${fmtMs(baseline.median)})`,
+      pass: s.median <= TARGET_MS,
+    };
   });
-  const rows = Object.entries(summaries).map(([name, s]) => [name, fmtMs(s.median), fmtMs(s.p95), fmtMs(s.min), fmtRatio(s.median / baseline.median), fmtMs(s.median - baseline.median)]);
-  const text = [`### 5. CLI cold start (${options.runs} runs each, interleaved, wall time spawn → exit)`, table(['command', 'median', 'p95', 'min', 'vs node -e 0', 'above node -e 0'], rows)].join('\n');
+  const rows = Object.entries(summaries).map(([name, s]) => [
+    name,
+    fmtMs(s.median),
+    fmtMs(s.p95),
+    fmtMs(s.min),
+    fmtRatio(s.median / baseline.median),
+    fmtMs(s.median - baseline.median),
+  ]);
+  const text = [
+    `### 5. CLI cold start (${options.runs} runs each, interleaved, wall time spawn → exit)`,
+    table(['command', 'median', 'p95', 'min', 'vs node -e 0', 'above node -e 0'], rows),
+  ].join('\n');
   return { result: { runs: options.runs, commands: summaries, targets }, text };
 }

@@ -15,7 +15,10 @@ export interface HtmlResult {
   targets: TargetCheck[];
 }
 
-export function htmlSuite(reports: readonly BenchReport[], options: { rounds: number; warmup: number }): { result: HtmlResult; text: string } {
+export function htmlSuite(
+  reports: readonly BenchReport[],
+  options: { rounds: number; warmup: number },
+): { result: HtmlResult; text: string } {
   const warm = groupFigures(
     measureWarm(
       [
@@ -27,7 +30,9 @@ export function htmlSuite(reports: readonly BenchReport[], options: { rounds: nu
     ),
     reports,
   );
-  const bytes = Object.fromEntries(reports.filter((r) => r.group === 'example').map((r) => [r.name, Buffer.byteLength(renderHtmlPage(r.report))]));
+  const bytes = Object.fromEntries(
+    reports.filter((r) => r.group === 'example').map((r) => [r.name, Buffer.byteLength(renderHtmlPage(r.report))]),
+  );
   const targets: TargetCheck[] = Object.entries(warm)
     .filter(([group]) => !group.startsWith('generated 20'))
     .map(([group, byContender]) => ({
@@ -37,12 +42,22 @@ export function htmlSuite(reports: readonly BenchReport[], options: { rounds: nu
       measured: `${fmtRate(byContender[PAGE]!.opsPerSec)} (median ${fmtTime(byContender[PAGE]!.median)})`,
       pass: byContender[PAGE]!.opsPerSec >= TARGET_PER_SEC,
     }));
-  const rows = Object.entries(warm).flatMap(([group, byContender]) => Object.entries(byContender).map(([name, f]) => [group, name, fmtRate(f.opsPerSec), fmtTime(f.median), fmtTime(f.p95)]));
+  const rows = Object.entries(warm).flatMap(([group, byContender]) =>
+    Object.entries(byContender).map(([name, f]) => [
+      group,
+      name,
+      fmtRate(f.opsPerSec),
+      fmtTime(f.median),
+      fmtTime(f.p95),
+    ]),
+  );
   const text = [
     '### 2. HTML render, warm (one core)',
     table(['reports', 'function', 'reports/s', 'median', 'p95'], rows),
     '',
-    `Page size: ${Object.entries(bytes).map(([name, size]) => `${name} ${fmtBytes(size)}`).join(', ')}`,
+    `Page size: ${Object.entries(bytes)
+      .map(([name, size]) => `${name} ${fmtBytes(size)}`)
+      .join(', ')}`,
   ].join('\n');
   return { result: { warm, bytes, targets }, text };
 }

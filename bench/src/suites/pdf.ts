@@ -20,8 +20,22 @@ import { fmtBytes, fmtMs, fmtRatio, type TargetCheck } from '../targets.js';
 export const NIANBAO = 'nianbao renderPdf';
 export const CHROMIUM = 'Chromium page.pdf';
 
-interface ColdSample { method: string; bootMs: number; importMs: number; setupMs: number; firstMs: number; bytes: number; totalMs: number }
-interface MemoryRun { count: number; every: number; bytes: number; times: number[]; samples: { docs: number; heapUsed: number; external: number; arrayBuffers: number; rss: number }[] }
+interface ColdSample {
+  method: string;
+  bootMs: number;
+  importMs: number;
+  setupMs: number;
+  firstMs: number;
+  bytes: number;
+  totalMs: number;
+}
+interface MemoryRun {
+  count: number;
+  every: number;
+  bytes: number;
+  times: number[];
+  samples: { docs: number; heapUsed: number; external: number; arrayBuffers: number; rss: number }[];
+}
 
 export interface PdfResult {
   warm: Record<string, Record<string, GroupFigures>>;
@@ -29,7 +43,17 @@ export interface PdfResult {
   /** Chromium's process tree after the warm-up and at the end of the warm comparison. */
   chromiumTreeKiB: { start: { pss: number; rss: number }; end: { pss: number; rss: number } };
   /** `fromImportMs`: loading the renderer (and launching Chromium) plus the first document, what a one-report build waits for. */
-  cold: Record<string, { wallMs: Summary; importMs: Summary; setupMs: Summary; firstMs: Summary; firstWithSetupMs: Summary; fromImportMs: Summary }>;
+  cold: Record<
+    string,
+    {
+      wallMs: Summary;
+      importMs: Summary;
+      setupMs: Summary;
+      firstMs: Summary;
+      firstWithSetupMs: Summary;
+      fromImportMs: Summary;
+    }
+  >;
   memory?: {
     docs: number;
     sampleEvery: number;
@@ -52,7 +76,10 @@ export interface PdfResult {
 
 const MiB = 1024 * 1024;
 
-export async function pdfSuite(reports: readonly BenchReport[], options: { rounds: number; warmup: number; coldSamples: number; memoryDocs: number }): Promise<{ result: PdfResult; text: string }> {
+export async function pdfSuite(
+  reports: readonly BenchReport[],
+  options: { rounds: number; warmup: number; coldSamples: number; memoryDocs: number },
+): Promise<{ result: PdfResult; text: string }> {
   const printer = await launchPrinter();
   const browserPid = await chromiumPid();
   const samples = new Map([NIANBAO, CHROMIUM].map((name) => [name, reports.map(() => [] as number[])]));
@@ -75,7 +102,10 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
           if (round >= options.warmup) samples.get(name)![i]!.push(elapsed);
           if (reports[i]!.group === 'example') bytes[name]![reports[i]!.name] = pdf.byteLength;
           // Chromium must set the text in the same CJK fonts as nianbao, or the comparison is void.
-          if (name === CHROMIUM && round === 0 && i === 0 && !embedsNotoSerifSC(pdf)) throw new Error('Chromium did not embed Noto Serif SC: the report fonts are not available to it (see fontConfigFile)');
+          if (name === CHROMIUM && round === 0 && i === 0 && !embedsNotoSerifSC(pdf))
+            throw new Error(
+              'Chromium did not embed Noto Serif SC: the report fonts are not available to it (see fontConfigFile)',
+            );
         }
       }
     }
@@ -86,7 +116,8 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
   const warm: PdfResult['warm'] = {};
   for (const group of groupsOf(reports)) {
     warm[group.name] = {};
-    for (const [name, perReport] of samples) warm[group.name]![name] = figures(group.indexes.flatMap((index) => perReport[index]!));
+    for (const [name, perReport] of samples)
+      warm[group.name]![name] = figures(group.indexes.flatMap((index) => perReport[index]!));
   }
 
   // Cold: the first example, a fresh process per sample.
@@ -96,7 +127,10 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
   try {
     const file = join(dir, `${example.name}.json`);
     writeFileSync(file, example.json);
-    const coldRuns = new Map<string, { wall: number; child: ColdSample }[]>([['nianbao', []], ['chromium', []]]);
+    const coldRuns = new Map<string, { wall: number; child: ColdSample }[]>([
+      ['nianbao', []],
+      ['chromium', []],
+    ]);
     for (let i = 0; i < options.coldSamples; i++) {
       for (const method of coldRuns.keys()) {
         const run = await runChildOk<ColdSample>('pdf-cold', [method, file]);
@@ -124,15 +158,26 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
     const all = run.result.samples;
     const settled = all.filter((s) => s.docs >= options.memoryDocs * 0.1);
     const xs = settled.map((s) => s.docs);
-    const heap = linearRegression(xs, settled.map((s) => s.heapUsed));
+    const heap = linearRegression(
+      xs,
+      settled.map((s) => s.heapUsed),
+    );
     memory = {
       docs: run.result.count,
       sampleEvery: every,
       renderMs: summarize(run.result.times),
       heapSlopeBytesPer100Docs: heap.slope * 100,
       heapR2: heap.r2,
-      rssSlopeBytesPer100Docs: linearRegression(xs, settled.map((s) => s.rss)).slope * 100,
-      externalSlopeBytesPer100Docs: linearRegression(xs, settled.map((s) => s.external)).slope * 100,
+      rssSlopeBytesPer100Docs:
+        linearRegression(
+          xs,
+          settled.map((s) => s.rss),
+        ).slope * 100,
+      externalSlopeBytesPer100Docs:
+        linearRegression(
+          xs,
+          settled.map((s) => s.external),
+        ).slope * 100,
       heapUsedFirst: all[0]!.heapUsed,
       heapUsedLast: all[all.length - 1]!.heapUsed,
       heapUsedMax: Math.max(...all.map((s) => s.heapUsed)),
@@ -149,16 +194,41 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
     if (group.startsWith('generated 20')) continue;
     const n = byContender[NIANBAO]!;
     const c = byContender[CHROMIUM]!;
-    targets.push({ suite: 'pdf', what: `warm median, ${group}`, target: '≤ 100 ms', measured: `${fmtMs(n.median)} (p95 ${fmtMs(n.p95)})`, pass: n.median <= 100 });
-    targets.push({ suite: 'pdf', what: `warm vs Chromium, ${group}`, target: 'faster than Chromium (median)', measured: `${fmtRatio(c.median / n.median)} faster (${fmtMs(n.median)} vs ${fmtMs(c.median)})`, pass: n.median < c.median });
+    targets.push({
+      suite: 'pdf',
+      what: `warm median, ${group}`,
+      target: '≤ 100 ms',
+      measured: `${fmtMs(n.median)} (p95 ${fmtMs(n.p95)})`,
+      pass: n.median <= 100,
+    });
+    targets.push({
+      suite: 'pdf',
+      what: `warm vs Chromium, ${group}`,
+      target: 'faster than Chromium (median)',
+      measured: `${fmtRatio(c.median / n.median)} faster (${fmtMs(n.median)} vs ${fmtMs(c.median)})`,
+      pass: n.median < c.median,
+    });
   }
   void overall;
   const coldN = Object.entries(cold).find(([key]) => key.startsWith(NIANBAO));
   if (coldN) {
     const c = coldN[1];
-    targets.push({ suite: 'pdf', what: `first document in a fresh process, import + render (${example.name})`, target: '≤ 1 s', measured: `${fmtMs(c.fromImportMs.median)} (import ${fmtMs(c.importMs.median)} + render ${fmtMs(c.firstMs.median)}, median of ${c.firstMs.n})`, pass: c.fromImportMs.median <= 1000 });
+    targets.push({
+      suite: 'pdf',
+      what: `first document in a fresh process, import + render (${example.name})`,
+      target: '≤ 1 s',
+      measured: `${fmtMs(c.fromImportMs.median)} (import ${fmtMs(c.importMs.median)} + render ${fmtMs(c.firstMs.median)}, median of ${c.firstMs.n})`,
+      pass: c.fromImportMs.median <= 1000,
+    });
   }
-  for (const [name, size] of Object.entries(bytes[NIANBAO]!)) targets.push({ suite: 'pdf', what: `size of the example ${name}`, target: '≤ 100 KB', measured: fmtBytes(size), pass: size <= 100 * 1000 });
+  for (const [name, size] of Object.entries(bytes[NIANBAO]!))
+    targets.push({
+      suite: 'pdf',
+      what: `size of the example ${name}`,
+      target: '≤ 100 KB',
+      measured: fmtBytes(size),
+      pass: size <= 100 * 1000,
+    });
   if (memory) {
     const growth = (memory.heapSlopeBytesPer100Docs * memory.docs) / 100;
     targets.push({
@@ -171,10 +241,28 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
   }
 
   const rows = Object.entries(warm).flatMap(([group, byContender]) =>
-    Object.entries(byContender).map(([name, f]) => [group, name, fmtMs(f.median), fmtMs(f.p95), `${f.opsPerSec.toFixed(1)}/s`, fmtRatio(f.median / byContender[NIANBAO]!.median)]),
+    Object.entries(byContender).map(([name, f]) => [
+      group,
+      name,
+      fmtMs(f.median),
+      fmtMs(f.p95),
+      `${f.opsPerSec.toFixed(1)}/s`,
+      fmtRatio(f.median / byContender[NIANBAO]!.median),
+    ]),
   );
-  const coldRows = Object.entries(cold).map(([key, c]) => [key, fmtMs(c.wallMs.median), fmtMs(c.importMs.median), fmtMs(c.setupMs.median), fmtMs(c.firstMs.median), fmtMs(c.fromImportMs.median)]);
-  const byteRows = Object.keys(bytes[NIANBAO]!).map((name) => [name, fmtBytes(bytes[NIANBAO]![name]!), fmtBytes(bytes[CHROMIUM]![name] ?? Number.NaN)]);
+  const coldRows = Object.entries(cold).map(([key, c]) => [
+    key,
+    fmtMs(c.wallMs.median),
+    fmtMs(c.importMs.median),
+    fmtMs(c.setupMs.median),
+    fmtMs(c.firstMs.median),
+    fmtMs(c.fromImportMs.median),
+  ]);
+  const byteRows = Object.keys(bytes[NIANBAO]!).map((name) => [
+    name,
+    fmtBytes(bytes[NIANBAO]![name]!),
+    fmtBytes(bytes[CHROMIUM]![name] ?? Number.NaN),
+  ]);
   const lines = [
     '### 3. PDF render, warm, side by side (one browser and one page reused; Chromium time includes the HTML render)',
     table(['reports', 'renderer', 'median', 'p95', 'docs/s', 'time vs nianbao'], rows),
@@ -182,7 +270,17 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
     `Chromium process tree memory (sum of PSS; sum of RSS in parentheses): ${(rssStart.pss / 1024).toFixed(0)} MiB (${(rssStart.rss / 1024).toFixed(0)}) after warm-up → ${(rssEnd.pss / 1024).toFixed(0)} MiB (${(rssEnd.rss / 1024).toFixed(0)}) at the end.`,
     '',
     `### 3. PDF, first document in a fresh process (${options.coldSamples} samples, medians)`,
-    table(['renderer · document', 'process wall', 'import', 'launch (Chromium)', 'first document', 'import + launch + first'], coldRows),
+    table(
+      [
+        'renderer · document',
+        'process wall',
+        'import',
+        'launch (Chromium)',
+        'first document',
+        'import + launch + first',
+      ],
+      coldRows,
+    ),
     '',
     '### 3. PDF size',
     table(['example', NIANBAO, CHROMIUM], byteRows),
@@ -194,15 +292,30 @@ export async function pdfSuite(reports: readonly BenchReport[], options: { round
       table(
         ['measure', 'first', 'last', 'max', 'slope per 100 docs'],
         [
-          ['heapUsed after GC', `${(memory.heapUsedFirst / MiB).toFixed(1)} MiB`, `${(memory.heapUsedLast / MiB).toFixed(1)} MiB`, `${(memory.heapUsedMax / MiB).toFixed(1)} MiB`, `${(memory.heapSlopeBytesPer100Docs / 1024).toFixed(1)} KiB (R² ${memory.heapR2.toFixed(2)})`],
-          ['RSS', `${(memory.rssFirst / MiB).toFixed(0)} MiB`, `${(memory.rssLast / MiB).toFixed(0)} MiB`, `${(memory.rssMax / MiB).toFixed(0)} MiB`, `${(memory.rssSlopeBytesPer100Docs / 1024).toFixed(1)} KiB`],
+          [
+            'heapUsed after GC',
+            `${(memory.heapUsedFirst / MiB).toFixed(1)} MiB`,
+            `${(memory.heapUsedLast / MiB).toFixed(1)} MiB`,
+            `${(memory.heapUsedMax / MiB).toFixed(1)} MiB`,
+            `${(memory.heapSlopeBytesPer100Docs / 1024).toFixed(1)} KiB (R² ${memory.heapR2.toFixed(2)})`,
+          ],
+          [
+            'RSS',
+            `${(memory.rssFirst / MiB).toFixed(0)} MiB`,
+            `${(memory.rssLast / MiB).toFixed(0)} MiB`,
+            `${(memory.rssMax / MiB).toFixed(0)} MiB`,
+            `${(memory.rssSlopeBytesPer100Docs / 1024).toFixed(1)} KiB`,
+          ],
           ['external (buffers)', '', '', '', `${(memory.externalSlopeBytesPer100Docs / 1024).toFixed(1)} KiB`],
           ['render time', '', '', '', `median ${fmtMs(memory.renderMs.median)}, p95 ${fmtMs(memory.renderMs.p95)}`],
         ],
       ),
     );
   }
-  return { result: { warm, bytes, chromiumTreeKiB: { start: rssStart, end: rssEnd }, cold, memory, targets }, text: lines.join('\n') };
+  return {
+    result: { warm, bytes, chromiumTreeKiB: { start: rssStart, end: rssEnd }, cold, memory, targets },
+    text: lines.join('\n'),
+  };
 }
 
 /** The browser's process id: playwright does not expose it on a launched Browser, so find our child named chromium. */

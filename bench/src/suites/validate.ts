@@ -22,21 +22,43 @@ export const AJV = 'Ajv 2020 (allErrors)';
 export const AJV_FIRST = 'Ajv 2020 (first error)';
 export const PARSE = 'JSON.parse';
 
-interface ColdSample { method: string; ok: boolean; bootMs: number; importMs: number; setupMs: number; firstCallMs: number; totalMs: number }
+interface ColdSample {
+  method: string;
+  ok: boolean;
+  bootMs: number;
+  importMs: number;
+  setupMs: number;
+  firstCallMs: number;
+  totalMs: number;
+}
 const COLD_METHODS = ['nianbao', 'ajv', 'json-parse'] as const;
 
 export interface ValidateResult {
   warm: Record<string, Record<string, GroupFigures>>;
-  cold: Record<string, { document: string; wallMs: Summary; importMs: Summary; setupMs: Summary; firstCallMs: Summary; firstCallWithSetupMs: Summary }>;
+  cold: Record<
+    string,
+    {
+      document: string;
+      wallMs: Summary;
+      importMs: Summary;
+      setupMs: Summary;
+      firstCallMs: Summary;
+      firstCallWithSetupMs: Summary;
+    }
+  >;
   targets: TargetCheck[];
 }
 
-export async function validateSuite(reports: readonly BenchReport[], options: { rounds: number; warmup: number; coldSamples: number }): Promise<{ result: ValidateResult; text: string }> {
+export async function validateSuite(
+  reports: readonly BenchReport[],
+  options: { rounds: number; warmup: number; coldSamples: number },
+): Promise<{ result: ValidateResult; text: string }> {
   const ajvAll = ajvValidators({ allErrors: true });
   const ajvFirst = ajvValidators({ allErrors: false });
   // Sanity: every contender agrees that the documents are valid, so all do the same work.
   for (const report of reports) {
-    if (!validateReport(report.report).valid || !ajvAll[report.edition](report.report)) throw new Error(`${report.name} is not valid`);
+    if (!validateReport(report.report).valid || !ajvAll[report.edition](report.report))
+      throw new Error(`${report.name} is not valid`);
   }
   const contenders: Contender[] = [
     { name: NIANBAO, run: (r) => validateReport(r.report).valid },
@@ -51,7 +73,10 @@ export async function validateSuite(reports: readonly BenchReport[], options: { 
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   const cold: ValidateResult['cold'] = {};
   try {
-    const documents = [reports.find((r) => r.group === 'example'), reports.find((r) => r.group === 'generated' && r.edition === '2021')].filter((r): r is BenchReport => r !== undefined);
+    const documents = [
+      reports.find((r) => r.group === 'example'),
+      reports.find((r) => r.group === 'generated' && r.edition === '2021'),
+    ].filter((r): r is BenchReport => r !== undefined);
     for (const document of documents) {
       const file = join(dir, `${document.name}.json`);
       writeFileSync(file, document.json);
@@ -84,24 +109,63 @@ export async function validateSuite(reports: readonly BenchReport[], options: { 
     const n = byContender[NIANBAO]!;
     const a = byContender[AJV]!;
     const p = byContender[PARSE]!;
-    targets.push({ suite: 'validate', what: `warm, ${group}: full validation vs Ajv schema-only`, target: '≥ 1× Ajv speed', measured: `${fmtRatio(n.opsPerSec / a.opsPerSec)} (${fmtRate(n.opsPerSec)} vs ${fmtRate(a.opsPerSec)})`, pass: n.opsPerSec >= a.opsPerSec });
-    targets.push({ suite: 'validate', what: `warm, ${group}: full validation vs JSON.parse`, target: '≥ 1× JSON.parse speed', measured: `${fmtRatio(n.opsPerSec / p.opsPerSec)} (${fmtRate(n.opsPerSec)} vs ${fmtRate(p.opsPerSec)})`, pass: n.opsPerSec >= p.opsPerSec });
+    targets.push({
+      suite: 'validate',
+      what: `warm, ${group}: full validation vs Ajv schema-only`,
+      target: '≥ 1× Ajv speed',
+      measured: `${fmtRatio(n.opsPerSec / a.opsPerSec)} (${fmtRate(n.opsPerSec)} vs ${fmtRate(a.opsPerSec)})`,
+      pass: n.opsPerSec >= a.opsPerSec,
+    });
+    targets.push({
+      suite: 'validate',
+      what: `warm, ${group}: full validation vs JSON.parse`,
+      target: '≥ 1× JSON.parse speed',
+      measured: `${fmtRatio(n.opsPerSec / p.opsPerSec)} (${fmtRate(n.opsPerSec)} vs ${fmtRate(p.opsPerSec)})`,
+      pass: n.opsPerSec >= p.opsPerSec,
+    });
   }
 
   const names = contenders.map((c) => c.name);
   const warmRows = Object.entries(warm).flatMap(([group, byContender]) =>
     names.map((name) => {
       const f = byContender[name]!;
-      return [group, name, fmtRate(f.opsPerSec), fmtTime(f.median), fmtTime(f.p95), fmtRatio(byContender[name]!.median / byContender[AJV]!.median), fmtRatio(f.median / byContender[PARSE]!.median)];
+      return [
+        group,
+        name,
+        fmtRate(f.opsPerSec),
+        fmtTime(f.median),
+        fmtTime(f.p95),
+        fmtRatio(byContender[name]!.median / byContender[AJV]!.median),
+        fmtRatio(f.median / byContender[PARSE]!.median),
+      ];
     }),
   );
-  const coldRows = Object.entries(cold).map(([key, c]) => [key, fmtTime(c.wallMs.median), fmtTime(c.importMs.median), fmtTime(c.setupMs.median), fmtTime(c.firstCallMs.median), fmtTime(c.firstCallMs.p95), fmtTime(c.firstCallWithSetupMs.median)]);
+  const coldRows = Object.entries(cold).map(([key, c]) => [
+    key,
+    fmtTime(c.wallMs.median),
+    fmtTime(c.importMs.median),
+    fmtTime(c.setupMs.median),
+    fmtTime(c.firstCallMs.median),
+    fmtTime(c.firstCallMs.p95),
+    fmtTime(c.firstCallWithSetupMs.median),
+  ]);
   const text = [
-    '### 1. Validation, warm (per report; ratio = median time ÷ the other\'s median time)',
+    "### 1. Validation, warm (per report; ratio = median time ÷ the other's median time)",
     table(['reports', 'method', 'ops/s', 'median', 'p95', 'time vs Ajv', 'time vs JSON.parse'], warmRows),
     '',
     `### 1. Validation, cold (fresh process per sample, ${options.coldSamples} samples; medians unless p95)`,
-    table(['method · document', 'process wall', 'import', 'setup (Ajv compile)', 'first call', 'first call p95', 'setup + first call'], coldRows),
+    table(
+      [
+        'method · document',
+        'process wall',
+        'import',
+        'setup (Ajv compile)',
+        'first call',
+        'first call p95',
+        'setup + first call',
+      ],
+      coldRows,
+    ),
   ].join('\n');
   return { result: { warm, cold, targets }, text };
 }

@@ -31,7 +31,9 @@ function allPlaces(): Place[] {
   for (const [code, name] of Object.entries(areaList.city_list)) list.push({ code, name, level: 'city' });
   for (const [code, name] of Object.entries(areaList.county_list)) list.push({ code, name, level: 'county' });
   // Placeholder entries (市辖区, 县) are not names; overseas codes start with 9.
-  places = list.filter((p) => !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(p.name) && !p.code.startsWith('9'));
+  places = list.filter(
+    (p) => !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(p.name) && !p.code.startsWith('9'),
+  );
   return places;
 }
 

@@ -11,12 +11,69 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 type TextNode = DefaultTreeAdapterMap['textNode'];
 
-const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'canvas', 'select', 'button', 'input', 'textarea']);
+const SKIP = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'canvas',
+  'select',
+  'button',
+  'input',
+  'textarea',
+]);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html',
-  'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 function isElement(node: Node): node is Element {
@@ -30,7 +87,9 @@ function attr(element: Element, name: string): string | undefined {
 /** Source whitespace: collapsed as a browser does; a line break between two CJK characters is dropped. */
 function collapse(text: string): string {
   return text
-    .replace(/([^\s])[ \t\f]*[\r\n][\s]*([^\s])/g, (all, a: string, b: string) => (isCjk(a) && isCjk(b) ? a + b : `${a} ${b}`))
+    .replace(/([^\s])[ \t\f]*[\r\n][\s]*([^\s])/g, (_all, a: string, b: string) =>
+      isCjk(a) && isCjk(b) ? a + b : `${a} ${b}`,
+    )
     .replace(/[ \t\n\r\f]+/g, ' ')
     .replace(/\u00A0/g, ' ');
 }
@@ -117,7 +176,8 @@ function rowsOf(table: Element, path: string): { tr: Element; path: string }[] {
     const childP = childPath(path, table, child);
     if (child.tagName === 'tr') rows.push({ tr: child, path: childP });
     else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') {
-      for (const tr of child.childNodes) if (isElement(tr) && tr.tagName === 'tr') rows.push({ tr, path: childPath(childP, child, tr) });
+      for (const tr of child.childNodes)
+        if (isElement(tr) && tr.tagName === 'tr') rows.push({ tr, path: childPath(childP, child, tr) });
     }
   }
   return rows;
@@ -145,7 +205,8 @@ function gridTable(table: Element, path: string, depth: number): SourceTable {
       const rowSpan = span(cell, 'rowspan', rows.length - r);
       const colSpan = span(cell, 'colspan', 1000);
       for (let i = 0; i < rowSpan; i++) {
-        for (let j = 0; j < colSpan; j++) grid[r + i]![col + j] = j > 0 ? { text, origin: false, fromLeft: true } : { text, origin: i === 0 };
+        for (let j = 0; j < colSpan; j++)
+          grid[r + i]![col + j] = j > 0 ? { text, origin: false, fromLeft: true } : { text, origin: i === 0 };
       }
       col += colSpan;
     }
@@ -214,7 +275,11 @@ function headInfo(document: Node): { title?: string; meta: Record<string, string
       }
       return;
     }
-    if (node.tagName === 'script' && attr(node, 'data-nianbao') === 'metadata' && /json/.test(attr(node, 'type') ?? '')) {
+    if (
+      node.tagName === 'script' &&
+      attr(node, 'data-nianbao') === 'metadata' &&
+      /json/.test(attr(node, 'type') ?? '')
+    ) {
       const text = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as TextNode).value : '')).join('');
       try {
         embedded = JSON.parse(text);
@@ -241,8 +306,36 @@ function headInfo(document: Node): { title?: string; meta: Record<string, string
 }
 
 const VOID_OR_OPTIONAL_END = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'caption', 'rt', 'rp',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'optgroup',
+  'colgroup',
+  'caption',
+  'rt',
+  'rp',
 ]);
 
 /**

@@ -135,12 +135,16 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   // A table under its own section heading that was not recognised by its labels is still that table.
   for (const id of TABLE_IDS) {
     if ([...tableIds.values()].includes(id)) continue;
-    const table = bucketOf(id)?.blocks.find((b): b is SourceTable => b.kind === 'table' && !tableIds.has(b) && b.rows.length > 1);
+    const table = bucketOf(id)?.blocks.find(
+      (b): b is SourceTable => b.kind === 'table' && !tableIds.has(b) && b.rows.length > 1,
+    );
     if (table) tableIds.set(table, id);
   }
 
   // ---- preface and title
-  const beforeLines = before.flatMap((block) => (block.kind === 'table' && !tableIds.has(block) ? block.asLines : block.kind === 'line' ? [block] : []));
+  const beforeLines = before.flatMap((block) =>
+    block.kind === 'table' && !tableIds.has(block) ? block.asLines : block.kind === 'line' ? [block] : [],
+  );
   const firstProse = beforeLines.findIndex((line) => isProse(line.text) && !isTitle(line.text) && !isChrome(line.text));
   const titleCandidates = beforeLines
     .map((line, index) => ({ line, index }))
@@ -150,7 +154,8 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   const metadataLines: string[] = [];
   beforeLines.forEach((line, index) => {
     if (index === titleIndex) return;
-    if (index > titleIndex && isProse(line.text) && !isChrome(line.text) && !isTitle(line.text)) preface.push(toParagraph(line));
+    if (index > titleIndex && isProse(line.text) && !isChrome(line.text) && !isTitle(line.text))
+      preface.push(toParagraph(line));
     else {
       metadataLines.push(line.text);
       unplaced.push({ text: line.text, from: line.from });
@@ -201,18 +206,35 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   const bodyText = buckets.flatMap((bucket) => sectionLines(bucket).map((p) => p.text));
   const titles = [
     ...(titleIndex >= 0 ? [beforeLines[titleIndex]!.text] : []),
-    ...(source.meta['articletitle'] ? [source.meta['articletitle']] : []),
+    ...(source.meta.articletitle ? [source.meta.articletitle] : []),
     ...(source.title ? [source.title] : []),
   ];
   const textMetadata: Metadata = readMetadata(
-    { titles, preface: preface.map((p) => p.text), lines: metadataLines, signatures, body: [...preface.map((p) => p.text), ...bodyText], meta: source.meta },
+    {
+      titles,
+      preface: preface.map((p) => p.text),
+      lines: metadataLines,
+      signatures,
+      body: [...preface.map((p) => p.text), ...bodyText],
+      meta: source.meta,
+    },
     warnings,
   );
-  const metadata = source.embeddedMetadata === undefined ? textMetadata : applyEmbedded(textMetadata, source.embeddedMetadata, warnings);
+  const metadata =
+    source.embeddedMetadata === undefined
+      ? textMetadata
+      : applyEmbedded(textMetadata, source.embeddedMetadata, warnings);
 
   // ---- edition
   const labelKeys = tableLabelKeys([...tableIds.keys()]);
-  const hits = specs.map((spec) => labelKeys.filter((label) => spec.vocabulary.has(label) || (label.length >= 8 && [...spec.vocabulary].some((v) => v.length >= 8 && similarity(label, v) >= 0.9))).length);
+  const hits = specs.map(
+    (spec) =>
+      labelKeys.filter(
+        (label) =>
+          spec.vocabulary.has(label) ||
+          (label.length >= 8 && [...spec.vocabulary].some((v) => v.length >= 8 && similarity(label, v) >= 0.9)),
+      ).length,
+  );
   const byLabels: Edition | undefined = hits[0]! > hits[1]! ? '2019' : hits[1]! > hits[0]! ? '2021' : undefined;
   const byYear = editionForYear(metadata.reportYear);
   let edition: Edition;
@@ -267,7 +289,11 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
       found.push(`${table.sectionTitle}（表格，${reading.cellsRead}/${reading.cellsExpected}个数）`);
       if (reading.truncated) {
         failed = true;
-        missing.push(...(reading.rowsMissing.length > 0 ? reading.rowsMissing.map((row) => `${table.sectionTitle}：${row}`) : [`${table.sectionTitle}：表格末行不完整`]));
+        missing.push(
+          ...(reading.rowsMissing.length > 0
+            ? reading.rowsMissing.map((row) => `${table.sectionTitle}：${row}`)
+            : [`${table.sectionTitle}：表格末行不完整`]),
+        );
       }
     }
   }
@@ -277,8 +303,14 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
       ok: false,
       problem: {
         message: notReport
-          ? { zh: '输入不是政府信息公开工作年度报告：未找到任何章节标题或统计表。', en: 'The input is not a government information disclosure annual report: no section heading or statistical table was found.' }
-          : { zh: '输入不是完整的年度报告：缺少统计表或统计表不完整。', en: 'The input is not a complete annual report: a statistical table is missing or cut short.' },
+          ? {
+              zh: '输入不是政府信息公开工作年度报告：未找到任何章节标题或统计表。',
+              en: 'The input is not a government information disclosure annual report: no section heading or statistical table was found.',
+            }
+          : {
+              zh: '输入不是完整的年度报告：缺少统计表或统计表不完整。',
+              en: 'The input is not a complete annual report: a statistical table is missing or cut short.',
+            },
         found,
         missing,
       },
@@ -290,14 +322,20 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
     if (!bucketOf(sectionSpec.key)) {
       warnings.push({
         code: 'section-missing',
-        message: { zh: `未找到「${sectionSpec.title}」一节。`, en: `The section 「${sectionSpec.title}」 was not found.` },
+        message: {
+          zh: `未找到「${sectionSpec.title}」一节。`,
+          en: `The section 「${sectionSpec.title}」 was not found.`,
+        },
         at: `/sections/${sectionSpec.key}`,
       });
     }
   }
   let paragraphsPlaced = preface.length + otherParagraphs.length;
   const topicsOf = (key: string, paragraphs: Paragraph[], topicSpecs: SectionSpec['topics']) => {
-    const result = splitTopics(paragraphs, topicSpecs.filter((t) => t.key !== 'introduction'));
+    const result = splitTopics(
+      paragraphs,
+      topicSpecs.filter((t) => t.key !== 'introduction'),
+    );
     paragraphsPlaced += result.introduction.length;
     const out: Record<string, unknown> = {};
     if (result.introduction.length > 0 || key === 'overview') out.introduction = result.introduction.map((p) => p.text);
@@ -308,7 +346,10 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
         if (bucketOf(key)) {
           warnings.push({
             code: 'section-missing',
-            message: { zh: `「${topic.title}」小节未找到，记为空。`, en: `The sub-topic 「${topic.title}」 was not found; left empty.` },
+            message: {
+              zh: `「${topic.title}」小节未找到，记为空。`,
+              en: `The sub-topic 「${topic.title}」 was not found; left empty.`,
+            },
             at: `/sections/${key}/${topic.key}`,
           });
         }
@@ -327,17 +368,31 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
         });
       }
       paragraphsPlaced += found.paragraphs.length;
-      out[topic.key] = { ...(found.heading ? { heading: found.heading } : {}), paragraphs: found.paragraphs.map((p) => p.text) };
+      out[topic.key] = {
+        ...(found.heading ? { heading: found.heading } : {}),
+        paragraphs: found.paragraphs.map((p) => p.text),
+      };
     }
     return out;
   };
 
-  const overview = topicsOf('overview', sectionLines(bucketOf('overview')), spec.sections.find((s) => s.key === 'overview')!.topics);
-  const problems = topicsOf('problemsAndImprovements', sectionLines(bucketOf('problemsAndImprovements')), spec.sections.find((s) => s.key === 'problemsAndImprovements')!.topics);
+  const overview = topicsOf(
+    'overview',
+    sectionLines(bucketOf('overview')),
+    spec.sections.find((s) => s.key === 'overview')!.topics,
+  );
+  const problems = topicsOf(
+    'problemsAndImprovements',
+    sectionLines(bucketOf('problemsAndImprovements')),
+    spec.sections.find((s) => s.key === 'problemsAndImprovements')!.topics,
+  );
   const tableSection = (id: TableId) => {
     const paragraphs = sectionLines(bucketOf(id));
     paragraphsPlaced += paragraphs.length;
-    return { ...(paragraphs.length > 0 ? { paragraphs: paragraphs.map((p) => p.text) } : {}), table: readings.get(id)!.table };
+    return {
+      ...(paragraphs.length > 0 ? { paragraphs: paragraphs.map((p) => p.text) } : {}),
+      table: readings.get(id)!.table,
+    };
   };
   const sectionsObject = {
     overview,
@@ -351,15 +406,22 @@ function run(input: ImportInput, options: ImportOptions): ImportResult {
   // In the order of the page (table cells carry their row's place plus the cell's labels).
   const order = new Map<string, number>();
   source.blocks.forEach((block, index) => {
-    const places = block.kind === 'line' ? [block.from] : [block.from, ...block.rows.map((r) => r.from), ...block.asLines.map((l) => l.from)];
+    const places =
+      block.kind === 'line'
+        ? [block.from]
+        : [block.from, ...block.rows.map((r) => r.from), ...block.asLines.map((l) => l.from)];
     for (const place of places) if (!order.has(place)) order.set(place, index);
   });
-  const placeOf = (from: string): number => order.get(from) ?? order.get(from.replace(/ \([^()]*\)$/, '')) ?? order.get(from.split(' (')[0]!) ?? Infinity;
+  const placeOf = (from: string): number =>
+    order.get(from) ?? order.get(from.replace(/ \([^()]*\)$/, '')) ?? order.get(from.split(' (')[0]!) ?? Infinity;
   unplaced.sort((a, b) => placeOf(a.from) - placeOf(b.from));
   for (const item of unplaced) {
     warnings.push({
       code: 'unplaced',
-      message: { zh: `未能归入报告结构的原文：「${item.text}」，已原样保留。`, en: `Text that fits nowhere in the report: 「${item.text}」; kept verbatim.` },
+      message: {
+        zh: `未能归入报告结构的原文：「${item.text}」，已原样保留。`,
+        en: `Text that fits nowhere in the report: 「${item.text}」; kept verbatim.`,
+      },
       from: item.from,
     });
   }

@@ -23,7 +23,13 @@ export interface MetadataSources {
 }
 
 export interface Metadata {
-  agency: { name: string; kind: string; level: string; administrativeDivisionCode: string; unifiedSocialCreditCode?: string };
+  agency: {
+    name: string;
+    kind: string;
+    level: string;
+    administrativeDivisionCode: string;
+    unifiedSocialCreditCode?: string;
+  };
   reportYear: number;
   statisticsPeriod: { start: string; end: string };
   publicationDate?: string;
@@ -65,7 +71,8 @@ const AGENCY_END = /(人民政府|办公室|办公厅|委员会|管理委员会|
 
 function agencyFromPreface(text: string): { name?: string; from?: string } {
   const location = /电子版.*?(?:在|于|从|登录|通过)\s*(.+?)(?:网站|门户网站|政府网|官网|网)/.exec(text);
-  if (location && AGENCY_END.test(location[1]!.trim())) return { name: location[1]!.trim(), from: 'electronic version' };
+  if (location && AGENCY_END.test(location[1]!.trim()))
+    return { name: location[1]!.trim(), from: 'electronic version' };
   const dutyBearer = /(?:^|[。，,])\s*([^。，,；;（(]{4,30}?)(?:根据|依据|按照)《/.exec(text);
   if (dutyBearer && AGENCY_END.test(dutyBearer[1]!.trim())) return { name: dutyBearer[1]!.trim(), from: 'preface' };
   return {};
@@ -74,9 +81,13 @@ function agencyFromPreface(text: string): { name?: string; from?: string } {
 function contactOf(text: string): Record<string, string> {
   const contact: Record<string, string> = {};
   const department =
-    /联系(?:部门|单位)\s*[:：]\s*([^，,；;。（(]+)/.exec(text) ?? /请(?:与|向|联系)\s*([^，,；;。（(]+?)\s*(?:联系|咨询|反映|询问)/.exec(text);
+    /联系(?:部门|单位)\s*[:：]\s*([^，,；;。（(]+)/.exec(text) ??
+    /请(?:与|向|联系)\s*([^，,；;。（(]+?)\s*(?:联系|咨询|反映|询问)/.exec(text);
   if (department) contact.department = department[1]!.trim();
-  const address = /(?:通讯|通信|办公|联系)?地址\s*[:：]\s*(.+?)(?=\s*[,，;；、]?\s*(?:邮编|邮政编码|联系电话|电话|传真|电子邮箱|邮箱|E-?mail|网址)|[)）。;；]|$)/i.exec(text);
+  const address =
+    /(?:通讯|通信|办公|联系)?地址\s*[:：]\s*(.+?)(?=\s*[,，;；、]?\s*(?:邮编|邮政编码|联系电话|电话|传真|电子邮箱|邮箱|E-?mail|网址)|[)）。;；]|$)/i.exec(
+      text,
+    );
   if (address) contact.address = address[1]!.trim();
   const postcode = /(?:邮编|邮政编码)\s*[:：]?\s*([0-9０-９]{6})/.exec(text);
   if (postcode) contact.postcode = postcode[1]!;
@@ -92,8 +103,9 @@ function contactOf(text: string): Record<string, string> {
 function electronicOf(text: string): { location: string; url?: string } | undefined {
   const url = /(https?:\/\/[^\s，。,;；)）"”]+|www\.[A-Za-z0-9.\-/_]+[A-Za-z0-9/])/.exec(text)?.[1];
   const match =
-    /电子版\s*(?:可|可以|将)?\s*(?:在|于|从|登录|通过)\s*(.+?)\s*(?:上|中)?\s*(?:下载|查阅|查看|浏览|获取|发布)/.exec(text) ??
-    /本报告\s*(?:可|可以|将)?\s*(?:在|于)\s*(.+?)\s*(?:上|中)?\s*(?:下载|查阅|查看|发布|公开)/.exec(text);
+    /电子版\s*(?:可|可以|将)?\s*(?:在|于|从|登录|通过)\s*(.+?)\s*(?:上|中)?\s*(?:下载|查阅|查看|浏览|获取|发布)/.exec(
+      text,
+    ) ?? /本报告\s*(?:可|可以|将)?\s*(?:在|于)\s*(.+?)\s*(?:上|中)?\s*(?:下载|查阅|查看|发布|公开)/.exec(text);
   if (!match && !url) return undefined;
   const location = (match?.[1] ?? url!)
     .replace(/[（(]\s*(?:网址\s*[:：]?\s*)?(https?:\/\/|www\.)[^)）]*[)）]/g, '')
@@ -125,7 +137,8 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   if (!name) name = agencyFromPreface(prefaceText).name;
   if (!name) {
     const department = contactOf(prefaceText).department;
-    if (department) name = department.replace(/(综合|办公|秘书|信息|政务公开|法规)[^，,]{0,6}(科|处|室|股|中心)$/, '') || department;
+    if (department)
+      name = department.replace(/(综合|办公|秘书|信息|政务公开|法规)[^，,]{0,6}(科|处|室|股|中心)$/, '') || department;
   }
   if (!name) {
     name = '（未知机关）';
@@ -137,9 +150,10 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   }
 
   // Report year: the title, the statistics period, the preface, the most frequent year in the text.
-  const period = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*起?\s*(?:至|到|—+|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(
-    halfWidth(prefaceText),
-  );
+  const period =
+    /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*起?\s*(?:至|到|—+|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(
+      halfWidth(prefaceText),
+    );
   let reportYear = titleInfo.year;
   if (reportYear === undefined && period) reportYear = Number(period[4] ?? period[1]);
   if (reportYear === undefined) {
@@ -154,7 +168,10 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
     reportYear = top ? top[0] : new Date().getUTCFullYear() - 1;
     guessed(
-      { zh: `页面未写明报告年度，按正文中最常出现的年份推定为${reportYear}年。`, en: `The page does not state the report year; taken as ${reportYear}, the year the text mentions most.` },
+      {
+        zh: `页面未写明报告年度，按正文中最常出现的年份推定为${reportYear}年。`,
+        en: `The page does not state the report year; taken as ${reportYear}, the year the text mentions most.`,
+      },
       '/metadata/reportYear',
     );
   }
@@ -170,7 +187,10 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   if (!statisticsPeriod) {
     statisticsPeriod = { start: `${reportYear}-01-01`, end: `${reportYear}-12-31` };
     guessed(
-      { zh: `页面未写明统计期限，按${reportYear}年1月1日至12月31日记录。`, en: `The page does not state the statistics period; recorded as 1 January – 31 December ${reportYear}.` },
+      {
+        zh: `页面未写明统计期限，按${reportYear}年1月1日至12月31日记录。`,
+        en: `The page does not state the statistics period; recorded as 1 January – 31 December ${reportYear}.`,
+      },
       '/metadata/statisticsPeriod',
     );
   }
@@ -182,7 +202,10 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   const kindLabel = optionTitle('kind', kind);
   const levelLabel = optionTitle('level', level);
   guessed(
-    { zh: `机关类别按名称推定为「${kindLabel}」（${kind}），请核对。`, en: `Agency kind guessed from the name as ${kind}; please check.` },
+    {
+      zh: `机关类别按名称推定为「${kindLabel}」（${kind}），请核对。`,
+      en: `Agency kind guessed from the name as ${kind}; please check.`,
+    },
     '/metadata/agency/kind',
   );
   guessed(
@@ -198,19 +221,35 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
           zh: `行政区划代码按名称中的地名推定为 ${place.code}（${place.places.join('')}${place.ambiguous ? '，同名地名不止一处' : ''}），请核对。`,
           en: `Administrative division code guessed from the place name as ${place.code} (${place.places.join('')}${place.ambiguous ? '; the name is ambiguous' : ''}); please check.`,
         }
-      : { zh: '名称中没有可识别的地名，行政区划代码记为 000000，请填写。', en: 'No place name recognised in the agency name; division code set to 000000, please fill it in.' },
+      : {
+          zh: '名称中没有可识别的地名，行政区划代码记为 000000，请填写。',
+          en: 'No place name recognised in the agency name; division code set to 000000, please fill it in.',
+        },
     '/metadata/agency/administrativeDivisionCode',
   );
-  const creditCode = /统一社会信用代码\s*[:：]?\s*([0-9A-HJ-NPQRTUWXY]{18})/.exec(halfWidth([prefaceText, ...sources.lines].join('\n')));
+  const creditCode = /统一社会信用代码\s*[:：]?\s*([0-9A-HJ-NPQRTUWXY]{18})/.exec(
+    halfWidth([prefaceText, ...sources.lines].join('\n')),
+  );
   if (creditCode) agency.unifiedSocialCreditCode = creditCode[1]!;
 
   const metadata: Metadata = { agency, reportYear, statisticsPeriod };
 
-  const metaDate = ['pubdate', 'publishdate', 'published', 'article:published_time', 'firstpublishedtime', 'datepublished']
+  const metaDate = [
+    'pubdate',
+    'publishdate',
+    'published',
+    'article:published_time',
+    'firstpublishedtime',
+    'datepublished',
+  ]
     .map((name) => sources.meta[name])
     .find((value) => value !== undefined && dateOf(value) !== undefined);
-  const lineDate = sources.lines.map((line) => (/(?:发布|成文|印发)(?:时间|日期)/.test(line) ? dateOf(line) : undefined)).find(Boolean);
-  const signatureDate = sources.lines.map((line) => (/^\s*\d{4}\s*[年./-]/.test(halfWidth(line)) ? dateOf(line) : undefined)).find(Boolean);
+  const lineDate = sources.lines
+    .map((line) => (/(?:发布|成文|印发)(?:时间|日期)/.test(line) ? dateOf(line) : undefined))
+    .find(Boolean);
+  const signatureDate = sources.lines
+    .map((line) => (/^\s*\d{4}\s*[年./-]/.test(halfWidth(line)) ? dateOf(line) : undefined))
+    .find(Boolean);
   const publicationDate = (metaDate && dateOf(metaDate)) ?? lineDate ?? signatureDate;
   if (publicationDate) metadata.publicationDate = publicationDate;
 
@@ -232,7 +271,10 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
     if (!metadata[field]) {
       warnings.push({
         code: 'metadata-missing',
-        message: { zh: `引言中未找到${label.zh}，已略去。`, en: `The preface does not state the ${label.en}; left out.` },
+        message: {
+          zh: `引言中未找到${label.zh}，已略去。`,
+          en: `The preface does not state the ${label.en}; left out.`,
+        },
         at: `/metadata/${field}`,
       });
     }
@@ -270,7 +312,9 @@ export function applyEmbedded(metadata: Metadata, embedded: unknown, warnings: I
     }
   }
   const result: Metadata = {
-    agency: Object.fromEntries(agencyFields.filter((f) => merged[f] !== undefined).map((f) => [f, merged[f]])) as Metadata['agency'],
+    agency: Object.fromEntries(
+      agencyFields.filter((f) => merged[f] !== undefined).map((f) => [f, merged[f]]),
+    ) as Metadata['agency'],
     reportYear: metadata.reportYear,
     statisticsPeriod: metadata.statisticsPeriod,
   };
@@ -283,9 +327,11 @@ export function applyEmbedded(metadata: Metadata, embedded: unknown, warnings: I
     result.statisticsPeriod = { start: period.start, end: period.end };
     replaced.push('/metadata/statisticsPeriod');
   }
-  const publicationDate = typeof source.publicationDate === 'string' ? source.publicationDate : metadata.publicationDate;
+  const publicationDate =
+    typeof source.publicationDate === 'string' ? source.publicationDate : metadata.publicationDate;
   if (publicationDate) result.publicationDate = publicationDate;
-  const contact = stringFields(source.contact, ['department', 'address', 'postcode', 'phone', 'fax', 'email']) ?? metadata.contact;
+  const contact =
+    stringFields(source.contact, ['department', 'address', 'postcode', 'phone', 'fax', 'email']) ?? metadata.contact;
   if (contact) result.contact = contact;
   if (stringFields(source.contact, ['department'])) replaced.push('/metadata/contact');
   const electronic = stringFields(source.electronicVersion, ['location', 'url']);

@@ -127,10 +127,25 @@ export function splitTopics(paragraphs: Paragraph[], topics: { key: string; labe
 }
 
 const CHROME = [
-  /扫一扫/, /手机(上)?(打开|浏览|查看)/, /打印本页|【?打印】?$|^打印/, /关闭(本页|窗口)|【关闭】/, /字号|【\s*大\s*中\s*小\s*】/,
-  /分享到/, /上一篇|下一篇/, /责任编辑|编辑[:：]/, /浏览(次数|量)|阅读(次数|量)|访问量|点击(数|量|率)/, /版权所有|Copyright|©/i,
-  /ICP备|公网安备|网站标识码/, /主办单位|承办单位|技术支持|网站地图/, /您(当前)?的?位置|当前位置/, /^来源[:：]/, /(发布|更新)(时间|日期)[:：]/,
-  /^索\s*引\s*号|^信息来源|^发文机关|^成文日期|^生效日期|^主题分类|^发布机构|^公开方式/, /附件下载|相关附件|相关链接|相关阅读/, /收藏本页|加入收藏/, /返回顶部|【返回】/,
+  /扫一扫/,
+  /手机(上)?(打开|浏览|查看)/,
+  /打印本页|【?打印】?$|^打印/,
+  /关闭(本页|窗口)|【关闭】/,
+  /字号|【\s*大\s*中\s*小\s*】/,
+  /分享到/,
+  /上一篇|下一篇/,
+  /责任编辑|编辑[:：]/,
+  /浏览(次数|量)|阅读(次数|量)|访问量|点击(数|量|率)/,
+  /版权所有|Copyright|©/i,
+  /ICP备|公网安备|网站标识码/,
+  /主办单位|承办单位|技术支持|网站地图/,
+  /您(当前)?的?位置|当前位置/,
+  /^来源[:：]/,
+  /(发布|更新)(时间|日期)[:：]/,
+  /^索\s*引\s*号|^信息来源|^发文机关|^成文日期|^生效日期|^主题分类|^发布机构|^公开方式/,
+  /附件下载|相关附件|相关链接|相关阅读/,
+  /收藏本页|加入收藏/,
+  /返回顶部|【返回】/,
   // A table continued after a page break.
   /^[(（]?\s*续表\s*[0-9一二三四五六七八九十]*\s*[)）]?[:：]?$/,
   // The note nianbao's own HTML puts under a table with not-reported cells.
@@ -153,7 +168,9 @@ export function isProse(text: string): boolean {
 /** A line that looks like the report's title. */
 export function isTitle(text: string): boolean {
   const length = [...text].length;
-  return length <= 80 && /年度?报告|年报/.test(text) && !/[。；]/.test(text) && /政府信息公开|政务公开|信息公开/.test(text);
+  return (
+    length <= 80 && /年度?报告|年报/.test(text) && !/[。；]/.test(text) && /政府信息公开|政务公开|信息公开/.test(text)
+  );
 }
 
 /** 2021年1月20日 / 2021-01-20 alone on a line (a signature's date). */

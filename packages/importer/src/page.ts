@@ -10,7 +10,11 @@ export type PageDecoding =
 
 const BINARY: { bytes: number[]; zh: string; en: string }[] = [
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], zh: 'PDF 文件', en: 'a PDF file' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], zh: 'ZIP 压缩包或 Office 文档（docx/xlsx）', en: 'a ZIP archive or Office document (docx/xlsx)' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    zh: 'ZIP 压缩包或 Office 文档（docx/xlsx）',
+    en: 'a ZIP archive or Office document (docx/xlsx)',
+  },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], zh: '旧版 Office 文档（doc/xls）', en: 'a legacy Office document (doc/xls)' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], zh: 'PNG 图片', en: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], zh: 'JPEG 图片', en: 'a JPEG image' },
@@ -29,7 +33,11 @@ function decode(bytes: Uint8Array, label: string, fatal: boolean): string | unde
 
 /** Bytes of a saved page (HTML or text) → text. */
 export function decodePage(bytes: Uint8Array): PageDecoding {
-  if (bytes.length === 0) return { ok: false, problem: { code: 'empty', message: { zh: '文件是空的（0 字节）。', en: 'The file is empty (0 bytes).' } } };
+  if (bytes.length === 0)
+    return {
+      ok: false,
+      problem: { code: 'empty', message: { zh: '文件是空的（0 字节）。', en: 'The file is empty (0 bytes).' } },
+    };
   for (const signature of BINARY) {
     if (startsWith(bytes, signature.bytes)) {
       return {
@@ -50,14 +58,23 @@ export function decodePage(bytes: Uint8Array): PageDecoding {
     if (text !== undefined) return { ok: true, text, encoding: label };
   }
   if (bytes.includes(0)) {
-    return { ok: false, problem: { code: 'not-text', message: { zh: '这不是文本文件（含有空字符）。', en: 'Not a text file (it contains NUL bytes).' } } };
+    return {
+      ok: false,
+      problem: {
+        code: 'not-text',
+        message: { zh: '这不是文本文件（含有空字符）。', en: 'Not a text file (it contains NUL bytes).' },
+      },
+    };
   }
   const utf8 = decode(bytes, 'utf-8', true);
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'utf-8' };
   // Not UTF-8: the charset the page declares, else GB18030 (covers GBK and GB2312).
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)/i.exec(head)?.[1]?.toLowerCase();
-  const label = declared && !/^utf-?8$/.test(declared) && decode(new Uint8Array(0), declared, false) !== undefined ? declared : 'gb18030';
+  const label =
+    declared && !/^utf-?8$/.test(declared) && decode(new Uint8Array(0), declared, false) !== undefined
+      ? declared
+      : 'gb18030';
   const text = decode(bytes, label, false);
   const replaced = text ? (text.match(/\uFFFD/g) ?? []).length : Infinity;
   if (text === undefined || replaced > Math.max(3, text.length / 100)) {

@@ -70,7 +70,7 @@ export interface EditionSpec {
 
 function kindOf(schema: JsonSchema): CellKind | undefined {
   const properties = schema.properties as Record<string, JsonSchema> | undefined;
-  if (properties && properties.unit && properties.value) return 'money';
+  if (properties?.unit && properties.value) return 'money';
   const type = ([] as unknown[]).concat(schema.type ?? []);
   if (type.includes('integer')) return typeof schema.minimum === 'number' && schema.minimum < 0 ? 'signed' : 'count';
   if (type.includes('string')) return 'decimal';

@@ -60,7 +60,10 @@ export function classifyTable(table: SourceTable, specs: EditionSpec[]): TableId
 
 /** Keys of the label cells of some tables, to tell the editions apart. */
 export function tableLabelKeys(tables: SourceTable[]): string[] {
-  return tables.flatMap(cellTexts).filter((t) => t && !isValueLike(t)).map((t) => labelKey(t).key);
+  return tables
+    .flatMap(cellTexts)
+    .filter((t) => t && !isValueLike(t))
+    .map((t) => labelKey(t).key);
 }
 
 // ---------------------------------------------------------------- rows: labels and values
@@ -119,7 +122,10 @@ interface Scored<T> {
   exact?: boolean;
 }
 
-function bestColumn(text: string, candidates: Iterable<{ node: ColumnNode; depth: number }>): Scored<ColumnNode> | undefined {
+function bestColumn(
+  text: string,
+  candidates: Iterable<{ node: ColumnNode; depth: number }>,
+): Scored<ColumnNode> | undefined {
   const { key } = labelKey(text);
   let best: Scored<ColumnNode> | undefined;
   for (const { node, depth } of candidates) {
@@ -164,7 +170,9 @@ function bestRow(text: string, root: RowNode, context: RowNode): Scored<RowNode>
 
 function isDecoration(text: string, spec: TableSpec): boolean {
   const { key } = labelKey(text);
-  return spec.decorations.some((decoration) => similarity(key, decoration) >= MATCH || (key.length > 12 && decoration.includes(key)));
+  return spec.decorations.some(
+    (decoration) => similarity(key, decoration) >= MATCH || (key.length > 12 && decoration.includes(key)),
+  );
 }
 
 type RowKind =
@@ -174,7 +182,12 @@ type RowKind =
   | { kind: 'values' }
   | { kind: 'other' };
 
-function classifyRow(split: SplitRow, spec: TableSpec, context: RowNode, columns: ColumnNode[][]): { kind: RowKind; context: RowNode } {
+function classifyRow(
+  split: SplitRow,
+  spec: TableSpec,
+  context: RowNode,
+  columns: ColumnNode[][],
+): { kind: RowKind; context: RowNode } {
   let leaf: RowNode | undefined;
   let group: RowNode | undefined;
   let approximate = false;
@@ -223,7 +236,8 @@ function headerTexts(rows: RowView[], spec: TableSpec, col: number): string[] {
   const texts: string[] = [];
   for (const row of rows) {
     const text = row.cells[col]?.text ?? '';
-    if (text !== '' && texts[texts.length - 1] !== text && !isDecoration(text, spec) && !isValueLike(text)) texts.push(text);
+    if (text !== '' && texts[texts.length - 1] !== text && !isDecoration(text, spec) && !isValueLike(text))
+      texts.push(text);
   }
   return texts;
 }
@@ -250,7 +264,10 @@ function gridMapping(headers: RowView[], columns: ColumnNode[], spec: TableSpec)
   }
   if (cols.size === 0) return undefined;
   const leaves = [...leavesOf(columns)];
-  return { mapping: { mode: 'grid', cols, width, units, part: headers[0]!.part }, complete: leaves.every((leaf) => cols.has(leaf)) };
+  return {
+    mapping: { mode: 'grid', cols, width, units, part: headers[0]!.part },
+    complete: leaves.every((leaf) => cols.has(leaf)),
+  };
 }
 
 /**
@@ -331,7 +348,12 @@ function mappingFor(headers: RowView[], columns: ColumnNode[], spec: TableSpec):
 }
 
 /** The raw text of each cell of a data row, per column leaf (undefined: the row has no such cell). */
-function valuesOf(row: RowView, split: SplitRow, mapping: ColumnMapping, columns: ColumnNode[]): Map<ColumnNode, string | undefined> {
+function valuesOf(
+  row: RowView,
+  split: SplitRow,
+  mapping: ColumnMapping,
+  columns: ColumnNode[],
+): Map<ColumnNode, string | undefined> {
   const result = new Map<ColumnNode, string | undefined>();
   // Grid columns hold only within the grid the header was read from (a continued table has its own).
   if (mapping.mode === 'grid' && row.aligned && row.part === mapping.part && row.cells.length === mapping.width) {
@@ -401,7 +423,9 @@ function rowLabel(row: RowNode): string {
 function columnLabel(leaf: ColumnNode, columns: ColumnNode[]): string {
   const titles: string[] = [];
   const find = (nodes: ColumnNode[], trail: string[]): boolean =>
-    nodes.some((node) => (node === leaf ? (titles.push(...trail, node.title), true) : find(node.children ?? [], [...trail, node.title])));
+    nodes.some((node) =>
+      node === leaf ? (titles.push(...trail, node.title), true) : find(node.children ?? [], [...trail, node.title]),
+    );
   find(columns, []);
   return titles.join(' ');
 }
@@ -418,10 +442,20 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
   const notReportedSet = new Set<string>();
 
   const rows: RowView[] = parts.flatMap((part, index) =>
-    part.rows.map((row: TableRow) => ({ cells: row.cells, from: row.from, raw: row.raw, aligned: part.aligned, part: index })),
+    part.rows.map((row: TableRow) => ({
+      cells: row.cells,
+      from: row.from,
+      raw: row.raw,
+      aligned: part.aligned,
+      part: index,
+    })),
   );
   // Rows of one table share their columns (same labels): one set per distinct header.
-  const columnSets = [...new Map(officialRows.map((row) => [[...leavesOf(row.columns!)].map((l) => l.title).join('|'), row.columns!])).values()];
+  const columnSets = [
+    ...new Map(
+      officialRows.map((row) => [[...leavesOf(row.columns!)].map((l) => l.title).join('|'), row.columns!]),
+    ).values(),
+  ];
 
   let context = spec.root;
   let headers: RowView[] = [];
@@ -458,7 +492,7 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
     let result = headers.length > 0 ? mappingFor(headers, columns, spec) : undefined;
     if (result) mappings.set(sig, result);
     else result = mappings.get(sig);
-    if (!result || !result.complete) {
+    if (!result?.complete) {
       if (!mappings.has(`warned:${sig}`)) {
         mappings.set(`warned:${sig}`, result ?? { mapping: officialMapping(columns), complete: false });
         warnings.push({
@@ -539,7 +573,9 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
     const split = splitRow(row);
     if (spec.root.columns) {
       // Table 四: one row of values under a header.
-      const values = split.labels.length === 0 || split.labels.every((label) => !bestColumn(label, withDepth(spec.root.columns!)) && !isDecoration(label, spec));
+      const values =
+        split.labels.length === 0 ||
+        split.labels.every((label) => !bestColumn(label, withDepth(spec.root.columns!)) && !isDecoration(label, spec));
       if ((values && hasNumber(split.values)) || (split.labels.length === 0 && split.values.some((v) => v !== ''))) {
         if (split.labels.length > 0) unplaced.push({ text: split.labels.join(' | '), from: row.from });
         placeRow(row, split, spec.root, false);
@@ -612,7 +648,10 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
   const lastRow = officialRows[lastFound];
   const truncated =
     lastFound < officialRows.length - 1 ||
-    (lastRow !== undefined && found.get(lastRow)!.short && lastRow === officialRows[officialRows.length - 1] && isLastOfSource(found.get(lastRow)!.from, parts));
+    (lastRow !== undefined &&
+      found.get(lastRow)!.short &&
+      lastRow === officialRows[officialRows.length - 1] &&
+      isLastOfSource(found.get(lastRow)!.from, parts));
   const cellsExpected = officialRows.reduce((sum, row) => sum + [...leavesOf(row.columns!)].length, 0);
   return {
     table,

@@ -16,7 +16,9 @@ export type CellReading =
 /** Text a published cell uses for "not reported". */
 export function isBlankMarker(raw: string): boolean {
   // 「— 未填报」: a mark with its spoken form (what nianbao's own HTML writes for a not-reported cell).
-  const text = halfWidth(raw).replace(/\s/g, '').replace(/^(.*?)(未填报|未填写)$/, '$1');
+  const text = halfWidth(raw)
+    .replace(/\s/g, '')
+    .replace(/^(.*?)(未填报|未填写)$/, '$1');
   return text === '' || /^[/\\\-—―─–－]+$/.test(text);
 }
 

@@ -42,7 +42,9 @@ describe('input that is not a (whole) report', () => {
       '二、主动公开政府信息情况（表格，22/22个数）',
       '三、收到和处理政府信息公开申请情况（表格，98/161个数）',
     ]);
-    expect(problem.missing).toContain('三、收到和处理政府信息公开申请情况：三、本年度办理结果 （四）无法提供 3.补正后申请内容仍不明确');
+    expect(problem.missing).toContain(
+      '三、收到和处理政府信息公开申请情况：三、本年度办理结果 （四）无法提供 3.补正后申请内容仍不明确',
+    );
     expect(problem.missing).toContain('三、收到和处理政府信息公开申请情况：四、结转下年度继续办理');
     expect(problem.missing).toContain('四、政府信息公开行政复议、行政诉讼情况（表格）');
     expect(problem.missing).toContain('六、其他需要报告的事项');
@@ -51,7 +53,11 @@ describe('input that is not a (whole) report', () => {
   it('a page whose last table row is cut short', () => {
     const cut = [...lines.slice(0, 63), '0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |'].join('\n');
     const problem = problemOf(cut);
-    expect(problem.missing).toEqual(['五、存在的主要问题及改进情况', '六、其他需要报告的事项', '四、政府信息公开行政复议、行政诉讼情况：表格末行不完整']);
+    expect(problem.missing).toEqual([
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+      '四、政府信息公开行政复议、行政诉讼情况：表格末行不完整',
+    ]);
   });
 
   it('HTML cut off inside a table', () => {
@@ -81,19 +87,26 @@ describe('a damaged but whole report', () => {
     if (!result.ok) throw new Error('expected success');
     const pointer = '/sections/proactiveDisclosure/table/article20Item5/administrativeLicensing/decisions';
     expect(result.warnings.find((w) => w.code === 'unreadable-cell')?.at).toBe(pointer);
-    expect(result.document.provenance?.unplaced).toContainEqual({ text: '四十一', from: 'line 21 (第二十条第（五）项 行政许可 · 处理决定数量)' });
+    expect(result.document.provenance?.unplaced).toContainEqual({
+      text: '四十一',
+      from: 'line 21 (第二十条第（五）项 行政许可 · 处理决定数量)',
+    });
   });
 });
 
 describe('absurd nesting', () => {
   it('a page nested far deeper than any real page is refused before parsing', () => {
     const problem = problemOf(`${'<div>'.repeat(100_000)}一、总体情况${'</div>'.repeat(100_000)}`, 'html');
-    expect(problem.message.en).toBe('The page nests its elements more than 2000 deep; not a normal report page, not read.');
+    expect(problem.message.en).toBe(
+      'The page nests its elements more than 2000 deep; not a normal report page, not read.',
+    );
   });
 
   it('a real report wrapped in 1400 elements is still read', () => {
     const page = fixture('cms-county-2020.html');
-    const html = page.replace('<body>', `<body>${'<div>'.repeat(1400)}`).replace('</body>', `${'</div>'.repeat(1400)}</body>`);
+    const html = page
+      .replace('<body>', `<body>${'<div>'.repeat(1400)}`)
+      .replace('</body>', `${'</div>'.repeat(1400)}</body>`);
     const result = importReport({ text: html, kind: 'html', name: 'deep.html' });
     expect(result.ok && result.fidelity.cellsRead).toBe(195);
   });
@@ -112,12 +125,16 @@ describe('never throws', () => {
 
   it('on any prefix of the seed, or the seed with lines dropped', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: seed.length }), fc.array(fc.integer({ min: 0, max: lines.length - 1 }), { maxLength: 5 }), (cut, drop) => {
-        for (const text of [seed.slice(0, cut), lines.filter((_, i) => !drop.includes(i)).join('\n')]) {
-          const result = importReport({ text, kind: 'text', name: 'x' });
-          if (!result.ok) expect(result.problem.message.en).not.toMatch(/internal error/);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: seed.length }),
+        fc.array(fc.integer({ min: 0, max: lines.length - 1 }), { maxLength: 5 }),
+        (cut, drop) => {
+          for (const text of [seed.slice(0, cut), lines.filter((_, i) => !drop.includes(i)).join('\n')]) {
+            const result = importReport({ text, kind: 'text', name: 'x' });
+            if (!result.ok) expect(result.problem.message.en).not.toMatch(/internal error/);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -16,13 +16,14 @@ describe('the edition', () => {
     expect(mismatch[0]!.message.zh).toBe('报告年度为2020年，应使用2019年格式，但表格使用的是2021年格式的栏目。');
   });
 
-  it('can be forced; the tables are then read with that edition\'s labels and the mismatch is said', () => {
+  it("can be forced; the tables are then read with that edition's labels and the mismatch is said", () => {
     const seed = readFileSync(seedPath, 'utf8');
     const result = imported(importReport({ text: seed, kind: 'text', name: 'seed.txt' }, { edition: '2021' }));
     expect(result.document.edition).toBe('2021');
     expect(result.fidelity).toMatchObject({ edition: '2021', editionFrom: 'option', cellsExpected: 10 + 175 + 15 });
     const codes = new Set(result.warnings.map((w) => w.code));
-    for (const code of ['edition-mismatch', 'row-unrecognised', 'columns-by-position', 'row-missing'] as const) expect(codes).toContain(code);
+    for (const code of ['edition-mismatch', 'row-unrecognised', 'columns-by-position', 'row-missing'] as const)
+      expect(codes).toContain(code);
     // 2019's 其他对外管理服务事项 row has no place in the 2021 table: it is kept as text.
     expect(result.document.provenance?.unplaced?.map((u) => u.text)).toContain('其他对外管理服务事项 | 6 | 0 | 87 |');
   });

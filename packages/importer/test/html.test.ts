@@ -8,7 +8,12 @@ describe('a county bureau page shaped like real CMS output (2020, edition 2019)'
 
   it('reads the metadata from the title, preface, signature and meta tags', () => {
     expect(doc.metadata).toEqual({
-      agency: { name: '黄山市黄山区农业农村局', kind: 'department', level: 'county', administrativeDivisionCode: '341003' },
+      agency: {
+        name: '黄山市黄山区农业农村局',
+        kind: 'department',
+        level: 'county',
+        administrativeDivisionCode: '341003',
+      },
       reportYear: 2020,
       statisticsPeriod: { start: '2020-01-01', end: '2020-12-31' },
       publicationDate: '2021-01-25',
@@ -28,7 +33,10 @@ describe('a county bureau page shaped like real CMS output (2020, edition 2019)'
     expect(at(doc, '/sections/overview')).toEqual({
       // A line break in the source between two CJK characters is not a space.
       introduction: ['2020年，区农业农村局认真贯彻落实《条例》，围绕全区农业农村中心工作，扎实推进政府信息公开工作。'],
-      proactiveDisclosure: { heading: '主动公开', paragraphs: ['全年主动公开政府信息326条，其中政策文件12条、政策解读8条。'] },
+      proactiveDisclosure: {
+        heading: '主动公开',
+        paragraphs: ['全年主动公开政府信息326条，其中政策文件12条、政策解读8条。'],
+      },
       requestDisclosure: { heading: '依申请公开情况', paragraphs: ['全年共收到政府信息公开申请6件，均已按期答复。'] },
       informationManagement: { heading: '政府信息管理', paragraphs: ['严格落实信息发布审核制度，做到先审后发。'] },
       platformBuilding: { heading: '平台建设', paragraphs: ['优化政府网站栏目设置。', '加强政务新媒体管理。'] },
@@ -67,7 +75,13 @@ describe('a county bureau page shaped like real CMS output (2020, edition 2019)'
     const table = at(doc, '/sections/applications/table') as Record<string, unknown>;
     expect(table.newApplications).toEqual({
       naturalPerson: 5,
-      legalPersonOrOtherOrganization: { commercialEnterprise: 1, researchInstitution: 0, publicInterestOrganization: 0, legalServiceAgency: 0, other: 0 },
+      legalPersonOrOtherOrganization: {
+        commercialEnterprise: 1,
+        researchInstitution: 0,
+        publicInterestOrganization: 0,
+        legalServiceAgency: 0,
+        other: 0,
+      },
       total: 6,
     });
     expect(at(table, '/results/unableToProvide/notHeld/total')).toBe(1);
@@ -121,13 +135,21 @@ describe('a county government page in a layout table (2021, edition 2021, 第X�
 
   it('detects the 2021 edition from the table labels', () => {
     expect(doc.edition).toBe('2021');
-    expect(result.fidelity).toMatchObject({ edition: '2021', editionFrom: 'labels', cellsRead: 200, cellsExpected: 10 + 175 + 15 });
+    expect(result.fidelity).toMatchObject({
+      edition: '2021',
+      editionFrom: 'labels',
+      cellsRead: 200,
+      cellsExpected: 10 + 175 + 15,
+    });
     expect(result.warnings.some((w) => w.code === 'edition-mismatch')).toBe(false);
   });
 
   it('reads the 2021 table 二: values spanning three columns, full-width digits, a 万元 amount with four decimals', () => {
     expect(at(doc, '/sections/proactiveDisclosure/table')).toEqual({
-      article20Item1: { regulations: { issued: 0, repealed: 0, inForce: 0 }, normativeDocuments: { issued: 3, repealed: 1, inForce: 25 } },
+      article20Item1: {
+        regulations: { issued: 0, repealed: 0, inForce: 0 },
+        normativeDocuments: { issued: 3, repealed: 1, inForce: 25 },
+      },
       article20Item5: { administrativeLicensing: { decisions: 1520 } },
       article20Item6: { administrativePunishment: { decisions: 3985758 }, administrativeCoercion: { decisions: 12 } },
       article20Item8: { administrativeFees: { amount: '59237.2449' } },
@@ -136,11 +158,43 @@ describe('a county government page in a layout table (2021, edition 2021, 第X�
 
   it('reads the three （六） rows of table 三 and tells the column 其他 from the row 3.其他', () => {
     expect(at(doc, '/sections/applications/table/results/otherHandling')).toEqual({
-      overdueCorrection: { naturalPerson: 1, legalPersonOrOtherOrganization: { commercialEnterprise: 0, researchInstitution: 0, publicInterestOrganization: 0, legalServiceAgency: 0, other: 0 }, total: 1 },
-      overdueFee: { naturalPerson: 0, legalPersonOrOtherOrganization: { commercialEnterprise: 0, researchInstitution: 0, publicInterestOrganization: 0, legalServiceAgency: 0, other: 0 }, total: 0 },
-      other: { naturalPerson: 0, legalPersonOrOtherOrganization: { commercialEnterprise: 0, researchInstitution: 0, publicInterestOrganization: 0, legalServiceAgency: 0, other: 0 }, total: 0 },
+      overdueCorrection: {
+        naturalPerson: 1,
+        legalPersonOrOtherOrganization: {
+          commercialEnterprise: 0,
+          researchInstitution: 0,
+          publicInterestOrganization: 0,
+          legalServiceAgency: 0,
+          other: 0,
+        },
+        total: 1,
+      },
+      overdueFee: {
+        naturalPerson: 0,
+        legalPersonOrOtherOrganization: {
+          commercialEnterprise: 0,
+          researchInstitution: 0,
+          publicInterestOrganization: 0,
+          legalServiceAgency: 0,
+          other: 0,
+        },
+        total: 0,
+      },
+      other: {
+        naturalPerson: 0,
+        legalPersonOrOtherOrganization: {
+          commercialEnterprise: 0,
+          researchInstitution: 0,
+          publicInterestOrganization: 0,
+          legalServiceAgency: 0,
+          other: 0,
+        },
+        total: 0,
+      },
     });
-    expect(at(doc, '/sections/applications/table/newApplications/legalPersonOrOtherOrganization/legalServiceAgency')).toBe(1);
+    expect(
+      at(doc, '/sections/applications/table/newApplications/legalPersonOrOtherOrganization/legalServiceAgency'),
+    ).toBe(1);
   });
 
   it('reads the metadata of a government, and the period stated as 自…起至…止', () => {
@@ -151,12 +205,16 @@ describe('a county government page in a layout table (2021, edition 2021, 第X�
       publicationDate: '2022-03-18',
       electronicVersion: { location: '“歙县人民政府”门户网站', url: 'www.ahshx.gov.cn' },
     });
-    expect(result.warnings.filter((w) => w.code === 'metadata-missing').map((w) => w.at)).toEqual(['/metadata/contact']);
+    expect(result.warnings.filter((w) => w.code === 'metadata-missing').map((w) => w.at)).toEqual([
+      '/metadata/contact',
+    ]);
   });
 
   it('keeps a section without sub-headings as its introduction, and says the topics were not found', () => {
     expect(at(doc, '/sections/problemsAndImprovements')).toEqual({
-      introduction: ['2021年，我县政府信息公开工作取得一定成效，但仍存在公开内容不够全面等问题。2022年，将进一步加强培训。'],
+      introduction: [
+        '2021年，我县政府信息公开工作取得一定成效，但仍存在公开内容不够全面等问题。2022年，将进一步加强培训。',
+      ],
       problems: { paragraphs: [] },
       improvements: { paragraphs: [] },
     });
@@ -164,8 +222,14 @@ describe('a county government page in a layout table (2021, edition 2021, 第X�
       '/sections/problemsAndImprovements/problems',
       '/sections/problemsAndImprovements/improvements',
     ]);
-    expect(at(doc, '/sections/otherMatters/paragraphs')).toEqual(['（一）本年度未收取信息处理费。', '（二）人大代表建议和政协提案办理结果均已公开。']);
-    expect(at(doc, '/sections/overview/proactiveDisclosure')).toEqual({ heading: '主动公开', paragraphs: ['全年发布信息5 000余条。'] });
+    expect(at(doc, '/sections/otherMatters/paragraphs')).toEqual([
+      '（一）本年度未收取信息处理费。',
+      '（二）人大代表建议和政协提案办理结果均已公开。',
+    ]);
+    expect(at(doc, '/sections/overview/proactiveDisclosure')).toEqual({
+      heading: '主动公开',
+      paragraphs: ['全年发布信息5 000余条。'],
+    });
   });
 });
 
@@ -174,11 +238,17 @@ describe('the same 2021 report as |-flattened text (split labels, 合计, paddin
   const fromText = imported(importReport({ text: fixture('text-2021.txt'), kind: 'text', name: 'text-2021.txt' }));
 
   it('gives the same document as the HTML page, but for the one not-reported cell', () => {
-    const pointer = '/sections/applications/table/results/otherHandling/other/legalPersonOrOtherOrganization/researchInstitution';
+    const pointer =
+      '/sections/applications/table/results/otherHandling/other/legalPersonOrOtherOrganization/researchInstitution';
     expect(fromText.fidelity.notReported).toEqual([pointer]);
     expect(at(fromText.document, pointer)).toBeNull();
     const patched = structuredClone(fromText.document) as unknown as Record<string, unknown>;
-    (at(patched, '/sections/applications/table/results/otherHandling/other/legalPersonOrOtherOrganization') as Record<string, unknown>).researchInstitution = 0;
+    (
+      at(patched, '/sections/applications/table/results/otherHandling/other/legalPersonOrOtherOrganization') as Record<
+        string,
+        unknown
+      >
+    ).researchInstitution = 0;
     const { provenance: _a, ...text } = patched;
     const { provenance: _b, ...html } = fromHtml.document as unknown as Record<string, unknown>;
     expect(text).toEqual(html);
@@ -204,7 +274,7 @@ describe('a table split in two at a page break', () => {
 });
 
 describe('other tables on the page', () => {
-  it('a data table that is not one of the report\'s is kept as unplaced rows; a layout table is read as text', () => {
+  it("a data table that is not one of the report's is kept as unplaced rows; a layout table is read as text", () => {
     const html = fixture('cms-county-2020.html').replace(
       '<p style="text-indent:2em;"><strong>（二）依申请公开情况。</strong>',
       '<table><tr><td>类别</td><td>条数</td><td>占比</td></tr><tr><td>政策文件</td><td>12</td><td>3.7%</td></tr></table>' +
@@ -218,6 +288,8 @@ describe('other tables on the page', () => {
     ]);
     const unplaced = result.document.provenance?.unplaced ?? [];
     expect(unplaced.map((u) => u.text)).toEqual(expect.arrayContaining(['类别 | 条数 | 占比', '政策文件 | 12 | 3.7%']));
-    expect(unplaced.find((u) => u.text === '类别 | 条数 | 占比')?.from).toMatch(/^\/html\/body\/div\[3\]\/div\[3\]\/table\[1\]\/tbody\/tr\[1\] \(line \d+\)$/);
+    expect(unplaced.find((u) => u.text === '类别 | 条数 | 占比')?.from).toMatch(
+      /^\/html\/body\/div\[3\]\/div\[3\]\/table\[1\]\/tbody\/tr\[1\] \(line \d+\)$/,
+    );
   });
 });

@@ -17,8 +17,16 @@ describe('reading a saved page', () => {
   });
 
   it('takes GB18030 for undeclared non-UTF-8 bytes, UTF-8 otherwise, and drops a BOM', () => {
-    expect(decodePage(new Uint8Array([0x3c, 0x70, 0x3e, 0xc4, 0xea, 0xb1, 0xa8]))).toEqual({ ok: true, text: '<p>年报', encoding: 'gb18030' });
-    expect(decodePage(new Uint8Array([0xef, 0xbb, 0xbf, 0xe5, 0xb9, 0xb4]))).toEqual({ ok: true, text: '年', encoding: 'utf-8' });
+    expect(decodePage(new Uint8Array([0x3c, 0x70, 0x3e, 0xc4, 0xea, 0xb1, 0xa8]))).toEqual({
+      ok: true,
+      text: '<p>年报',
+      encoding: 'gb18030',
+    });
+    expect(decodePage(new Uint8Array([0xef, 0xbb, 0xbf, 0xe5, 0xb9, 0xb4]))).toEqual({
+      ok: true,
+      text: '年',
+      encoding: 'utf-8',
+    });
   });
 
   it('says what a file is when it is not a page', () => {

@@ -18,7 +18,10 @@ describe('importing the HTML nianbao renders gives back the source document', ()
   const sample = example('sample-bureau-2021.yaml');
 
   it('edition 2019 (the Chizhou example): page and CMS fragment', () => {
-    for (const html of [renderHtmlPage(chizhou as unknown as Report), renderHtmlFragment(chizhou as unknown as Report)]) {
+    for (const html of [
+      renderHtmlPage(chizhou as unknown as Report),
+      renderHtmlFragment(chizhou as unknown as Report),
+    ]) {
       const result = reimport(html, 'chizhou.html');
       expect(withoutProvenance(result.document)).toEqual(chizhou);
       expect(result.fidelity.edition).toBe('2019');
@@ -37,11 +40,17 @@ describe('importing the HTML nianbao renders gives back the source document', ()
   });
 
   it('edition 2021 without the embedded metadata (a CMS that strips scripts): all but what the page does not show', () => {
-    const html = renderHtmlPage(sample as unknown as Report).replace(/<script type="application\/json" data-nianbao="metadata">[^<]*<\/script>/, '');
+    const html = renderHtmlPage(sample as unknown as Report).replace(
+      /<script type="application\/json" data-nianbao="metadata">[^<]*<\/script>/,
+      '',
+    );
     expect(html).not.toContain('data-nianbao');
     const result = reimport(html, 'sample.html');
     const back = withoutProvenance(result.document) as { metadata: Record<string, unknown> } & Record<string, unknown>;
-    const { metadata: sourceMetadata, ...sourceRest } = sample as { metadata: Record<string, unknown> } & Record<string, unknown>;
+    const { metadata: sourceMetadata, ...sourceRest } = sample as { metadata: Record<string, unknown> } & Record<
+      string,
+      unknown
+    >;
     const { metadata: backMetadata, ...backRest } = back;
     expect(backRest).toEqual(sourceRest);
     // Not on the page as text: the division code, the credit code, and contact details the

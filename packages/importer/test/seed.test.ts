@@ -54,7 +54,12 @@ describe('the seed (池州市人民防空办公室, 2020, |-flattened text)', ()
   });
 
   it('reads the same page with Windows line ends, a BOM and indented paragraphs', () => {
-    const variant = '\uFEFF' + seedText.split('\n').map((line) => (line.includes('|') ? line : `\u3000\u3000${line}`)).join('\r\n');
+    const variant =
+      '\uFEFF' +
+      seedText
+        .split('\n')
+        .map((line) => (line.includes('|') ? line : `\u3000\u3000${line}`))
+        .join('\r\n');
     const again = imported(importReport({ text: variant, kind: 'text', name: 'x.txt' }));
     const { provenance: _a, ...left } = again.document as unknown as Record<string, unknown>;
     const { provenance: _b, ...right } = result.document as unknown as Record<string, unknown>;

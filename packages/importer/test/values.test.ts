@@ -16,10 +16,13 @@ describe('reading a published cell', () => {
     expect(readCell(raw, 'count')).toEqual({ status: 'value', value });
   });
 
-  it.each(['', ' ', '\u00A0', '/', '／', '—', '——', '-', '－', '— 未填报', '未填报'])('%j is not reported, not 0', (raw) => {
-    expect(isBlankMarker(raw)).toBe(true);
-    expect(readCell(raw, 'count')).toEqual({ status: 'blank' });
-  });
+  it.each(['', ' ', '\u00A0', '/', '／', '—', '——', '-', '－', '— 未填报', '未填报'])(
+    '%j is not reported, not 0',
+    (raw) => {
+      expect(isBlankMarker(raw)).toBe(true);
+      expect(readCell(raw, 'count')).toEqual({ status: 'blank' });
+    },
+  );
 
   it.each(['无', '1.5', '-2', 'abc', '3,98', '1 2 3 4 x'])('count %j is unreadable', (raw) => {
     expect(readCell(raw, 'count').status).toBe('unreadable');
@@ -49,7 +52,7 @@ describe('reading a published cell', () => {
     expect(readCell(raw, 'decimal')).toEqual({ status: 'value', value });
   });
 
-  it('converts an amount published in 元 to the column\'s 万元 exactly', () => {
+  it("converts an amount published in 元 to the column's 万元 exactly", () => {
     expect(readCell('12345元', 'decimal')).toEqual({ status: 'value', value: '1.2345', note: 'unit-converted' });
     expect(readCell('500元', 'decimal')).toEqual({ status: 'value', value: '0.05', note: 'unit-converted' });
     expect(readCell('120000元', 'decimal')).toEqual({ status: 'value', value: '12', note: 'unit-converted' });
@@ -58,8 +61,16 @@ describe('reading a published cell', () => {
   it('keeps the unit of a procurement amount: from the cell, the header, or none stated', () => {
     expect(readCell('1,234.5万元', 'money')).toEqual({ status: 'value', value: { value: '1234.5', unit: '万元' } });
     expect(readCell('8800元', 'money')).toEqual({ status: 'value', value: { value: '8800', unit: '元' } });
-    expect(readCell('356.8', 'money', '万元')).toEqual({ status: 'value', value: { value: '356.8', unit: '万元' }, note: 'unit-from-header' });
-    expect(readCell('356.8', 'money')).toEqual({ status: 'value', value: { value: '356.8', unit: null }, note: 'unit-unknown' });
+    expect(readCell('356.8', 'money', '万元')).toEqual({
+      status: 'value',
+      value: { value: '356.8', unit: '万元' },
+      note: 'unit-from-header',
+    });
+    expect(readCell('356.8', 'money')).toEqual({
+      status: 'value',
+      value: { value: '356.8', unit: null },
+      note: 'unit-unknown',
+    });
     // 0 is the same in 元 and 万元.
     expect(readCell('0', 'money')).toEqual({ status: 'value', value: { value: '0', unit: '元' } });
   });
@@ -85,7 +96,9 @@ describe('labels and numbering', () => {
   it('matches split labels, typos and variants, but not other labels', () => {
     expect(labelKey('自然 人').key).toBe('自然人');
     expect(labelKey('（七）合计').key).toBe('总计');
-    expect(similarity(labelKey('5.要求行政机关确认或重新出具已取信息').key, '要求行政机关确认或重新出具已获取信息')).toBeGreaterThan(0.9);
+    expect(
+      similarity(labelKey('5.要求行政机关确认或重新出具已取信息').key, '要求行政机关确认或重新出具已获取信息'),
+    ).toBeGreaterThan(0.9);
     expect(similarity('行政许可', '行政强制')).toBeLessThan(0.8);
     expect(similarity('其他', '其他结果')).toBeLessThan(0.8);
   });

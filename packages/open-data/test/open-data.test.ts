@@ -38,7 +38,9 @@ const records = (csv: string) => {
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const [header, ...rows] = parseCsv(csv.slice(1));
   expect(header).toEqual([...CSV_COLUMNS]);
-  return rows.map((r) => Object.fromEntries(header!.map((name, i) => [name, r[i]!])) as Record<(typeof CSV_COLUMNS)[number], string>);
+  return rows.map(
+    (r) => Object.fromEntries(header!.map((name, i) => [name, r[i]!])) as Record<(typeof CSV_COLUMNS)[number], string>,
+  );
 };
 
 describe.each(examples)('$name', ({ name, report }) => {
@@ -62,7 +64,9 @@ describe.each(examples)('$name', ({ name, report }) => {
 
   it('orders keys as the schema does, whatever the source order', () => {
     expect(Object.keys(JSON.parse(out.json))).toEqual(['$schema', 'edition', 'metadata', 'preface', 'sections']);
-    const shuffled = JSON.parse(JSON.stringify(report, Object.keys(report).reverse().concat(allKeys(report).reverse()))) as Report;
+    const shuffled = JSON.parse(
+      JSON.stringify(report, Object.keys(report).reverse().concat(allKeys(report).reverse())),
+    ) as Report;
     expect(Object.keys(shuffled)[0]).not.toBe('edition');
     expect(canonicalJson(shuffled)).toBe(out.json);
   });
@@ -83,7 +87,14 @@ describe.each(examples)('$name', ({ name, report }) => {
     const document = JSON.parse(out.json) as Report;
     for (const row of rows) {
       expect(row.report_id).toBe(reportId(report));
-      const pointer = ['', 'sections', row.table, 'table', ...(row.row_id === '.' ? [] : row.row_id.split('/')), ...row.column_id.split('/')].join('/');
+      const pointer = [
+        '',
+        'sections',
+        row.table,
+        'table',
+        ...(row.row_id === '.' ? [] : row.row_id.split('/')),
+        ...row.column_id.split('/'),
+      ].join('/');
       const value = getAt(document, pointer);
       if (value !== null && typeof value === 'object') {
         const money = value as { value: string; unit: string };
@@ -149,12 +160,18 @@ describe('CSV safety and values', () => {
     const report = clone(r2019);
     report.sections.proactiveDisclosure.table.article20Item5.administrativeLicensing.changeThisYear = -2;
     report.sections.proactiveDisclosure.table.article20Item6.administrativePunishment.changeThisYear = 12;
-    report.sections.proactiveDisclosure.table.article20Item9.centralizedProcurement.totalAmount = { value: '59237.2449', unit: '万元' };
+    report.sections.proactiveDisclosure.table.article20Item9.centralizedProcurement.totalAmount = {
+      value: '59237.2449',
+      unit: '万元',
+    };
     const rows = records(tidyCsv(report));
     const at = (row: string, column: string) => rows.find((r) => r.row_id === row && r.column_id === column)!;
     expect(at('article20Item5/administrativeLicensing', 'changeThisYear').value).toBe('-2');
     expect(at('article20Item6/administrativePunishment', 'changeThisYear').value).toBe('12');
-    expect(at('article20Item9/centralizedProcurement', 'totalAmount')).toMatchObject({ value: '59237.2449', unit: '万元' });
+    expect(at('article20Item9/centralizedProcurement', 'totalAmount')).toMatchObject({
+      value: '59237.2449',
+      unit: '万元',
+    });
     expect(tidyCsv(report)).toContain(',changeThisYear,本年增/减,-2,\r\n');
     const fee = records(tidyCsv(r2021)).find((r) => r.column_id === 'amount')!;
     expect(fee.unit).toBe('万元');
@@ -181,11 +198,15 @@ describe('CSV safety and values', () => {
     report.sections.applications.table.newApplications.total = null;
     const row = records(tidyCsv(report)).find((r) => r.row_id === 'newApplications' && r.column_id === 'total')!;
     expect(row.value).toBe('');
-    expect(JSON.parse(dataPackage(report)).sources).toEqual([{ title: '导入来源', path: 'https://example.gov.cn/2021.html' }]);
+    expect(JSON.parse(dataPackage(report)).sources).toEqual([
+      { title: '导入来源', path: 'https://example.gov.cn/2021.html' },
+    ]);
   });
 
   it('names resources after baseName and declares a given licence', () => {
-    const descriptor = JSON.parse(toOpenData(r2021, { baseName: 'bureau-2023', license: { name: 'CC-BY-4.0' } }).datapackage);
+    const descriptor = JSON.parse(
+      toOpenData(r2021, { baseName: 'bureau-2023', license: { name: 'CC-BY-4.0' } }).datapackage,
+    );
     expect(descriptor.resources.map((r: { path: string }) => r.path)).toEqual(['bureau-2023.json', 'bureau-2023.csv']);
     expect(descriptor.licenses).toEqual([{ name: 'CC-BY-4.0' }]);
   });

@@ -89,14 +89,21 @@ function tableMarkup(table: TableView, prefix: string, edition: string): TableMa
           scope: c.scope,
           headers: ids(c.headers),
         }
-      : { th: false, colSpan: c.colSpan > 1 ? c.colSpan : 0, headers: ids(c.headers), marker: `\u0000${c.index}\u0001` };
+      : {
+          th: false,
+          colSpan: c.colSpan > 1 ? c.colSpan : 0,
+          headers: ids(c.headers),
+          marker: `\u0000${c.index}\u0001`,
+        };
   const layout = table.layout;
   const html = renderTable({
     key: layout.key,
     captionId: `${prefix}${layout.key}-caption`,
     caption: layout.caption,
     head: layout.head.map((row) => ({ cells: row.cells.map(cell) })),
-    groups: layout.groups.map((group) => ({ rows: group.rows.map((row) => ({ kind: row.kind, cells: row.cells.map(cell) })) })),
+    groups: layout.groups.map((group) => ({
+      rows: group.rows.map((row) => ({ kind: row.kind, cells: row.cells.map(cell) })),
+    })),
   });
   const pieces = html.split(MARKER);
   const markup: TableMarkup = { parts: [], order: [] };
@@ -125,7 +132,10 @@ const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * `<`, `>`, `&` and the JS line separators are escaped, so no text can close the script element.
  */
 function metadataScript(metadata: Report['metadata']): string {
-  const json = JSON.stringify(metadata).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(metadata).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `<script type="application/json" data-nianbao="metadata">${json}</script>`;
 }
 
@@ -197,10 +207,17 @@ function reportMarkup(view: ReportView, options: HtmlOptions): string {
         fill.shape += 'b';
         if (block.kind === 'table') {
           const table = fill.when(true, () => fill.markup(tableHtml(block.table, prefix, view.edition)));
-          return { table, note: fill.when(block.table.hasNotReported, () => fill.text(NOT_REPORTED_NOTE)), topic: false, paragraphs: false };
+          return {
+            table,
+            note: fill.when(block.table.hasNotReported, () => fill.text(NOT_REPORTED_NOTE)),
+            topic: false,
+            paragraphs: false,
+          };
         }
         fill.when(false, () => '');
-        const topic = fill.when(block.kind === 'topic' ? block.numberedHeading : false, () => fill.text((block as { numberedHeading: string }).numberedHeading));
+        const topic = fill.when(block.kind === 'topic' ? block.numberedHeading : false, () =>
+          fill.text((block as { numberedHeading: string }).numberedHeading),
+        );
         return { table: false, note: false, topic, paragraphs: fill.markup(paragraphsHtml(block.paragraphs)) };
       }),
     };
@@ -221,12 +238,19 @@ function reportMarkup(view: ReportView, options: HtmlOptions): string {
 
 function pageHtml(title: string, report: string): string {
   const fill = new Fill();
-  return fill.render('page', renderPage, { title: fill.text(title), css: reportStylesheet, report: fill.markup(report) });
+  return fill.render('page', renderPage, {
+    title: fill.text(title),
+    css: reportStylesheet,
+    report: fill.markup(report),
+  });
 }
 
 function fragmentHtml(includeStyle: boolean, report: string): string {
   const fill = new Fill();
-  return fill.render('fragment', renderFragment, { css: fill.when(includeStyle, () => reportStylesheet), report: fill.markup(report) });
+  return fill.render('fragment', renderFragment, {
+    css: fill.when(includeStyle, () => reportStylesheet),
+    report: fill.markup(report),
+  });
 }
 
 /** A complete standalone HTML page (`<!DOCTYPE html>`, `lang="zh-CN"`, A4 print stylesheet) of a validated report. */

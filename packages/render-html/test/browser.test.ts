@@ -18,7 +18,16 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 60_000);
 
@@ -44,12 +53,18 @@ interface AxeViolation {
 async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
     return result.violations;
   });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 describe.each(examples)('$name in Chromium', ({ report }) => {
@@ -112,7 +127,11 @@ describe.each(examples)('$name in Chromium', ({ report }) => {
       const styles = await page.evaluate(() => {
         const row = document.querySelector('.nb-table-applications tbody tr')!;
         const head = document.querySelector('.nb-table-applications thead')!;
-        return { row: getComputedStyle(row).breakInside, head: getComputedStyle(head).display, size: getComputedStyle(document.querySelector('.nianbao-report')!).fontSize };
+        return {
+          row: getComputedStyle(row).breakInside,
+          head: getComputedStyle(head).display,
+          size: getComputedStyle(document.querySelector('.nianbao-report')!).fontSize,
+        };
       });
       expect(styles.row).toBe('avoid');
       expect(styles.head).toBe('table-header-group');
@@ -135,9 +154,19 @@ describe('headers="" in the browser', () => {
         const rows = [...document.querySelectorAll('.nb-table-applications tbody tr')];
         // Row 5 of the body: （三）不予公开 › 1.属于国家秘密 (row 4 opens （三）).
         const cell = rows[4]!.querySelectorAll('td')[1]!;
-        return cell.getAttribute('headers')!.split(' ').map((id) => document.getElementById(id)!.textContent);
+        return cell
+          .getAttribute('headers')!
+          .split(' ')
+          .map((id) => document.getElementById(id)!.textContent);
       });
-      expect(labels).toEqual(['申请人情况', '法人或其他组织', '商业企业', '三、本年度办理结果', '（三）不予公开', '1.属于国家秘密']);
+      expect(labels).toEqual([
+        '申请人情况',
+        '法人或其他组织',
+        '商业企业',
+        '三、本年度办理结果',
+        '（三）不予公开',
+        '1.属于国家秘密',
+      ]);
     } finally {
       await page.close();
     }
@@ -151,8 +180,11 @@ describe('hostile narrative in the browser', () => {
     try {
       const result = await page.evaluate(() => ({
         // The one script element allowed is the inert metadata JSON.
-        scripts: document.querySelectorAll('script:not([type="application/json"][data-nianbao="metadata"]), img, svg, iframe, a, b').length,
-        metadata: JSON.parse(document.querySelector('script[data-nianbao="metadata"]')!.textContent!).agency.name as string,
+        scripts: document.querySelectorAll(
+          'script:not([type="application/json"][data-nianbao="metadata"]), img, svg, iframe, a, b',
+        ).length,
+        metadata: JSON.parse(document.querySelector('script[data-nianbao="metadata"]')!.textContent!).agency
+          .name as string,
         h1: document.querySelectorAll('h1').length,
         preface: [...document.querySelectorAll('.nianbao-report > p')].map((p) => p.textContent),
         topic: document.querySelectorAll('.nb-topic-heading')[1]!.textContent,

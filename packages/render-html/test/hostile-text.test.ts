@@ -32,7 +32,14 @@ const PAYLOADS = [
   LONG_LINE,
 ];
 
-type Node = { nodeName: string; tagName?: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node };
+type Node = {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  content?: Node;
+};
 
 const children = (node: Node): Node[] => [...(node.childNodes ?? []), ...(node.content ? [node.content] : [])];
 
@@ -56,7 +63,8 @@ function find(node: Node, test: (node: Node) => boolean, out: Node[] = []): Node
   return out;
 }
 
-const hasClass = (node: Node, name: string) => (node.attrs ?? []).some((a) => a.name === 'class' && a.value.split(/\s+/).includes(name));
+const hasClass = (node: Node, name: string) =>
+  (node.attrs ?? []).some((a) => a.name === 'class' && a.value.split(/\s+/).includes(name));
 
 /** Puts a payload in every free-text field of the report, cycling through them; `harmless` puts plain text. */
 function fill(report: Report, harmless: boolean): { report: Report; paragraphs: string[] } {
@@ -93,58 +101,76 @@ function fill(report: Report, harmless: boolean): { report: Report; paragraphs: 
   return { report: out, paragraphs };
 }
 
-describe.each(examples.map((example) => [example.name, example.report] as const))('%s with hostile text everywhere', (_name, report) => {
-  const hostile = fill(report, false);
-  const harmless = fill(report, true);
+describe.each(examples.map((example) => [example.name, example.report] as const))(
+  '%s with hostile text everywhere',
+  (_name, report) => {
+    const hostile = fill(report, false);
+    const harmless = fill(report, true);
 
-  it.each([
-    ['page', (r: Report) => parse(renderHtmlPage(r)) as unknown as Node],
-    ['fragment', (r: Report) => parseFragment(renderHtmlFragment(r)) as unknown as Node],
-  ] as const)('%s: the same elements and attributes as with harmless text', (_kind, render) => {
-    const attacked = skeleton(render(hostile.report));
-    const reference = skeleton(render(harmless.report));
-    // The hostile page has no element, attribute or comment the harmless one lacks (a diff shows where).
-    expect(attacked.join('\n')).toBe(reference.join('\n'));
-    // The one script is nianbao's inert metadata JSON (for `nianbao import`); nothing else is active.
-    expect(attacked.filter((tag) => tag.startsWith('<script')).every((tag) => tag === '<script type="application/json" data-nianbao="metadata">')).toBe(true);
-    expect(attacked.some((tag) => /^<(img|svg|iframe|a|link|math|b|style|object|embed|form|input|meta|base)\b/.test(tag) && !tag.startsWith('<style>') && !tag.startsWith('<meta '))).toBe(false);
-    expect(attacked.some((tag) => / on\w+=|javascript:|srcdoc=/i.test(tag))).toBe(false);
-  });
+    it.each([
+      ['page', (r: Report) => parse(renderHtmlPage(r)) as unknown as Node],
+      ['fragment', (r: Report) => parseFragment(renderHtmlFragment(r)) as unknown as Node],
+    ] as const)('%s: the same elements and attributes as with harmless text', (_kind, render) => {
+      const attacked = skeleton(render(hostile.report));
+      const reference = skeleton(render(harmless.report));
+      // The hostile page has no element, attribute or comment the harmless one lacks (a diff shows where).
+      expect(attacked.join('\n')).toBe(reference.join('\n'));
+      // The one script is nianbao's inert metadata JSON (for `nianbao import`); nothing else is active.
+      expect(
+        attacked
+          .filter((tag) => tag.startsWith('<script'))
+          .every((tag) => tag === '<script type="application/json" data-nianbao="metadata">'),
+      ).toBe(true);
+      expect(
+        attacked.some(
+          (tag) =>
+            /^<(img|svg|iframe|a|link|math|b|style|object|embed|form|input|meta|base)\b/.test(tag) &&
+            !tag.startsWith('<style>') &&
+            !tag.startsWith('<meta '),
+        ),
+      ).toBe(false);
+      expect(attacked.some((tag) => / on\w+=|javascript:|srcdoc=/i.test(tag))).toBe(false);
+    });
 
-  it('every paragraph reads back as the text written, in full (50,000 characters without a space too)', () => {
-    const tree = parse(renderHtmlPage(hostile.report)) as unknown as Node;
-    const texts = find(tree, (node) => node.tagName === 'p').map(textOf);
-    for (const paragraph of hostile.paragraphs) {
-      const expected = displayText(paragraph);
-      expect(texts.includes(expected), JSON.stringify(expected.slice(0, 80))).toBe(true);
-    }
-    expect(texts).toContain(LONG_LINE);
-    // Handlebars syntax is printed, not evaluated.
-    expect(texts).toContain(PAYLOADS[9]);
-  });
+    it('every paragraph reads back as the text written, in full (50,000 characters without a space too)', () => {
+      const tree = parse(renderHtmlPage(hostile.report)) as unknown as Node;
+      const texts = find(tree, (node) => node.tagName === 'p').map(textOf);
+      for (const paragraph of hostile.paragraphs) {
+        const expected = displayText(paragraph);
+        expect(texts.includes(expected), JSON.stringify(expected.slice(0, 80))).toBe(true);
+      }
+      expect(texts).toContain(LONG_LINE);
+      // Handlebars syntax is printed, not evaluated.
+      expect(texts).toContain(PAYLOADS[9]);
+    });
 
-  it('the title and headings are text; control and bidi characters are gone, zero-width ones kept', () => {
-    const page = renderHtmlPage(hostile.report);
-    const tree = parse(page) as unknown as Node;
-    const [title] = find(tree, (node) => node.tagName === 'title');
-    expect(textOf(title!)).toContain('<b onmouseover=alert(1)>机关</b>"&\'{{x}}');
-    const [h1] = find(tree, (node) => node.tagName === 'h1');
-    expect(textOf(h1!)).toContain('<b onmouseover=alert(1)>机关</b>"&\'{{x}}');
-    expect(find(tree, (node) => node.tagName === 'h1')).toHaveLength(1);
-    // The metadata JSON keeps the source as written (it is never displayed); the displayed page has none.
-    const [metadata] = find(tree, (node) => node.tagName === 'script');
-    expect(JSON.parse(textOf(metadata!))).toEqual(hostile.report.metadata);
-    // eslint-disable-next-line no-control-regex
-    expect(page.replace(/<script type="application\/json"[^>]*>[^<]*<\/script>/, '')).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
-    expect(page).toContain('零\u200B宽\u200C字\u200D符\u2060与\uFEFF字节序标记');
-    const topics = find(tree, (node) => hasClass(node, 'nb-topic-heading')).map(textOf);
-    expect(topics.some((text) => text.includes('"><img src=x onerror=alert(1)>') || text.includes('<script>'))).toBe(true);
-  });
+    it('the title and headings are text; control and bidi characters are gone, zero-width ones kept', () => {
+      const page = renderHtmlPage(hostile.report);
+      const tree = parse(page) as unknown as Node;
+      const [title] = find(tree, (node) => node.tagName === 'title');
+      expect(textOf(title!)).toContain('<b onmouseover=alert(1)>机关</b>"&\'{{x}}');
+      const [h1] = find(tree, (node) => node.tagName === 'h1');
+      expect(textOf(h1!)).toContain('<b onmouseover=alert(1)>机关</b>"&\'{{x}}');
+      expect(find(tree, (node) => node.tagName === 'h1')).toHaveLength(1);
+      // The metadata JSON keeps the source as written (it is never displayed); the displayed page has none.
+      const [metadata] = find(tree, (node) => node.tagName === 'script');
+      expect(JSON.parse(textOf(metadata!))).toEqual(hostile.report.metadata);
+      // eslint-disable-next-line no-control-regex
+      expect(page.replace(/<script type="application\/json"[^>]*>[^<]*<\/script>/, '')).not.toMatch(
+        /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/,
+      );
+      expect(page).toContain('零\u200B宽\u200C字\u200D符\u2060与\uFEFF字节序标记');
+      const topics = find(tree, (node) => hasClass(node, 'nb-topic-heading')).map(textOf);
+      expect(topics.some((text) => text.includes('"><img src=x onerror=alert(1)>') || text.includes('<script>'))).toBe(
+        true,
+      );
+    });
 
-  it('the long line is not cut in the markup either, and the page is still one document', () => {
-    const page = renderHtmlPage(hostile.report);
-    expect(page.split(LONG_LINE.replace(/&/g, '&amp;')).length).toBeGreaterThan(1);
-    expect(page.match(/<\/html>/g)).toHaveLength(1);
-    expect(page.trimEnd().endsWith('</html>')).toBe(true);
-  });
-});
+    it('the long line is not cut in the markup either, and the page is still one document', () => {
+      const page = renderHtmlPage(hostile.report);
+      expect(page.split(LONG_LINE.replace(/&/g, '&amp;')).length).toBeGreaterThan(1);
+      expect(page.match(/<\/html>/g)).toHaveLength(1);
+      expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    });
+  },
+);

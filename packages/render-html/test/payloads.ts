@@ -23,4 +23,3 @@ export function hostile(report: Report): Report {
   out.metadata.agency.name = '<b>机关</b>"&\'';
   return out;
 }
-

@@ -19,7 +19,9 @@ function variants(): Variant[] {
     dated.metadata.publicationDate = `${report.metadata.reportYear + 1}-01-20`;
     const blank = clone(report) as Report & { provenance?: unknown };
     blank.provenance = { importedFrom: 'https://example.gov.cn/report.html' };
-    (blank.sections.reviewAndLitigation.table as { administrativeReconsideration: { pending: number | null } }).administrativeReconsideration.pending = null;
+    (
+      blank.sections.reviewAndLitigation.table as { administrativeReconsideration: { pending: number | null } }
+    ).administrativeReconsideration.pending = null;
     const noParagraphs = clone(report);
     noParagraphs.preface.paragraphs = [];
     const options: [string, HtmlOptions][] = [
@@ -27,12 +29,23 @@ function variants(): Variant[] {
       ['prefix', { idPrefix: 'r2-' }],
       ['level 3', { headingLevel: 3 }],
     ];
-    for (const [document, label] of [[undated, 'undated'], [dated, 'dated'], [blank, 'not reported'], [noParagraphs, 'no paragraphs']] as const) {
+    for (const [document, label] of [
+      [undated, 'undated'],
+      [dated, 'dated'],
+      [blank, 'not reported'],
+      [noParagraphs, 'no paragraphs'],
+    ] as const) {
       for (const [optionName, option] of options) {
         out.push({ name: `${name} ${label} page ${optionName}`, render: () => renderHtmlPage(document, option) });
-        out.push({ name: `${name} ${label} fragment ${optionName}`, render: () => renderHtmlFragment(document, option) });
+        out.push({
+          name: `${name} ${label} fragment ${optionName}`,
+          render: () => renderHtmlFragment(document, option),
+        });
       }
-      out.push({ name: `${name} ${label} fragment without style`, render: () => renderHtmlFragment(document, { includeStyle: false }) });
+      out.push({
+        name: `${name} ${label} fragment without style`,
+        render: () => renderHtmlFragment(document, { includeStyle: false }),
+      });
     }
   }
   return out;
@@ -42,7 +55,10 @@ describe('skeletons per shape', () => {
   it('every variant renders the same whatever was rendered before', () => {
     const list = variants();
     const forward = list.map((variant) => variant.render());
-    const backward = [...list].reverse().map((variant) => variant.render()).reverse();
+    const backward = [...list]
+      .reverse()
+      .map((variant) => variant.render())
+      .reverse();
     for (let i = 0; i < list.length; i++) expect(backward[i], list[i]!.name).toBe(forward[i]);
     const seen = new Map<string, string>();
     for (let i = 0; i < list.length; i++) {

@@ -11,10 +11,7 @@
  */
 
 /** Never at the start of a line. */
-const NO_LINE_START = new Set([
-  ...'，。、；：？！）》」』】〕〉］｝〗〙”’…‥—～·・％‰℃',
-  ...',.;:?!)]}%',
-]);
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉］｝〗〙”’…‥—～·・％‰℃', ...',.;:?!)]}%']);
 /** Never at the end of a line. */
 const NO_LINE_END = new Set([...'（《「『【〔〈［｛〖〘“‘', ...'([{']);
 const LATIN = /[A-Za-z0-9]/;

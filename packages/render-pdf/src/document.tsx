@@ -10,7 +10,7 @@
 import type { ReactNode } from 'react';
 import { Canvas, Document, Page } from '@react-pdf/renderer';
 import type { ParagraphView, ReportView } from '@nianbao/view-model';
-import { type FontData, type LoadedFonts } from './fonts.js';
+import type { FontData, LoadedFonts } from './fonts.js';
 import { textWidth } from './metrics.js';
 import { CONTENT_WIDTH, TableBox } from './table.js';
 import { breakLines, drawText, type Painter } from './painter.js';
@@ -26,11 +26,22 @@ const BODY_LEADING = BODY_SIZE * BODY_LINE;
 const INDENT = 2 * BODY_SIZE; // 首行缩进两字
 
 const styles = {
-  page: { paddingTop: MARGINS.top, paddingBottom: MARGINS.bottom, paddingLeft: MARGINS.left, paddingRight: MARGINS.right },
+  page: {
+    paddingTop: MARGINS.top,
+    paddingBottom: MARGINS.bottom,
+    paddingLeft: MARGINS.left,
+    paddingRight: MARGINS.right,
+  },
   title: { marginBottom: 18 },
   signature: { marginTop: 2 * BODY_LEADING, alignSelf: 'flex-end' as const, marginRight: 4 * BODY_SIZE },
   // 7 mm below the type area; GB/T 9704: odd pages right, even pages left, one character from the edge.
-  pageNumber: { position: 'absolute' as const, top: mm(297 - 35 + 7), left: MARGINS.left + 14, width: PAGE_WIDTH - MARGINS.left - MARGINS.right - 28, height: 20 },
+  pageNumber: {
+    position: 'absolute' as const,
+    top: mm(297 - 35 + 7),
+    left: MARGINS.left + 14,
+    width: PAGE_WIDTH - MARGINS.left - MARGINS.right - 28,
+    height: 20,
+  },
 } as const;
 
 /** A number, code, address or Latin word: kept tight when a line is justified. */
@@ -73,7 +84,13 @@ function drawJustified(painter: Painter, font: FontData, text: string, x: number
 function paragraphs(list: readonly ParagraphView[], fonts: LoadedFonts): ReactNode[] {
   const ascent = (fonts.serif.ascent / fonts.serif.unitsPerEm) * BODY_SIZE;
   return list.flatMap((p) => {
-    const lines = p.text.split('\n').flatMap((part, index) => breakLines(fonts.serif, BODY_SIZE, part, CONTENT_WIDTH, index === 0 ? INDENT : 0).map((text, i) => ({ text, indent: index === 0 && i === 0 ? INDENT : 0, last: false })));
+    const lines = p.text.split('\n').flatMap((part, index) =>
+      breakLines(fonts.serif, BODY_SIZE, part, CONTENT_WIDTH, index === 0 ? INDENT : 0).map((text, i) => ({
+        text,
+        indent: index === 0 && i === 0 ? INDENT : 0,
+        last: false,
+      })),
+    );
     if (lines.length === 0) return [];
     lines[lines.length - 1]!.last = true;
     const runs: (typeof lines)[] = [];
@@ -91,7 +108,14 @@ function paragraphs(list: readonly ParagraphView[], fonts: LoadedFonts): ReactNo
           painter.fillColor('#000');
           run.forEach((line, i) => {
             // The baseline one ascent below the top of the line box, where react-pdf's textkit puts it.
-            drawJustified(painter, fonts.serif, line.text, line.indent, i * BODY_LEADING + ascent, line.last ? 0 : CONTENT_WIDTH - line.indent);
+            drawJustified(
+              painter,
+              fonts.serif,
+              line.text,
+              line.indent,
+              i * BODY_LEADING + ascent,
+              line.last ? 0 : CONTENT_WIDTH - line.indent,
+            );
           });
           return null;
         }}
@@ -113,9 +137,17 @@ function lines(
   size: number,
   leading: number,
   text: string,
-  { width = CONTENT_WIDTH, indent = 0, center = false, style = {}, minPresenceAhead }: { width?: number; indent?: number; center?: boolean; style?: object; minPresenceAhead?: number },
+  {
+    width = CONTENT_WIDTH,
+    indent = 0,
+    center = false,
+    style = {},
+    minPresenceAhead,
+  }: { width?: number; indent?: number; center?: boolean; style?: object; minPresenceAhead?: number },
 ): ReactNode {
-  const broken = text.split('\n').flatMap((part, index) => breakLines(font, size, part, width, index === 0 ? indent : 0));
+  const broken = text
+    .split('\n')
+    .flatMap((part, index) => breakLines(font, size, part, width, index === 0 ? indent : 0));
   const ascent = (font.ascent / font.unitsPerEm) * size;
   return (
     <Canvas
@@ -147,7 +179,16 @@ function signature(view: ReportView, fonts: LoadedFonts): ReactNode {
       style={{ ...styles.signature, width, height: broken.length * BODY_LEADING }}
       paint={(painter: Painter) => {
         painter.fillColor('#000');
-        broken.forEach((line, i) => drawText(painter, fonts.serif, BODY_SIZE, line, (width - textWidth(fonts.serif, line, BODY_SIZE)) / 2, i * BODY_LEADING + ascent));
+        broken.forEach((line, i) =>
+          drawText(
+            painter,
+            fonts.serif,
+            BODY_SIZE,
+            line,
+            (width - textWidth(fonts.serif, line, BODY_SIZE)) / 2,
+            i * BODY_LEADING + ascent,
+          ),
+        );
         return null;
       }}
     />
@@ -172,11 +213,16 @@ export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFo
           if (block.kind === 'table')
             return [
               <TableBox key={key} table={block.table} fonts={fonts} />,
-              block.table.hasNotReported ? lines(`${key}-note`, fonts.serif, 10.5, 10.5 * 1.5, NOT_REPORTED_NOTE, {}) : null,
+              block.table.hasNotReported
+                ? lines(`${key}-note`, fonts.serif, 10.5, 10.5 * 1.5, NOT_REPORTED_NOTE, {})
+                : null,
             ];
           if (block.kind === 'topic')
             return [
-              lines(key, fonts.serifBold, BODY_SIZE, BODY_LEADING, block.numberedHeading, { indent: INDENT, minPresenceAhead: 2 * BODY_LEADING }),
+              lines(key, fonts.serifBold, BODY_SIZE, BODY_LEADING, block.numberedHeading, {
+                indent: INDENT,
+                minPresenceAhead: 2 * BODY_LEADING,
+              }),
               ...paragraphs(block.paragraphs, fonts),
             ];
           return paragraphs(block.paragraphs, fonts);
@@ -203,7 +249,10 @@ function PageNumbers({ fonts }: { fonts: LoadedFonts }): ReactNode {
         page += 1;
         const label = `— ${page} —`;
         const x = page % 2 === 1 ? width - textWidth(fonts.serif, label, PAGE_NUMBER_SIZE) : 0;
-        painter.fillColor('#000').font(fonts.serif as never, PAGE_NUMBER_SIZE).text(label, x, 0, { lineBreak: false });
+        painter
+          .fillColor('#000')
+          .font(fonts.serif as never, PAGE_NUMBER_SIZE)
+          .text(label, x, 0, { lineBreak: false });
         return null;
       }}
     />
@@ -220,7 +269,15 @@ export interface DocumentInfo {
   pdfa: boolean;
 }
 
-export function ReportDocument({ view, info, fonts }: { view: ReportView; info: DocumentInfo; fonts: LoadedFonts }): ReactNode {
+export function ReportDocument({
+  view,
+  info,
+  fonts,
+}: {
+  view: ReportView;
+  info: DocumentInfo;
+  fonts: LoadedFonts;
+}): ReactNode {
   return (
     <Document
       title={info.title}

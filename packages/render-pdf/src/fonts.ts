@@ -68,7 +68,8 @@ function openSparse(file: string): FontData {
   for (let i = 0; i < tables; i++) {
     const at = 12 + 16 * i;
     if (String.fromCharCode(buffer[at]!, buffer[at + 1]!, buffer[at + 2]!, buffer[at + 3]!) === 'glyf') {
-      const u32 = (p: number) => ((buffer[p]! << 24) | (buffer[p + 1]! << 16) | (buffer[p + 2]! << 8) | buffer[p + 3]!) >>> 0;
+      const u32 = (p: number) =>
+        ((buffer[p]! << 24) | (buffer[p + 1]! << 16) | (buffer[p + 2]! << 8) | buffer[p + 3]!) >>> 0;
       glyf = { offset: u32(at + 8), length: u32(at + 12) };
     }
   }
@@ -100,6 +101,10 @@ let loaded: LoadedFonts | undefined;
 
 /** The parsed fonts, loaded once per process. */
 export function loadFonts(): LoadedFonts {
-  loaded ??= { serif: openSparse(FONT_FILES.serifRegular), serifBold: openSparse(FONT_FILES.serifBold), sans: openSparse(FONT_FILES.sansRegular) };
+  loaded ??= {
+    serif: openSparse(FONT_FILES.serifRegular),
+    serifBold: openSparse(FONT_FILES.serifBold),
+    sans: openSparse(FONT_FILES.sansRegular),
+  };
   return loaded;
 }

@@ -61,7 +61,13 @@ export function drawableView(view: ReportView): ReportView {
   const paragraphs = (list: readonly ParagraphView[]) => list.map((p) => ({ ...p, text: draw(p.text) }));
   const block = (b: BlockView): BlockView => {
     if (b.kind === 'table') return b;
-    if (b.kind === 'topic') return { ...b, heading: draw(b.heading), numberedHeading: draw(b.numberedHeading), paragraphs: paragraphs(b.paragraphs) };
+    if (b.kind === 'topic')
+      return {
+        ...b,
+        heading: draw(b.heading),
+        numberedHeading: draw(b.numberedHeading),
+        paragraphs: paragraphs(b.paragraphs),
+      };
     return { ...b, paragraphs: paragraphs(b.paragraphs) };
   };
   return {
@@ -70,6 +76,10 @@ export function drawableView(view: ReportView): ReportView {
     agencyName: draw(view.agencyName),
     ...(view.publicationDateText ? { publicationDateText: draw(view.publicationDateText) } : {}),
     preface: paragraphs(view.preface),
-    sections: view.sections.map((section) => ({ ...section, heading: draw(section.heading), blocks: section.blocks.map(block) })),
+    sections: view.sections.map((section) => ({
+      ...section,
+      heading: draw(section.heading),
+      blocks: section.blocks.map(block),
+    })),
   };
 }

@@ -50,6 +50,10 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   const view = buildViewModel(report);
   // The metadata keeps the text as written; the pages draw it with the embedded fonts' glyphs only.
   const drawn = drawableView(view);
-  const buffer = await renderToBuffer(createElement(ReportDocument, { view: drawn, info: documentInfo(view, options), fonts }) as Parameters<typeof renderToBuffer>[0]);
+  const buffer = await renderToBuffer(
+    createElement(ReportDocument, { view: drawn, info: documentInfo(view, options), fonts }) as Parameters<
+      typeof renderToBuffer
+    >[0],
+  );
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

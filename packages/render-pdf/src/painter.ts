@@ -9,7 +9,12 @@ import { advance, textWidth } from './metrics.js';
 
 export interface Painter {
   font(font: FontData, size: number): Painter;
-  text(text: string, x: number, y: number, options: { lineBreak: false; baseline: 'alphabetic'; characterSpacing?: number }): Painter;
+  text(
+    text: string,
+    x: number,
+    y: number,
+    options: { lineBreak: false; baseline: 'alphabetic'; characterSpacing?: number },
+  ): Painter;
   fillColor(color: string): Painter;
   strokeColor(color: string): Painter;
   lineWidth(width: number): Painter;
@@ -19,12 +24,30 @@ export interface Painter {
 }
 
 /** Baseline of a line of `size` text in a line box `lineHeight` high whose top is at `top`: the ideographic em box centred in the line. */
-export const baselineIn = (top: number, lineHeight: number, size: number) => top + (lineHeight - size) / 2 + 0.88 * size;
+export const baselineIn = (top: number, lineHeight: number, size: number) =>
+  top + (lineHeight - size) / 2 + 0.88 * size;
 
 /** Draws one line of text with its baseline at y; `characterSpacing` is added after every character. */
-export function drawText(painter: Painter, font: FontData, size: number, text: string, x: number, y: number, characterSpacing = 0): void {
+export function drawText(
+  painter: Painter,
+  font: FontData,
+  size: number,
+  text: string,
+  x: number,
+  y: number,
+  characterSpacing = 0,
+): void {
   if (text === '') return;
-  painter.font(font, size).text(text, x, y, characterSpacing ? { lineBreak: false, baseline: 'alphabetic', characterSpacing } : { lineBreak: false, baseline: 'alphabetic' });
+  painter
+    .font(font, size)
+    .text(
+      text,
+      x,
+      y,
+      characterSpacing
+        ? { lineBreak: false, baseline: 'alphabetic', characterSpacing }
+        : { lineBreak: false, baseline: 'alphabetic' },
+    );
 }
 
 /**

@@ -27,7 +27,8 @@ export function cacheFontObjects(): void {
   const original = prototype.font;
   const font: FontMethod = function (this: PdfDoc, src, family, size) {
     // Only the call react-pdf makes: a font object, and a size or nothing.
-    if (src === null || typeof src !== 'object' || (family != null && typeof family !== 'number')) return original.call(this, src, family, size);
+    if (src === null || typeof src !== 'object' || (family != null && typeof family !== 'number'))
+      return original.call(this, src, family, size);
     let fonts = chosen.get(this);
     if (!fonts) chosen.set(this, (fonts = new Map()));
     const cached = fonts.get(src);
@@ -111,7 +112,13 @@ export function plainLayoutFor(fonts: readonly object[]): void {
       };
       const run = (text: string) => {
         const found: GlyphLike[] = [];
-        const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[] = [];
+        const positions: {
+          xAdvance: number;
+          yAdvance: number;
+          xOffset: number;
+          yOffset: number;
+          advanceWidth: number;
+        }[] = [];
         let advanceWidth = 0;
         for (const char of text) {
           const glyph = glyphFor(char.codePointAt(0)!);
@@ -156,7 +163,7 @@ function fastSubset(subset: TrueTypeSubset): void {
     const glyph = font.getGlyph(gid); // also reads the outline of a sparse font
     const from = glyf.offset + font.loca.offsets[gid]!;
     const to = glyf.offset + font.loca.offsets[gid + 1]!;
-    if (to > from && ((bytes[from]! << 24) >> 16 | bytes[from + 1]!) < 0) return original.call(subset, gid);
+    if (to > from && (((bytes[from]! << 24) >> 16) | bytes[from + 1]!) < 0) return original.call(subset, gid);
     const data = bytes.slice(from, to);
     subset.glyf!.push(data);
     subset.loca!.offsets.push(subset.offset!);

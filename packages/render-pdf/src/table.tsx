@@ -77,7 +77,10 @@ interface Section {
   tops: number[];
 }
 
-const spanOf = (cell: Cell) => (cell.kind === 'header' ? { col: cell.colSpan, row: cell.rowSpan, at: cell.column } : { col: cell.layout.colSpan, row: cell.layout.rowSpan, at: cell.layout.column });
+const spanOf = (cell: Cell) =>
+  cell.kind === 'header'
+    ? { col: cell.colSpan, row: cell.rowSpan, at: cell.column }
+    : { col: cell.layout.colSpan, row: cell.layout.rowSpan, at: cell.layout.column };
 
 function layoutSection(rows: readonly Row[], edges: number[], fonts: LoadedFonts): Section {
   const cells: Placed[] = [];
@@ -99,11 +102,22 @@ function layoutSection(rows: readonly Row[], edges: number[], fonts: LoadedFonts
         text = cell.display;
         size = valueFontSize(text, x1 - x0);
       }
-      cells.push({ row: r, rowSpan: span.row, x0, x1, lines: breakLines(font, size, text, available), font, size, align, top: span.row > MAX_UNSPLIT_ROWS });
+      cells.push({
+        row: r,
+        rowSpan: span.row,
+        x0,
+        x1,
+        lines: breakLines(font, size, text, available),
+        font,
+        size,
+        align,
+        top: span.row > MAX_UNSPLIT_ROWS,
+      });
     }
   });
   const heights = rows.map(() => 0);
-  const needed = (cell: Placed) => Math.max(1, cell.lines.length) * cell.size * LINE + 2 * PAD_Y + RULE + (cell.top ? 6 - PAD_Y : 0);
+  const needed = (cell: Placed) =>
+    Math.max(1, cell.lines.length) * cell.size * LINE + 2 * PAD_Y + RULE + (cell.top ? 6 - PAD_Y : 0);
   // Single-row cells first, then spans from the shortest: a span too short for its text grows its last row.
   for (const cell of [...cells].sort((a, b) => a.rowSpan - b.rowSpan)) {
     const last = Math.min(rows.length, cell.row + cell.rowSpan) - 1;
@@ -117,7 +131,13 @@ function layoutSection(rows: readonly Row[], edges: number[], fonts: LoadedFonts
 }
 
 /** Draws rows [from, to) of a section, shifted up so that row `from` starts at 0. */
-function paintRows(painter: Painter, section: Section, from: number, to: number, { topRule }: { topRule: boolean }): void {
+function paintRows(
+  painter: Painter,
+  section: Section,
+  from: number,
+  to: number,
+  { topRule }: { topRule: boolean },
+): void {
   const dy = section.tops[from]!;
   const half = RULE / 2;
   const right = section.cells.reduce((max, c) => Math.max(max, c.x1), 0);
@@ -143,7 +163,10 @@ function paintRows(painter: Painter, section: Section, from: number, to: number,
     const block = cell.lines.length * lineHeight;
     let top = cell.top ? y0 + 6 : y0 + (y1 - y0 - RULE - block) / 2;
     for (const line of cell.lines) {
-      const x = cell.align === 'left' ? cell.x0 + PAD_X + RULE : (cell.x0 + cell.x1 + RULE) / 2 - textWidth(cell.font, line, cell.size) / 2;
+      const x =
+        cell.align === 'left'
+          ? cell.x0 + PAD_X + RULE
+          : (cell.x0 + cell.x1 + RULE) / 2 - textWidth(cell.font, line, cell.size) / 2;
       drawText(painter, cell.font, cell.size, line, x, baselineIn(top, lineHeight, cell.size));
       top += lineHeight;
     }
@@ -184,13 +207,19 @@ export function TableBox({ table, fonts }: { table: TableView; fonts: LoadedFont
     const head = layoutSection(table.head, edges, fonts);
     const rows = table.head.length;
     children.push(
-      <Canvas key="head" fixed style={{ width, height: head.tops[rows]! }} paint={(painter: Painter) => (paintRows(painter, head, 0, rows, { topRule: true }), null)} />,
+      <Canvas
+        key="head"
+        fixed
+        style={{ width, height: head.tops[rows]! }}
+        paint={(painter: Painter) => (paintRows(painter, head, 0, rows, { topRule: true }), null)}
+      />,
     );
   }
   for (const group of table.groups) {
     const section = layoutSection(group.rows, edges, fonts);
     // Table 二's blocks (title row, 信息内容 row, rows) are never split.
-    const runs: [number, number][] = table.shape === 'blocks' ? [[0, group.rows.length]] : atoms(section, group.rows.length);
+    const runs: [number, number][] =
+      table.shape === 'blocks' ? [[0, group.rows.length]] : atoms(section, group.rows.length);
     for (const [from, to] of runs) {
       children.push(
         <Canvas

@@ -31,7 +31,14 @@ describe('CJK break units (避头尾)', () => {
   });
 
   it('gives the word back when joined, for any text', () => {
-    for (const text of ['本报告依据《中华人民共和国政府信息公开条例》（国务院令第711号）', 'a-b-c', '——', '（（（', '，，，', 'https://www.example.gov.cn/zwgk/2021/report.html']) {
+    for (const text of [
+      '本报告依据《中华人民共和国政府信息公开条例》（国务院令第711号）',
+      'a-b-c',
+      '——',
+      '（（（',
+      '，，，',
+      'https://www.example.gov.cn/zwgk/2021/report.html',
+    ]) {
       expect(cjkBreakUnits(text).join('')).toBe(text);
     }
   });

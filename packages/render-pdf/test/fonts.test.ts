@@ -44,7 +44,9 @@ describe('sparse fonts', () => {
   });
 
   it('does not read the outlines of glyphs nobody asked for', () => {
-    const font = fonts.serif as unknown as Font & { directory: { tables: { glyf: { offset: number; length: number } } } };
+    const font = fonts.serif as unknown as Font & {
+      directory: { tables: { glyf: { offset: number; length: number } } };
+    };
     const { offset, length } = font.directory.tables.glyf;
     const outlines = font.stream.buffer.subarray(offset, offset + length);
     let nonZero = 0;

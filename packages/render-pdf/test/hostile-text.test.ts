@@ -32,7 +32,10 @@ const MARKUP = [
   '</Text><Page>%PDF-1.7 endobj trailer (unbalanced ( parens \\) and \\ backslashes',
 ];
 /** Written with invisible characters; read back without them. */
-const INVISIBLE = ['零\u200B宽\u200C字\u200D符\u2060与\uFEFF字节序标记\u00AD。', '正常文字\u202E倒序\u202C结束\u2066隔离\u2069\u200E\u200F标记。'];
+const INVISIBLE = [
+  '零\u200B宽\u200C字\u200D符\u2060与\uFEFF字节序标记\u00AD。',
+  '正常文字\u202E倒序\u202C结束\u2066隔离\u2069\u200E\u200F标记。',
+];
 const CONTROLS = 'NUL\u0000BEL\u0007ESC\u001BDEL\u007FC1\u0085\u009B结束。';
 /** Characters outside the embedded Noto SC fonts: a CJK Extension B name character, an emoji, Hangul. */
 const MISSING = '姓名𠮷田，表情😀，한글。';
@@ -45,12 +48,22 @@ let file = '';
 
 beforeAll(async () => {
   const report = clone(examples[1]!.report);
-  report.preface.paragraphs = [...MARKUP, ...INVISIBLE, CONTROLS, MISSING, LONG_LINE, LONG_LATIN, report.preface.paragraphs[0]!];
+  report.preface.paragraphs = [
+    ...MARKUP,
+    ...INVISIBLE,
+    CONTROLS,
+    MISSING,
+    LONG_LINE,
+    LONG_LATIN,
+    report.preface.paragraphs[0]!,
+  ];
   report.metadata.agency.name = '<b>某局</b>&"\'𠮷';
   const pdf = await renderPdf(report);
   file = join(dir, 'hostile.pdf');
   writeFileSync(file, pdf);
-  extracted = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  extracted = squash(
+    execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+  );
   lines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
     .split('\n')
     .map((line) => line.trim())
@@ -87,9 +100,20 @@ describe('hostile text in the PDF', () => {
     expect(extracted).toContain('姓名〓田，表情〓，〓〓。');
     for (const char of MISSING_CHARS) expect(extracted).not.toContain(char);
     // Nothing but the report's own characters (and the 缺字 mark) was drawn.
-    const written = new Set(
-      [...squash([...MARKUP, ...INVISIBLE, CONTROLS, MISSING, LONG_LINE, LONG_LATIN, JSON.stringify(examples[1]!.report), '<b>某局</b>&"\'〓2023年政府信息公开工作年度报告（）—一二三四五六七八九十'].join(''))],
-    );
+    const written = new Set([
+      ...squash(
+        [
+          ...MARKUP,
+          ...INVISIBLE,
+          CONTROLS,
+          MISSING,
+          LONG_LINE,
+          LONG_LATIN,
+          JSON.stringify(examples[1]!.report),
+          '<b>某局</b>&"\'〓2023年政府信息公开工作年度报告（）—一二三四五六七八九十',
+        ].join(''),
+      ),
+    ]);
     const strangers = [...new Set([...extracted].filter((char) => !written.has(char)))];
     expect(strangers.filter((char) => !/[\p{Script=Han}\p{P}\p{N}]/u.test(char))).toEqual([]);
   });

@@ -18,7 +18,8 @@ function save(pdf: Uint8Array): string {
   return file;
 }
 const text = (file: string, ...args: string[]) => execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
-const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+const pageCount = (file: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 /** Whitespace and line breaks removed (CJK wrapping breaks lines anywhere), page numbers (— N —) dropped. */
 const squash = (s: string) => s.replace(/\s+/g, '').replace(/—\d+—/g, '');
 const latin1 = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1');
@@ -38,8 +39,16 @@ function words(file: string): Word[] {
     .split('<page ')
     .slice(1)
     .forEach((page, index) => {
-      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-        out.push({ page: index, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]!.replace(/&\w+;/g, (e) => entities[e] ?? e) });
+      for (const m of page.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+      )) {
+        out.push({
+          page: index,
+          x0: Number(m[1]),
+          y0: Number(m[2]),
+          x1: Number(m[3]),
+          text: m[4]!.replace(/&\w+;/g, (e) => entities[e] ?? e),
+        });
       }
     });
   return out;
@@ -55,7 +64,16 @@ function findStacked(all: Word[], label: string): boolean {
     let current = start;
     while (rest !== '') {
       const below = all
-        .filter((w) => w.page === current.page && w.y0 > current.y0 + 1 && w.y0 < current.y0 + 30 && w.x0 < current.x1 && w.x1 > current.x0 && rest.startsWith(w.text) && w.text !== '')
+        .filter(
+          (w) =>
+            w.page === current.page &&
+            w.y0 > current.y0 + 1 &&
+            w.y0 < current.y0 + 30 &&
+            w.x0 < current.x1 &&
+            w.x1 > current.x0 &&
+            rest.startsWith(w.text) &&
+            w.text !== '',
+        )
         .sort((a, b) => a.y0 - b.y0)[0];
       if (!below) break;
       rest = rest.slice(below.text.length);
@@ -76,7 +94,9 @@ describe.each(examples)('$name', ({ name, report }) => {
     expect(latin1(pdf).startsWith('%PDF-')).toBe(true);
     const check = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
+      /Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/,
+    );
   }, 60_000);
 
   it('contains every paragraph, heading and label, unclipped', () => {
@@ -89,7 +109,9 @@ describe.each(examples)('$name', ({ name, report }) => {
         section.heading,
         ...section.blocks.flatMap((block) =>
           block.kind === 'table'
-            ? [...block.table.head, ...block.table.groups.flatMap((g) => g.rows)].flatMap((row) => row.cells.flatMap((c) => (c.kind === 'header' ? [c.text] : [])))
+            ? [...block.table.head, ...block.table.groups.flatMap((g) => g.rows)].flatMap((row) =>
+                row.cells.flatMap((c) => (c.kind === 'header' ? [c.text] : [])),
+              )
             : block.kind === 'topic'
               ? [block.numberedHeading, ...block.paragraphs.map((p) => p.text)]
               : block.paragraphs.map((p) => p.text),
@@ -98,7 +120,9 @@ describe.each(examples)('$name', ({ name, report }) => {
       view.agencyName,
     ];
     const boxes = words(file);
-    const missing = expected.filter((part) => !extracted.includes(squash(displayText(part))) && !findStacked(boxes, squash(displayText(part))));
+    const missing = expected.filter(
+      (part) => !extracted.includes(squash(displayText(part))) && !findStacked(boxes, squash(displayText(part))),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -111,7 +135,9 @@ describe.each(examples)('$name', ({ name, report }) => {
       for (const row of table.groups.flatMap((g) => g.rows)) {
         const values = row.cells.flatMap((c) => (c.kind === 'data' ? [c.display] : []));
         if (values.length === 0) continue;
-        const pattern = new RegExp(`(^|[^\\d.+-])${values.map((v) => v.replace(/[.+]/g, '\\$&')).join('\\s+')}($|[^\\d.])`);
+        const pattern = new RegExp(
+          `(^|[^\\d.+-])${values.map((v) => v.replace(/[.+]/g, '\\$&')).join('\\s+')}($|[^\\d.])`,
+        );
         const found = lines.findIndex((line, index) => index >= at && pattern.test(line));
         if (found < 0) unmatched.push(`${table.key}: ${values.join(' ')}`);
         else at = found + 1;
@@ -121,10 +147,13 @@ describe.each(examples)('$name', ({ name, report }) => {
   });
 
   it('follows 避头尾: no line starts with closing punctuation or ends with an opening one', () => {
-    const lines = text(file).split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = text(file)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     expect(lines.length).toBeGreaterThan(50);
     expect(lines.filter((line) => /^[，。、；：？！）》」』】〕”’,.;:?!)\]]/.test(line))).toEqual([]);
-    expect(lines.filter((line) => /[（《「『【〔“‘(\[]$/.test(line))).toEqual([]);
+    expect(lines.filter((line) => /[（《「『【〔“‘([]$/.test(line))).toEqual([]);
   });
 
   it('matches the golden text and page count', () => {
@@ -142,7 +171,7 @@ describe.each(examples)('$name', ({ name, report }) => {
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     const info = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
-    const date = (report.metadata.publicationDate ?? report.metadata.statisticsPeriod.end);
+    const date = report.metadata.publicationDate ?? report.metadata.statisticsPeriod.end;
     expect(info).toMatch(new RegExp(`CreationDate:\\s+${date}T00:00:00Z`));
     expect(info).toMatch(/Producer:\s+nianbao \(@nianbao\/render-pdf, react-pdf\)/);
     expect(info).toMatch(/Creator:\s+nianbao/);
@@ -190,7 +219,10 @@ describe('text from the report', () => {
   }, 60_000);
 
   it('shows a not-reported cell as — with a note under its table', async () => {
-    const report = clone(examples.find((e) => e.report.edition === '2021')!.report) as Extract<Report, { edition: '2021' }>;
+    const report = clone(examples.find((e) => e.report.edition === '2021')!.report) as Extract<
+      Report,
+      { edition: '2021' }
+    >;
     report.provenance = { importedFrom: 'https://example.gov.cn/report.html' };
     report.sections.reviewAndLitigation.table.administrativeReconsideration.pending = null;
     const extracted = text(save(await renderPdf(report)), '-layout');

@@ -2,16 +2,18 @@ import { problem, type SourceProblem } from './problem.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-export type Decoded =
-  | { ok: true; text: string; encoding: TextEncodingName }
-  | { ok: false; problem: SourceProblem };
+export type Decoded = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; problem: SourceProblem };
 
 const SAVE_AS_UTF8 = { zh: '请在编辑器中以 UTF-8 编码另存后重试。', en: 'Save the file as UTF-8 and try again.' };
 
 /** Signatures of binary formats people mistake for a report source, so the message can say what the file is. */
 const BINARY_SIGNATURES: { bytes: number[]; zh: string; en: string }[] = [
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], zh: ' PDF 文件', en: 'a PDF file' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], zh: ' ZIP 压缩包或 Office 文档（docx/xlsx）', en: 'a ZIP archive or Office document (docx/xlsx)' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    zh: ' ZIP 压缩包或 Office 文档（docx/xlsx）',
+    en: 'a ZIP archive or Office document (docx/xlsx)',
+  },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], zh: '旧版 Office 文档（doc/xls）', en: 'a legacy Office document (doc/xls)' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], zh: ' PNG 图片', en: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], zh: ' JPEG 图片', en: 'a JPEG image' },
@@ -31,7 +33,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return { ok: false, problem: problem('EMPTY', '文件是空的（0 字节）。', 'The file is empty (0 bytes).') };
   }
   if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]) || startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
-    return fail('BAD_ENCODING', `文件是 UTF-32 编码，不受支持。${SAVE_AS_UTF8.zh}`, `The file is UTF-32 encoded, which is not supported. ${SAVE_AS_UTF8.en}`);
+    return fail(
+      'BAD_ENCODING',
+      `文件是 UTF-32 编码，不受支持。${SAVE_AS_UTF8.zh}`,
+      `The file is UTF-32 encoded, which is not supported. ${SAVE_AS_UTF8.en}`,
+    );
   }
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return finish(decodeUtf8(bytes, 3), 'utf-8');
   if (startsWith(bytes, [0xff, 0xfe])) return finish(decodeUtf16(bytes.subarray(2), 'utf-16le'), 'utf-16le');
@@ -81,7 +87,10 @@ function finish(result: { text: string } | { problem: SourceProblem }, encoding:
   return { ok: true, text, encoding };
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { text: string } | { problem: SourceProblem } {
+function decodeUtf16(
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+): { text: string } | { problem: SourceProblem } {
   try {
     return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {

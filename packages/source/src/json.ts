@@ -1,5 +1,5 @@
 import type { SourceLimits } from './limits.js';
-import { LineIndex } from './lines.js';
+import type { LineIndex } from './lines.js';
 import { numberProblem } from './numbers.js';
 import { problem, type SourceProblem } from './problem.js';
 
@@ -34,7 +34,8 @@ export function scanJson(
   let values = 0;
 
   const at = (offset: number) => lines.position(offset);
-  const syntax = (offset: number, zh: string, en: string) => problem('SYNTAX', `JSON 语法错误：${zh}`, `JSON syntax error: ${en}`, at(offset));
+  const syntax = (offset: number, zh: string, en: string) =>
+    problem('SYNTAX', `JSON 语法错误：${zh}`, `JSON syntax error: ${en}`, at(offset));
   const skipWhitespace = () => {
     WHITESPACE.lastIndex = pos;
     WHITESPACE.exec(text);
@@ -82,13 +83,22 @@ export function scanJson(
         const e = text[p + 1];
         if (e !== undefined && '"\\/bfnrt'.includes(e)) p += 2;
         else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(p + 2, p + 6))) p += 6;
-        else return syntax(p, '字符串中有无效的转义序列（\\ 之后）。', 'invalid escape sequence in a string (after \\).');
+        else
+          return syntax(p, '字符串中有无效的转义序列（\\ 之后）。', 'invalid escape sequence in a string (after \\).');
         continue;
       }
       if (c === 0x0a || c === 0x0d) {
-        return syntax(p, '字符串在行末没有结束（缺少结束引号，或应写作 \\n）。', 'a string runs past the end of the line (missing closing quote, or write \\n).');
+        return syntax(
+          p,
+          '字符串在行末没有结束（缺少结束引号，或应写作 \\n）。',
+          'a string runs past the end of the line (missing closing quote, or write \\n).',
+        );
       }
-      return syntax(p, `字符串中有控制字符 U+${c.toString(16).toUpperCase().padStart(4, '0')}（应转义）。`, `control character U+${c.toString(16).toUpperCase().padStart(4, '0')} in a string (it must be escaped).`);
+      return syntax(
+        p,
+        `字符串中有控制字符 U+${c.toString(16).toUpperCase().padStart(4, '0')}（应转义）。`,
+        `control character U+${c.toString(16).toUpperCase().padStart(4, '0')} in a string (it must be escaped).`,
+      );
     }
     const rawLength = p - start - 2;
     if (rawLength > limits.maxStringLength) {
@@ -110,15 +120,32 @@ export function scanJson(
     if (pos >= n) return unexpectedEnd();
     const c = text[pos];
     if (c !== '"') {
-      if (c === "'") return syntax(pos, '属性名要用双引号 "，不能用单引号。', 'property names take double quotes ", not single quotes.');
-      if (c === '/') return syntax(pos, 'JSON 不允许注释（需要注释请用 YAML）。', 'JSON does not allow comments (use YAML for comments).');
-      if (/[A-Za-z_$\u0080-\uffff]/.test(c!)) return syntax(pos, '属性名要加双引号。', 'property names must be in double quotes.');
-      return syntax(pos, `这里应是带双引号的属性名，实为 ${describeChar(pos)}。`, `expected a property name in double quotes, found ${describeChar(pos)}.`);
+      if (c === "'")
+        return syntax(
+          pos,
+          '属性名要用双引号 "，不能用单引号。',
+          'property names take double quotes ", not single quotes.',
+        );
+      if (c === '/')
+        return syntax(
+          pos,
+          'JSON 不允许注释（需要注释请用 YAML）。',
+          'JSON does not allow comments (use YAML for comments).',
+        );
+      if (/[A-Za-z_$\u0080-\uffff]/.test(c!))
+        return syntax(pos, '属性名要加双引号。', 'property names must be in double quotes.');
+      return syntax(
+        pos,
+        `这里应是带双引号的属性名，实为 ${describeChar(pos)}。`,
+        `expected a property name in double quotes, found ${describeChar(pos)}.`,
+      );
     }
     const keyStart = pos;
     const read = readString();
     if ('code' in read) return read;
-    const key = read.escaped ? (JSON.parse(text.slice(keyStart, read.end)) as string) : text.slice(keyStart + 1, read.end - 1);
+    const key = read.escaped
+      ? (JSON.parse(text.slice(keyStart, read.end)) as string)
+      : text.slice(keyStart + 1, read.end - 1);
     const first = container.keys!.get(key);
     if (first !== undefined) {
       const where = at(first);
@@ -135,7 +162,11 @@ export function scanJson(
     skipWhitespace();
     if (text[pos] !== ':') {
       if (pos >= n) return unexpectedEnd();
-      return syntax(pos, `属性名 ${JSON.stringify(key)} 之后应是冒号 :。`, `expected ':' after the property name ${JSON.stringify(key)}.`);
+      return syntax(
+        pos,
+        `属性名 ${JSON.stringify(key)} 之后应是冒号 :。`,
+        `expected ':' after the property name ${JSON.stringify(key)}.`,
+      );
     }
     pos++;
     skipWhitespace();
@@ -206,7 +237,11 @@ export function scanJson(
         }
         const after = text[pos + m[0].length];
         if (after !== undefined && after >= '0' && after <= '9') {
-          return syntax(pos, `数字 ${m[0]}${after}… 不能以 0 开头。`, `numbers cannot have a leading zero (${m[0]}${after}…).`);
+          return syntax(
+            pos,
+            `数字 ${m[0]}${after}… 不能以 0 开头。`,
+            `numbers cannot have a leading zero (${m[0]}${after}…).`,
+          );
         }
         const bad = numberProblem(m[0], Number(m[0]), at(pos));
         if (bad) return bad;
@@ -219,11 +254,19 @@ export function scanJson(
       } else if (c === "'") {
         return syntax(pos, '字符串要用双引号 "，不能用单引号。', 'strings take double quotes ", not single quotes.');
       } else if (c === '/') {
-        return syntax(pos, 'JSON 不允许注释（需要注释请用 YAML）。', 'JSON does not allow comments (use YAML for comments).');
+        return syntax(
+          pos,
+          'JSON 不允许注释（需要注释请用 YAML）。',
+          'JSON does not allow comments (use YAML for comments).',
+        );
       } else if ((c === ']' || c === '}') && stack.length > 0) {
         return syntax(pos, `${c} 之前多了一个逗号。`, `trailing comma before ${c}.`);
       } else {
-        return syntax(pos, `这里应是一个值，实为 ${describeChar(pos)}。`, `expected a value, found ${describeChar(pos)}.`);
+        return syntax(
+          pos,
+          `这里应是一个值，实为 ${describeChar(pos)}。`,
+          `expected a value, found ${describeChar(pos)}.`,
+        );
       }
       expectValue = false;
       continue;
@@ -233,7 +276,8 @@ export function scanJson(
     skipWhitespace();
     const top = stack[stack.length - 1];
     if (!top) {
-      if (pos < n) return syntax(pos, 'JSON 值结束之后还有多余的内容。', 'unexpected content after the end of the JSON value.');
+      if (pos < n)
+        return syntax(pos, 'JSON 值结束之后还有多余的内容。', 'unexpected content after the end of the JSON value.');
       return undefined;
     }
     if (pos >= n) return unexpectedEnd();
@@ -259,9 +303,22 @@ export function scanJson(
       if (top.nonEmpty) path.pop();
       continue;
     }
-    if (c === '"' || c === '{' || c === '[' || c === '-' || (c >= '0' && c <= '9') || c === 't' || c === 'f' || c === 'n') {
+    if (
+      c === '"' ||
+      c === '{' ||
+      c === '[' ||
+      c === '-' ||
+      (c >= '0' && c <= '9') ||
+      c === 't' ||
+      c === 'f' ||
+      c === 'n'
+    ) {
       return syntax(pos, '上一个值之后缺少逗号。', 'missing comma after the previous value.');
     }
-    return syntax(pos, `这里应是逗号或 ${close}，实为 ${describeChar(pos)}。`, `expected ',' or '${close}', found ${describeChar(pos)}.`);
+    return syntax(
+      pos,
+      `这里应是逗号或 ${close}，实为 ${describeChar(pos)}。`,
+      `expected ',' or '${close}', found ${describeChar(pos)}.`,
+    );
   }
 }

@@ -29,7 +29,12 @@ export function numberProblem(
   at: { line: number; column: number },
 ): SourceProblem | undefined {
   if (Number.isNaN(value)) {
-    return problem('NUMBER_NOT_EXACT', `${shown(literal)} 不是数字（NaN）。`, `${shown(literal)} is not a number (NaN).`, at);
+    return problem(
+      'NUMBER_NOT_EXACT',
+      `${shown(literal)} 不是数字（NaN）。`,
+      `${shown(literal)} is not a number (NaN).`,
+      at,
+    );
   }
   if (!Number.isFinite(value)) {
     return problem(

@@ -39,7 +39,13 @@ export async function readReportFile(path: string, limits?: Partial<SourceLimits
     if (!info.isFile()) {
       return info.isDirectory()
         ? fail(problem('NOT_A_FILE', '这是一个目录，不是文件。', 'This is a directory, not a file.'))
-        : fail(problem('NOT_A_FILE', '这不是普通文件（设备、管道或套接字）。', 'This is not a regular file (a device, pipe or socket).'));
+        : fail(
+            problem(
+              'NOT_A_FILE',
+              '这不是普通文件（设备、管道或套接字）。',
+              'This is not a regular file (a device, pipe or socket).',
+            ),
+          );
     }
     size = info.size;
   } catch (error) {
@@ -92,7 +98,8 @@ export function parseReportSource(bytes: Uint8Array, name: string, limits?: Part
 /** Parses report source text that is already decoded (an editor buffer, a test). */
 export function parseReportText(text: string, name: string, limits?: Partial<SourceLimits>): SourceResult {
   const bounds = resolveLimits(limits);
-  if (text.trim() === '') return fail(problem('EMPTY', '文件没有内容（只有空白）。', 'The file has no content (only whitespace).'));
+  if (text.trim() === '')
+    return fail(problem('EMPTY', '文件没有内容（只有空白）。', 'The file has no content (only whitespace).'));
   return parseText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, name, bounds, 'utf-8');
 }
 
@@ -134,7 +141,7 @@ function jsonLocator(text: string, limits: SourceLimits, lines: LineIndex): Loca
       const built = new Map<string, number>();
       scanJson(text, limits, lines, (path, offset) => {
         let key = '';
-        for (const segment of path) key += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+        for (const segment of path) key += `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
         built.set(key, offset);
       });
       index = built;

@@ -9,10 +9,7 @@
  * overshoot on odd text but never undershoots on real nesting, which is why it is compared with
  * a bound above the configured maximum (the exact depth is checked after parsing).
  */
-export function estimateYamlNesting(
-  text: string,
-  bound: number,
-): { offset: number } | undefined {
+export function estimateYamlNesting(text: string, bound: number): { offset: number } | undefined {
   const n = text.length;
   const indents: number[] = [];
   let flowDepth = 0;
@@ -81,7 +78,8 @@ export function estimateYamlNesting(
     scan: while (!flowMode && p < lineEnd) {
       const c = text[p]!;
       const following = text[p + 1];
-      const spaceAfter = following === undefined || following === ' ' || following === '\t' || following === '\r' || p + 1 >= lineEnd;
+      const spaceAfter =
+        following === undefined || following === ' ' || following === '\t' || following === '\r' || p + 1 >= lineEnd;
       if (c === ' ' || c === '\t' || c === '\r') p++;
       else if ((c === '-' || c === '?' || c === ':') && spaceAfter) {
         extra++;
@@ -107,7 +105,11 @@ export function estimateYamlNesting(
         while (p < lineEnd) {
           const d = text[p];
           const after = text[p + 1];
-          if (d === ':' && (after === undefined || after === ' ' || after === '\t' || after === '\r' || p + 1 >= lineEnd)) continue scan;
+          if (
+            d === ':' &&
+            (after === undefined || after === ' ' || after === '\t' || after === '\r' || p + 1 >= lineEnd)
+          )
+            continue scan;
           if (d === '#' && (text[p - 1] === ' ' || text[p - 1] === '\t')) break scan;
           p++;
         }

@@ -37,7 +37,12 @@ export function parseYaml(text: string, limits: SourceLimits): YamlResult {
     const before = text.slice(0, deep.offset);
     const line = before.split('\n').length;
     const column = deep.offset - (before.lastIndexOf('\n') + 1) + 1;
-    return fail(problem('TOO_DEEP', `嵌套超过 ${limits.maxDepth} 层。`, `Nesting is deeper than ${limits.maxDepth} levels.`, { line, column }));
+    return fail(
+      problem('TOO_DEEP', `嵌套超过 ${limits.maxDepth} 层。`, `Nesting is deeper than ${limits.maxDepth} levels.`, {
+        line,
+        column,
+      }),
+    );
   }
 
   const doc = parseDocument(text, {
@@ -68,7 +73,9 @@ export function parseYaml(text: string, limits: SourceLimits): YamlResult {
     );
   }
   if (doc.contents === null) {
-    return fail(problem('EMPTY', '文件没有内容（只有注释或空白）。', 'The file has no content (only comments or whitespace).'));
+    return fail(
+      problem('EMPTY', '文件没有内容（只有注释或空白）。', 'The file has no content (only comments or whitespace).'),
+    );
   }
 
   const measured = measure(doc, text, limits, position);
@@ -94,7 +101,11 @@ function fail(p: SourceProblem): YamlResult {
   return { ok: false, problem: p };
 }
 
-function yamlErrorProblem(error: YAMLError, text: string, position: (offset: number) => { line: number; column: number }): SourceProblem {
+function yamlErrorProblem(
+  error: YAMLError,
+  text: string,
+  position: (offset: number) => { line: number; column: number },
+): SourceProblem {
   const at = position(error.pos[0]);
   // A tab in the indentation of an earlier line is the usual cause of odd errors further down.
   const tabLine = firstTabIndentedLine(text, at.line);
@@ -111,7 +122,8 @@ function yamlErrorProblem(error: YAMLError, text: string, position: (offset: num
     case 'DUPLICATE_KEY': {
       // The error marks where the repeated key starts; read the key up to its colon.
       const rest = text.slice(error.pos[0], error.pos[0] + 200);
-      const written = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?)\s*:(?:\s|$)/.exec(rest)?.[1] ?? rest.split('\n')[0]!;
+      const written =
+        /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?)\s*:(?:\s|$)/.exec(rest)?.[1] ?? rest.split('\n')[0]!;
       const key = /^["']/.test(written) ? written.slice(1, -1) : written;
       return problem(
         'DUPLICATE_KEY',
@@ -128,7 +140,12 @@ function yamlErrorProblem(error: YAMLError, text: string, position: (offset: num
         at,
       );
     case 'NON_STRING_KEY':
-      return problem('UNSUPPORTED_YAML', '映射的键必须是文本，不能是列表或映射。', 'Mapping keys must be text, not lists or mappings.', at);
+      return problem(
+        'UNSUPPORTED_YAML',
+        '映射的键必须是文本，不能是列表或映射。',
+        'Mapping keys must be text, not lists or mappings.',
+        at,
+      );
     case 'RESOURCE_EXHAUSTION':
       return problem('TOO_DEEP', '嵌套过深，无法解析。', 'Nesting is too deep to parse.', at);
     default:
@@ -214,7 +231,8 @@ function measure(
     if (!isMap(node)) return undefined;
     for (const pair of node.items) {
       const key = pair.key;
-      if (isScalar(key) && typeof key.value === 'string' && key.value.length > limits.maxStringLength) return checkLeaf(key as YamlNode);
+      if (isScalar(key) && typeof key.value === 'string' && key.value.length > limits.maxStringLength)
+        return checkLeaf(key as YamlNode);
     }
     return undefined;
   };
@@ -237,13 +255,28 @@ function measure(
       const target = anchors.get(node.source);
       const metrics = target && done.get(target);
       if (!target) {
-        return problem('SYNTAX', `YAML 别名 *${node.source} 之前没有定义锚点 &${node.source}。`, `The YAML alias *${node.source} has no anchor &${node.source} before it.`, where(node));
+        return problem(
+          'SYNTAX',
+          `YAML 别名 *${node.source} 之前没有定义锚点 &${node.source}。`,
+          `The YAML alias *${node.source} has no anchor &${node.source} before it.`,
+          where(node),
+        );
       }
       if (!metrics) {
-        return problem('UNSUPPORTED_YAML', `YAML 别名 *${node.source} 引用了包含它自身的节点（循环引用）。`, `The YAML alias *${node.source} refers to a node that contains it (a cycle).`, where(node));
+        return problem(
+          'UNSUPPORTED_YAML',
+          `YAML 别名 *${node.source} 引用了包含它自身的节点（循环引用）。`,
+          `The YAML alias *${node.source} refers to a node that contains it (a cycle).`,
+          where(node),
+        );
       }
       if (stack.length + metrics.height > limits.maxDepth) {
-        return problem('TOO_DEEP', `嵌套超过 ${limits.maxDepth} 层（含别名展开）。`, `Nesting is deeper than ${limits.maxDepth} levels (with aliases expanded).`, where(node));
+        return problem(
+          'TOO_DEEP',
+          `嵌套超过 ${limits.maxDepth} 层（含别名展开）。`,
+          `Nesting is deeper than ${limits.maxDepth} levels (with aliases expanded).`,
+          where(node),
+        );
       }
       if (metrics.size > limits.maxValues) return tooMany(node);
       return metrics;
@@ -252,7 +285,12 @@ function measure(
     if (anchor) anchors.set(anchor, node);
     if (isMap(node) || isSeq(node)) {
       if (stack.length + 1 > limits.maxDepth) {
-        return problem('TOO_DEEP', `嵌套超过 ${limits.maxDepth} 层。`, `Nesting is deeper than ${limits.maxDepth} levels.`, where(node));
+        return problem(
+          'TOO_DEEP',
+          `嵌套超过 ${limits.maxDepth} 层。`,
+          `Nesting is deeper than ${limits.maxDepth} levels.`,
+          where(node),
+        );
       }
       const bad = keyProblem(node);
       if (bad) return bad;
@@ -304,7 +342,13 @@ function locateInYaml(
   position: (offset: number) => { line: number; column: number },
 ): { line: number; column: number } | undefined {
   if (pointer !== '' && !pointer.startsWith('/')) return undefined;
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const anchors = collectAnchors(doc);
   const resolve = (node: unknown): unknown => (isAlias(node) ? anchors.get(node) : node);
 

@@ -20,7 +20,10 @@ function problemOf(bytes: Uint8Array, name = 'report.yaml') {
 
 describe('encodings', () => {
   it('reads UTF-8 and drops a BOM', () => {
-    const result = parseReportSource(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('name: 池州市人民防空办公室\n')]), 'r.yaml');
+    const result = parseReportSource(
+      new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('name: 池州市人民防空办公室\n')]),
+      'r.yaml',
+    );
     expect(result.ok && result.document).toEqual({ name: '池州市人民防空办公室' });
     expect(result.ok && result.encoding).toBe('utf-8');
   });
@@ -54,12 +57,18 @@ describe('encodings', () => {
   });
 
   it('refuses UTF-16 without a BOM with a hint, and UTF-32', () => {
-    expect(problemOf(utf16('{"edition": "2021"}', 'le', false), 'r.json').message.en).toContain('UTF-16 without a byte order mark');
+    expect(problemOf(utf16('{"edition": "2021"}', 'le', false), 'r.json').message.en).toContain(
+      'UTF-16 without a byte order mark',
+    );
     expect(problemOf(new Uint8Array([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])).message.en).toContain('UTF-32');
   });
 
   it('says a binary file is not a text file', () => {
-    const nul = problemOf(new Uint8Array([0x7b, 0x01, 0x02, 0x00, 0x9f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b]));
+    const nul = problemOf(
+      new Uint8Array([
+        0x7b, 0x01, 0x02, 0x00, 0x9f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b,
+      ]),
+    );
     expect(nul.code).toBe('NOT_TEXT');
     expect(nul.message.en).toContain('NUL byte at byte offset 3');
     const pdf = problemOf(utf8('%PDF-1.7\n%âãÏÓ\n'));

@@ -53,7 +53,7 @@ describe('JSON', () => {
   it('accepts nesting up to the limit', () => {
     expect(parseReportText('['.repeat(64) + ']'.repeat(64), 'r.json').ok).toBe(true);
     expect(problemOf('['.repeat(65) + ']'.repeat(65)).code).toBe('TOO_DEEP');
-    expect(problemOf('{"a":'.repeat(10) + '1' + '}'.repeat(10), { maxDepth: 9 }).code).toBe('TOO_DEEP');
+    expect(problemOf(`${'{"a":'.repeat(10)}1${'}'.repeat(10)}`, { maxDepth: 9 }).code).toBe('TOO_DEEP');
   });
 
   it('refuses duplicate keys (JSON.parse would silently keep the last one)', () => {
@@ -76,8 +76,12 @@ describe('JSON', () => {
   });
 
   it('bounds string length and number of values', () => {
-    expect(problemOf('{"p": "' + 'x'.repeat(101) + '"}', { maxStringLength: 100 })).toMatchObject({ code: 'STRING_TOO_LONG', line: 1, column: 7 });
-    expect(parseReportText('{"p": "' + '\\u0041'.repeat(100) + '"}', 'r.json', { maxStringLength: 100 }).ok).toBe(true);
+    expect(problemOf(`{"p": "${'x'.repeat(101)}"}`, { maxStringLength: 100 })).toMatchObject({
+      code: 'STRING_TOO_LONG',
+      line: 1,
+      column: 7,
+    });
+    expect(parseReportText(`{"p": "${'\\u0041'.repeat(100)}"}`, 'r.json', { maxStringLength: 100 }).ok).toBe(true);
     expect(problemOf(JSON.stringify(new Array(50).fill(0)), { maxValues: 50 }).code).toBe('TOO_MANY_VALUES');
     expect(parseReportText(JSON.stringify(new Array(49).fill(0)), 'r.json', { maxValues: 50 }).ok).toBe(true);
   });
@@ -105,27 +109,32 @@ describe('JSON', () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.json({ maxDepth: 4 }), fc.nat(), fc.constantFrom('', ',', ']', '}', '"', ':', '[', '{', 'x', '\\'), (text, at, insert) => {
-        const i = at % (text.length + 1);
-        const damaged = text.slice(0, i) + insert + text.slice(i);
-        let native: unknown;
-        let nativeOk = true;
-        try {
-          native = JSON.parse(damaged);
-        } catch {
-          nativeOk = false;
-        }
-        const result = parseReportText(damaged, 'r.json');
-        if (result.ok) {
-          expect(nativeOk).toBe(true);
-          expect(result.document).toEqual(native);
-        } else if (nativeOk) {
-          // The only extra refusals: duplicate keys and numbers JSON.parse would change.
-          expect(['DUPLICATE_KEY', 'NUMBER_NOT_EXACT', 'EMPTY']).toContain(result.problem.code);
-        } else {
-          expect(result.problem.line).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.json({ maxDepth: 4 }),
+        fc.nat(),
+        fc.constantFrom('', ',', ']', '}', '"', ':', '[', '{', 'x', '\\'),
+        (text, at, insert) => {
+          const i = at % (text.length + 1);
+          const damaged = text.slice(0, i) + insert + text.slice(i);
+          let native: unknown;
+          let nativeOk = true;
+          try {
+            native = JSON.parse(damaged);
+          } catch {
+            nativeOk = false;
+          }
+          const result = parseReportText(damaged, 'r.json');
+          if (result.ok) {
+            expect(nativeOk).toBe(true);
+            expect(result.document).toEqual(native);
+          } else if (nativeOk) {
+            // The only extra refusals: duplicate keys and numbers JSON.parse would change.
+            expect(['DUPLICATE_KEY', 'NUMBER_NOT_EXACT', 'EMPTY']).toContain(result.problem.code);
+          } else {
+            expect(result.problem.line).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

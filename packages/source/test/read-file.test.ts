@@ -25,8 +25,16 @@ describe('readReportFile', () => {
     await writeFile(join(dir, 'r.json'), '{"edition": "2021"}');
     await writeFile(join(dir, 'r.txt'), '  {"edition": "2021"}');
     await writeFile(join(dir, 'noext'), 'edition: "2019"\n');
-    expect(await readReportFile(join(dir, 'r.yaml'))).toMatchObject({ ok: true, format: 'yaml', document: { edition: '2019' } });
-    expect(await readReportFile(join(dir, 'r.json'))).toMatchObject({ ok: true, format: 'json', document: { edition: '2021' } });
+    expect(await readReportFile(join(dir, 'r.yaml'))).toMatchObject({
+      ok: true,
+      format: 'yaml',
+      document: { edition: '2019' },
+    });
+    expect(await readReportFile(join(dir, 'r.json'))).toMatchObject({
+      ok: true,
+      format: 'json',
+      document: { edition: '2021' },
+    });
     expect(await readReportFile(join(dir, 'r.txt'))).toMatchObject({ ok: true, format: 'json' });
     expect(await readReportFile(join(dir, 'noext'))).toMatchObject({ ok: true, format: 'yaml' });
   });
@@ -66,11 +74,18 @@ describe('readReportFile', () => {
   it('says what is wrong with paths that are not readable files', async () => {
     const missing = await readReportFile(join(dir, 'nope.yaml'));
     expect(missing).toMatchObject({ ok: false, problem: { code: 'NOT_FOUND' } });
-    if (!missing.ok) expect(formatProblem(missing.problem, { file: 'nope.yaml', lang: 'en' })).toBe('nope.yaml: No such file.');
+    if (!missing.ok)
+      expect(formatProblem(missing.problem, { file: 'nope.yaml', lang: 'en' })).toBe('nope.yaml: No such file.');
     expect(await readReportFile(dir)).toMatchObject({ ok: false, problem: { code: 'NOT_A_FILE' } });
-    expect(await readReportFile(join(dir, 'r.yaml', 'below'))).toMatchObject({ ok: false, problem: { code: 'NOT_FOUND' } });
+    expect(await readReportFile(join(dir, 'r.yaml', 'below'))).toMatchObject({
+      ok: false,
+      problem: { code: 'NOT_FOUND' },
+    });
     await symlink(join(dir, 'gone'), join(dir, 'dangling.yaml'));
-    expect(await readReportFile(join(dir, 'dangling.yaml'))).toMatchObject({ ok: false, problem: { code: 'NOT_FOUND' } });
+    expect(await readReportFile(join(dir, 'dangling.yaml'))).toMatchObject({
+      ok: false,
+      problem: { code: 'NOT_FOUND' },
+    });
     // A character device would never end; it is refused from stat.
     expect(await readReportFile('/dev/zero')).toMatchObject({ ok: false, problem: { code: 'NOT_A_FILE' } });
   });
@@ -80,7 +95,9 @@ describe('readReportFile', () => {
     await writeFile(path, 'a: 1\na: 2\n');
     const result = await readReportFile(path);
     if (result.ok) throw new Error('expected a problem');
-    expect(formatProblem(result.problem, { file: 'dup.yaml', lang: 'en' })).toBe('dup.yaml:2:1: The key "a" appears twice in the same mapping.');
+    expect(formatProblem(result.problem, { file: 'dup.yaml', lang: 'en' })).toBe(
+      'dup.yaml:2:1: The key "a" appears twice in the same mapping.',
+    );
     expect(formatProblem(result.problem, { file: 'dup.yaml' })).toBe('dup.yaml:2:1: 键 "a" 在同一映射中重复出现。');
     expect(formatProblem(result.problem, { file: 'dup.yaml' })).not.toContain('\n');
   });

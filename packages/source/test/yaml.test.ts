@@ -30,7 +30,18 @@ describe('YAML', () => {
   it('uses the YAML 1.2 core schema: no yes/no booleans, no dates, no sexagesimal numbers', () => {
     expect(
       documentOf('a: yes\nb: off\nc: 2021-01-31\nd: 1:30\ne: 0777\nf: 0x1F\ng: ~\nh: "341700"\ni: 341700\nj: true\n'),
-    ).toEqual({ a: 'yes', b: 'off', c: '2021-01-31', d: '1:30', e: 777, f: 31, g: null, h: '341700', i: 341700, j: true });
+    ).toEqual({
+      a: 'yes',
+      b: 'off',
+      c: '2021-01-31',
+      d: '1:30',
+      e: 777,
+      f: 31,
+      g: null,
+      h: '341700',
+      i: 341700,
+      j: true,
+    });
     // Even when the file asks for YAML 1.1.
     expect(documentOf('%YAML 1.1\n---\na: yes\nb: 2021-01-31\n')).toEqual({ a: 'yes', b: '2021-01-31' });
   });
@@ -61,7 +72,7 @@ describe('YAML', () => {
   });
 
   it('limits the number of aliases and refuses cycles', () => {
-    const many = 'row: &r {a: 1}\nlist:\n' + '  - *r\n'.repeat(101);
+    const many = `row: &r {a: 1}\nlist:\n${'  - *r\n'.repeat(101)}`;
     expect(problemOf(many)).toMatchObject({ code: 'TOO_MANY_ALIASES', line: 103 });
     const fine = 'row: &r {a: 0, b: 0}\nx: *r\ny: *r\n';
     expect(documentOf(fine)).toEqual({ row: { a: 0, b: 0 }, x: { a: 0, b: 0 }, y: { a: 0, b: 0 } });
@@ -72,15 +83,15 @@ describe('YAML', () => {
   it('refuses deep nesting before the parser can overflow its stack', () => {
     const flow = problemOf('['.repeat(100_000) + ']'.repeat(100_000));
     expect(flow).toMatchObject({ code: 'TOO_DEEP', line: 1 });
-    expect(problemOf('- '.repeat(100_000) + 'x\n')).toMatchObject({ code: 'TOO_DEEP', line: 1 });
+    expect(problemOf(`${'- '.repeat(100_000)}x\n`)).toMatchObject({ code: 'TOO_DEEP', line: 1 });
     let block = '';
-    for (let i = 0; i < 3000; i++) block += ' '.repeat(i) + 'a:\n';
+    for (let i = 0; i < 3000; i++) block += `${' '.repeat(i)}a:\n`;
     expect(problemOf(block).code).toBe('TOO_DEEP');
     // Exactly at and just over the limit (checked on the parsed tree).
     const nested = (levels: number) => {
       let text = '';
-      for (let i = 0; i < levels; i++) text += '  '.repeat(i) + 'k:\n';
-      return text + '  '.repeat(levels) + '- 1\n';
+      for (let i = 0; i < levels; i++) text += `${'  '.repeat(i)}k:\n`;
+      return `${text + '  '.repeat(levels)}- 1\n`;
     };
     expect(parseReportText(nested(63), 'r.yaml').ok).toBe(true);
     expect(problemOf(nested(64))).toMatchObject({ code: 'TOO_DEEP', line: 65 });
@@ -88,18 +99,18 @@ describe('YAML', () => {
 
   it('ignores brackets and dashes inside text, quotes and block scalars when estimating depth', () => {
     const text = [
-      'p1: "' + '['.repeat(300) + '"',
-      "p2: '" + '{'.repeat(300) + "'",
-      'p3: 文字' + '['.repeat(300),
+      `p1: "${'['.repeat(300)}"`,
+      `p2: '${'{'.repeat(300)}'`,
+      `p3: 文字${'['.repeat(300)}`,
       'p4: |',
-      '  ' + '- '.repeat(300),
-      '  ' + '['.repeat(300),
-      'p5: # ' + '['.repeat(300),
+      `  ${'- '.repeat(300)}`,
+      `  ${'['.repeat(300)}`,
+      `p5: # ${'['.repeat(300)}`,
       '',
     ].join('\n');
     const doc = documentOf(text) as Record<string, string>;
     expect(doc.p1).toBe('['.repeat(300));
-    expect(doc.p3).toBe('文字' + '['.repeat(300));
+    expect(doc.p3).toBe(`文字${'['.repeat(300)}`);
     expect(doc.p4).toContain('- - -');
   });
 
@@ -127,7 +138,11 @@ describe('YAML', () => {
   });
 
   it('bounds string length', () => {
-    expect(problemOf('p: ' + 'x'.repeat(101) + '\n', { maxStringLength: 100 })).toMatchObject({ code: 'STRING_TOO_LONG', line: 1, column: 4 });
+    expect(problemOf(`p: ${'x'.repeat(101)}\n`, { maxStringLength: 100 })).toMatchObject({
+      code: 'STRING_TOO_LONG',
+      line: 1,
+      column: 4,
+    });
   });
 
   it('locates values by JSON Pointer: scalars at the value, collections at their key', () => {

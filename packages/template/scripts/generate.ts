@@ -56,7 +56,10 @@ for (const edition of editions) {
     format: true,
   });
   // The generator appends "referenced by `Report2019`'s JSON-Schema" notes that add nothing here.
-  files.set(`report-${edition}.ts`, types.replace(/\n \*\n \* This interface was referenced by [^\n]*\n \* via the `definition` "[^"]*"\./g, ''));
+  files.set(
+    `report-${edition}.ts`,
+    types.replace(/\n \*\n \* This interface was referenced by [^\n]*\n \* via the `definition` "[^"]*"\./g, ''),
+  );
 }
 
 let module = banner('schemas/*.json');

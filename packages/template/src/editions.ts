@@ -1,5 +1,12 @@
 import type { JsonSchema, RuleSet } from './types.js';
-import { EDITIONS, report2019Schema, report2021Schema, rules2019, rules2021, rulesSchema } from './generated/schemas.js';
+import {
+  EDITIONS,
+  report2019Schema,
+  report2021Schema,
+  rules2019,
+  rules2021,
+  rulesSchema,
+} from './generated/schemas.js';
 import type { Report2019 } from './generated/report-2019.js';
 import type { Report2021 } from './generated/report-2021.js';
 

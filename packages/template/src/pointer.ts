@@ -5,7 +5,7 @@ export function escapeSegment(segment: string | number): string {
 }
 
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((segment) => '/' + escapeSegment(segment)).join('');
+  return segments.map((segment) => `/${escapeSegment(segment)}`).join('');
 }
 
 export function parsePointer(pointer: string): string[] {
@@ -25,7 +25,7 @@ export function getAt(document: unknown, pointer: string | readonly string[]): u
     if (Array.isArray(node)) {
       if (!/^(0|[1-9][0-9]*)$/.test(segment)) return undefined;
       node = node[Number(segment)];
-    } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, segment)) {
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, segment)) {
       node = (node as Record<string, unknown>)[segment];
     } else {
       return undefined;

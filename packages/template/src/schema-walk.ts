@@ -81,7 +81,7 @@ export function describePlace(root: JsonSchema, pointer: string): PlaceDescripti
       const properties = resolved.properties as Record<string, JsonSchema> | undefined;
       const items = resolved.items as JsonSchema | undefined;
       let next: JsonSchema | undefined;
-      if (properties && Object.prototype.hasOwnProperty.call(properties, segment)) {
+      if (properties && Object.hasOwn(properties, segment)) {
         next = properties[segment];
         title = typeof next!.title === 'string' ? (next!.title as string) : undefined;
       } else if (items && /^\d+$/.test(segment)) {

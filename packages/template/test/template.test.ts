@@ -14,7 +14,10 @@ import {
 } from '../src/index.js';
 
 /** Every table cell of an edition: [pointer, row labels, column labels]. */
-function cellsOf(schema: JsonSchema, tablePointer: string): { pointer: string; place: ReturnType<typeof describePlace> }[] {
+function cellsOf(
+  schema: JsonSchema,
+  tablePointer: string,
+): { pointer: string; place: ReturnType<typeof describePlace> }[] {
   const cells: { pointer: string; place: ReturnType<typeof describePlace> }[] = [];
   const walk = (node: JsonSchema, segments: string[]) => {
     const resolved = resolveRef(schema, node);
@@ -38,15 +41,40 @@ const join = (labels: string[] | undefined) => (labels ?? []).join(' › ');
 
 // The official labels, typed here from the official formats (国办公开办函〔2019〕60号 and〔2021〕30号)
 // independently of the schemas, so a typo in a schema title fails this test.
-const applicantColumns = ['自然人', '法人或其他组织 › 商业企业', '法人或其他组织 › 科研机构', '法人或其他组织 › 社会公益组织', '法人或其他组织 › 法律服务机构', '法人或其他组织 › 其他', '总计'];
+const applicantColumns = [
+  '自然人',
+  '法人或其他组织 › 商业企业',
+  '法人或其他组织 › 科研机构',
+  '法人或其他组织 › 社会公益组织',
+  '法人或其他组织 › 法律服务机构',
+  '法人或其他组织 › 其他',
+  '总计',
+];
 const resultRows2019 = [
   '一、本年新收政府信息公开申请数量',
   '二、上年结转政府信息公开申请数量',
   '三、本年度办理结果 › （一）予以公开',
   '三、本年度办理结果 › （二）部分公开（区分处理的，只计这一情形，不计其他情形）',
-  ...['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'].map((r) => `三、本年度办理结果 › （三）不予公开 › ${r}`),
-  ...['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'].map((r) => `三、本年度办理结果 › （四）无法提供 › ${r}`),
-  ...['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'].map((r) => `三、本年度办理结果 › （五）不予处理 › ${r}`),
+  ...[
+    '1.属于国家秘密',
+    '2.其他法律行政法规禁止公开',
+    '3.危及“三安全一稳定”',
+    '4.保护第三方合法权益',
+    '5.属于三类内部事务信息',
+    '6.属于四类过程性信息',
+    '7.属于行政执法案卷',
+    '8.属于行政查询事项',
+  ].map((r) => `三、本年度办理结果 › （三）不予公开 › ${r}`),
+  ...['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'].map(
+    (r) => `三、本年度办理结果 › （四）无法提供 › ${r}`,
+  ),
+  ...[
+    '1.信访举报投诉类申请',
+    '2.重复申请',
+    '3.要求提供公开出版物',
+    '4.无正当理由大量反复申请',
+    '5.要求行政机关确认或重新出具已获取信息',
+  ].map((r) => `三、本年度办理结果 › （五）不予处理 › ${r}`),
 ];
 const tail = ['三、本年度办理结果 › （七）总计', '四、结转下年度继续办理'];
 const applicationRows: Record<string, string[]> = {
@@ -61,9 +89,15 @@ const applicationRows: Record<string, string[]> = {
 };
 const proactiveCells: Record<string, string[]> = {
   '2019': [
-    ...['规章', '规范性文件'].flatMap((r) => ['本年新制作数量', '本年新公开数量', '对外公开总数量'].map((c) => `第二十条第（一）项 › ${r} | ${c}`)),
-    ...['行政许可', '其他对外管理服务事项'].flatMap((r) => ['上一年项目数量', '本年增/减', '处理决定数量'].map((c) => `第二十条第（五）项 › ${r} | ${c}`)),
-    ...['行政处罚', '行政强制'].flatMap((r) => ['上一年项目数量', '本年增/减', '处理决定数量'].map((c) => `第二十条第（六）项 › ${r} | ${c}`)),
+    ...['规章', '规范性文件'].flatMap((r) =>
+      ['本年新制作数量', '本年新公开数量', '对外公开总数量'].map((c) => `第二十条第（一）项 › ${r} | ${c}`),
+    ),
+    ...['行政许可', '其他对外管理服务事项'].flatMap((r) =>
+      ['上一年项目数量', '本年增/减', '处理决定数量'].map((c) => `第二十条第（五）项 › ${r} | ${c}`),
+    ),
+    ...['行政处罚', '行政强制'].flatMap((r) =>
+      ['上一年项目数量', '本年增/减', '处理决定数量'].map((c) => `第二十条第（六）项 › ${r} | ${c}`),
+    ),
     '第二十条第（八）项 › 行政事业性收费 | 上一年项目数量',
     '第二十条第（八）项 › 行政事业性收费 | 本年增/减',
     '第二十条第（九）项 › 政府集中采购 | 采购项目数量',
@@ -71,7 +105,9 @@ const proactiveCells: Record<string, string[]> = {
     '第二十条第（九）项 › 政府集中采购 | 采购总金额 › 单位',
   ],
   '2021': [
-    ...['规章', '行政规范性文件'].flatMap((r) => ['本年制发件数', '本年废止件数', '现行有效件数'].map((c) => `第二十条第（一）项 › ${r} | ${c}`)),
+    ...['规章', '行政规范性文件'].flatMap((r) =>
+      ['本年制发件数', '本年废止件数', '现行有效件数'].map((c) => `第二十条第（一）项 › ${r} | ${c}`),
+    ),
     '第二十条第（五）项 › 行政许可 | 本年处理决定数量',
     '第二十条第（六）项 › 行政处罚 | 本年处理决定数量',
     '第二十条第（六）项 › 行政强制 | 本年处理决定数量',
@@ -106,11 +142,16 @@ describe.each(EDITIONS)('edition %s schema', (edition) => {
 
   it('table 二 has exactly the cells of the official table (no cell the official table lacks)', () => {
     const cells = cellsOf(schema, '/sections/proactiveDisclosure/table');
-    expect(cells.map((cell) => `${join(cell.place.row)} | ${join(cell.place.column)}`)).toEqual(proactiveCells[edition]);
+    expect(cells.map((cell) => `${join(cell.place.row)} | ${join(cell.place.column)}`)).toEqual(
+      proactiveCells[edition],
+    );
   });
 
   it('names the section of a place', () => {
-    const place = describePlace(schema, '/sections/applications/table/results/notDisclosed/stateSecret/legalPersonOrOtherOrganization/researchInstitution');
+    const place = describePlace(
+      schema,
+      '/sections/applications/table/results/notDisclosed/stateSecret/legalPersonOrOtherOrganization/researchInstitution',
+    );
     expect(place.section).toBe('三、收到和处理政府信息公开申请情况');
     expect(place.row).toEqual(['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密']);
     expect(place.column).toEqual(['法人或其他组织', '科研机构']);
@@ -142,7 +183,23 @@ describe.each(EDITIONS)('edition %s schema', (edition) => {
   it('ships its rules, each with a unique id', () => {
     const ids = editionInfo(edition).rules.rules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['S-EDITION', 'S-FILLED', 'B-ROW', 'B-RESULTS', 'B-BALANCE', 'C-SUM', 'X-CARRY', 'M-PERIOD', 'M-DEADLINE', 'M-IDS', 'T-EMPTY', 'T-TEXT', 'I-SPAM']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'S-EDITION',
+        'S-FILLED',
+        'B-ROW',
+        'B-RESULTS',
+        'B-BALANCE',
+        'C-SUM',
+        'X-CARRY',
+        'M-PERIOD',
+        'M-DEADLINE',
+        'M-IDS',
+        'T-EMPTY',
+        'T-TEXT',
+        'I-SPAM',
+      ]),
+    );
     expect(ids.includes('X-2019')).toBe(edition === '2019');
     expect(ids.includes('X-VALID')).toBe(edition === '2021');
     expect(ids.includes('T-FEE')).toBe(edition === '2021');

@@ -14,7 +14,8 @@ import { codePoints, isPrimitive, jsonEqual, readKeywords } from './zod-from-sch
 type Node = JsonSchema | boolean;
 export type Conforms = (value: unknown) => boolean;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const ANY: Conforms = () => true;
 const NONE: Conforms = () => false;
 
@@ -78,7 +79,9 @@ class Compiler {
     if (has('type')) {
       const types = (Array.isArray(node.type) ? node.type : [node.type]) as string[];
       const withNumber = types.includes('number');
-      const members = types.filter((type) => type !== 'null' && !(withNumber && type === 'integer')).map((type) => this.typed(type, node));
+      const members = types
+        .filter((type) => type !== 'null' && !(withNumber && type === 'integer'))
+        .map((type) => this.typed(type, node));
       const nullable = types.includes('null');
       if (members.length === 0) base = (value) => value === null;
       else if (members.length === 1) {
@@ -91,7 +94,7 @@ class Compiler {
           return false;
         };
       }
-    } else if (allowed && allowed.every(isPrimitive) && !Object.values(families).some(Boolean)) {
+    } else if (allowed?.every(isPrimitive) && !Object.values(families).some(Boolean)) {
       // z.literal: a Set lookup (SameValueZero), as zod does it.
       const values = new Set<unknown>(allowed);
       base = (value) => values.has(value);
@@ -180,7 +183,12 @@ class Compiler {
     const isRequired = keys.map((key) => required.has(key));
     const unlisted = [...required].filter((key) => !Object.hasOwn(properties, key));
     const additional = node.additionalProperties as Node | undefined;
-    const catchall = additional === undefined || additional === true ? undefined : additional === false ? NONE : this.compile(additional);
+    const catchall =
+      additional === undefined || additional === true
+        ? undefined
+        : additional === false
+          ? NONE
+          : this.compile(additional);
     const strict = additional === false;
     return (value) => {
       for (let i = 0; i < keys.length; i++) {
@@ -232,7 +240,11 @@ class Compiler {
     const min = typeof node.minimum === 'number' ? node.minimum : -Infinity;
     const max = typeof node.maximum === 'number' ? node.maximum : Infinity;
     return (value) =>
-      typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= min &&
+      value <= max &&
+      (!integer || Number.isInteger(value));
   }
 }
 

@@ -38,7 +38,8 @@ const WORD: Ranges = [
   [0x61, 0x7a],
 ];
 
-const overlaps = (a: Ranges, b: Ranges): boolean => a.some(([lo, hi]) => b.some(([blo, bhi]) => lo <= bhi && blo <= hi));
+const overlaps = (a: Ranges, b: Ranges): boolean =>
+  a.some(([lo, hi]) => b.some(([blo, bhi]) => lo <= bhi && blo <= hi));
 const union = (sets: Ranges[]): Ranges => sets.flat();
 
 class Parser {
@@ -76,8 +77,10 @@ class Parser {
       this.i++;
       let lookaround = false;
       if (this.text.startsWith('?:', this.i)) this.i += 2;
-      else if (this.text.startsWith('?=', this.i) || this.text.startsWith('?!', this.i)) (this.i += 2), (lookaround = true);
-      else if (this.text.startsWith('?<=', this.i) || this.text.startsWith('?<!', this.i)) (this.i += 3), (lookaround = true);
+      else if (this.text.startsWith('?=', this.i) || this.text.startsWith('?!', this.i))
+        (this.i += 2), (lookaround = true);
+      else if (this.text.startsWith('?<=', this.i) || this.text.startsWith('?<!', this.i))
+        (this.i += 3), (lookaround = true);
       else if (this.text.startsWith('?<', this.i)) this.i = this.text.indexOf('>', this.i) + 1;
       const branches = this.alternatives();
       if (this.text[this.i] === ')') this.i++;
@@ -242,7 +245,14 @@ function firstChars(items: readonly Item[]): Ranges {
   for (const item of items) {
     if (item.kind === 'assertion') continue;
     sets.push(item.kind === 'char' ? item.set : union(item.branches.map(firstChars)));
-    if (item.min > 0 && !(item.kind === 'group' && item.branches.some((branch) => branch.every((inner) => inner.min === 0 || inner.kind === 'assertion')))) return union(sets);
+    if (
+      item.min > 0 &&
+      !(
+        item.kind === 'group' &&
+        item.branches.some((branch) => branch.every((inner) => inner.min === 0 || inner.kind === 'assertion'))
+      )
+    )
+      return union(sets);
   }
   return ANY; // can match the empty string: anything may follow
 }
@@ -262,7 +272,8 @@ function riskIn(items: readonly Item[]): string | undefined {
     }
     if (item.branches.length > 1) {
       const starts = item.branches.map(firstChars);
-      for (let a = 0; a < starts.length; a++) for (let b = a + 1; b < starts.length; b++) if (overlaps(starts[a]!, starts[b]!)) return item.source;
+      for (let a = 0; a < starts.length; a++)
+        for (let b = a + 1; b < starts.length; b++) if (overlaps(starts[a]!, starts[b]!)) return item.source;
     }
   }
   return undefined;

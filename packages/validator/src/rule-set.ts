@@ -8,7 +8,8 @@ import { both } from './text.js';
 import { backtrackingRisk } from './regex-safety.js';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Validates a rule file against rules.schema.json (through the same JSON Schema → zod converter), then
@@ -19,7 +20,9 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 export function checkRuleSet(ruleSet: unknown): Finding[] {
   const schema = converterFor(rulesSchema).convert(rulesSchema);
   const result = schema.safeParse(ruleSet);
-  const findings = result.success ? [] : issuesToFindings(result.error.issues, ruleSet, { root: rulesSchema, labels: false });
+  const findings = result.success
+    ? []
+    : issuesToFindings(result.error.issues, ruleSet, { root: rulesSchema, labels: false });
   if (!isObject(ruleSet) || !Array.isArray(ruleSet.rules)) return findings;
 
   const error = (path: (string | number)[], zh: string, en: string, actual?: unknown): Finding => ({
@@ -36,7 +39,14 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
     if (typeof rule.id === 'string') {
       const first = ids.get(rule.id);
       if (first !== undefined) {
-        findings.push(error([...here, 'id'], `规则编号“${rule.id}”重复（第${first + 1}条规则已使用）。`, `Rule id "${rule.id}" is used twice (first by rule ${first + 1}).`, rule.id));
+        findings.push(
+          error(
+            [...here, 'id'],
+            `规则编号“${rule.id}”重复（第${first + 1}条规则已使用）。`,
+            `Rule id "${rule.id}" is used twice (first by rule ${first + 1}).`,
+            rule.id,
+          ),
+        );
       } else ids.set(rule.id, index);
     }
     const variables = new Set(isObject(rule.forEach) ? Object.keys(rule.forEach) : []);
@@ -47,7 +57,14 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
       if (typeof value !== 'string') return;
       for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
         if (!variables.has(name!)) {
-          findings.push(error(path, `指针中的变量 ${name} 不是本规则 forEach 中定义的变量。`, `The pointer uses ${name}, which is not a forEach variable of this rule.`, value));
+          findings.push(
+            error(
+              path,
+              `指针中的变量 ${name} 不是本规则 forEach 中定义的变量。`,
+              `The pointer uses ${name}, which is not a forEach variable of this rule.`,
+              value,
+            ),
+          );
         }
       }
     };
@@ -73,7 +90,12 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
           if (!known.has(name!)) {
             findings.push(
               // Placeholder names without their braces: the finding's own message is not a template.
-              error([...path, language], `消息使用了未定义的占位符 ${name}（可用：${[...known].join('、')}）。`, `The message uses an unknown placeholder, ${name} (known: ${[...known].join(', ')}).`, text),
+              error(
+                [...path, language],
+                `消息使用了未定义的占位符 ${name}（可用：${[...known].join('、')}）。`,
+                `The message uses an unknown placeholder, ${name} (known: ${[...known].join(', ')}).`,
+                text,
+              ),
             );
           }
         }
@@ -84,7 +106,14 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
       try {
         new RegExp(value, 'u');
       } catch (problem) {
-        findings.push(error(path, `正则表达式无法编译（u标志）：${(problem as Error).message}`, `The regular expression does not compile (u flag): ${(problem as Error).message}`, value));
+        findings.push(
+          error(
+            path,
+            `正则表达式无法编译（u标志）：${(problem as Error).message}`,
+            `The regular expression does not compile (u flag): ${(problem as Error).message}`,
+            value,
+          ),
+        );
         return;
       }
       // The engine runs it over every paragraph of every report: exponential backtracking would hang a run.
@@ -118,13 +147,17 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
       terms(check.equals, [...path, 'equals']);
       if (Array.isArray(check.cases)) {
         check.cases.forEach((item, i) => {
-          if (isObject(item) && isObject(item.match)) for (const key of Object.keys(item.match)) pointer(key, [...path, 'cases', i, 'match', key]);
+          if (isObject(item) && isObject(item.match))
+            for (const key of Object.keys(item.match)) pointer(key, [...path, 'cases', i, 'match', key]);
         });
       }
       if (check.type === 'pattern') compiles(check.pattern, [...path, 'pattern']);
-      if (check.type === 'statedCount' && Array.isArray(check.patterns)) check.patterns.forEach((item, i) => compiles(item, [...path, 'patterns', i]));
+      if (check.type === 'statedCount' && Array.isArray(check.patterns))
+        check.patterns.forEach((item, i) => compiles(item, [...path, 'patterns', i]));
       if (check.type === 'forbiddenText' && Array.isArray(check.patterns)) {
-        check.patterns.forEach((item, i) => isObject(item) && compiles(item.pattern, [...path, 'patterns', i, 'pattern']));
+        check.patterns.forEach(
+          (item, i) => isObject(item) && compiles(item.pattern, [...path, 'patterns', i, 'pattern']),
+        );
       }
     });
   });

@@ -32,7 +32,8 @@ export interface StructuralContext {
   labels?: boolean;
 }
 
-const labelRoot = (context: StructuralContext): JsonSchema | undefined => (context.labels === false ? undefined : context.root);
+const labelRoot = (context: StructuralContext): JsonSchema | undefined =>
+  context.labels === false ? undefined : context.root;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -121,7 +122,12 @@ const joinTypes = (types: string[]): LocalizedText =>
 
 const NUMERIC_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
 
-function issueFindings(issue: Issue, prefix: readonly Segment[], document: unknown, context: StructuralContext): Finding[] {
+function issueFindings(
+  issue: Issue,
+  prefix: readonly Segment[],
+  document: unknown,
+  context: StructuralContext,
+): Finding[] {
   const path = [...prefix, ...(issue.path as Segment[])];
   const pointer = toPointer(path);
   const value = getAt(document, path.map(String));
@@ -148,12 +154,7 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
       const where = parentPath.length > 0 && parentPlace.path.length > 0 ? locationText(parentPlace) : '';
       const enName = label === key ? key : `${key} (${label})`;
       return [
-        make(
-          both(
-            `${where}缺少必填项「${label}」。`,
-            `${where ? where + ': ' : ''}missing required field ${enName}.`,
-          ),
-        ),
+        make(both(`${where}缺少必填项「${label}」。`, `${where ? `${where}: ` : ''}missing required field ${enName}.`)),
       ];
     }
   }
@@ -164,26 +165,48 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
     case 'invalid_type': {
       const node = schemaAt(context.root, path);
       const types = expectedTypes(node);
-      const expected = types.length > 0 ? joinTypes(types) : both(TYPE_NAMES[issue.expected]?.zh ?? issue.expected, TYPE_NAMES[issue.expected]?.en ?? issue.expected);
+      const expected =
+        types.length > 0
+          ? joinTypes(types)
+          : both(TYPE_NAMES[issue.expected]?.zh ?? issue.expected, TYPE_NAMES[issue.expected]?.en ?? issue.expected);
       const found = describeValue(value);
-      const hint = typeHint(types.length > 0 ? types : [issue.expected], value, node, String(path[path.length - 1] ?? ''));
+      const hint = typeHint(
+        types.length > 0 ? types : [issue.expected],
+        value,
+        node,
+        String(path[path.length - 1] ?? ''),
+      );
       return [
-        make(both(`${named}应为${expected.zh}，实为${found.zh}。${hint.zh}`, `${named} must be ${expected.en}, but is ${found.en}.${hint.en}`), {
-          expected: types.join('|') || issue.expected,
-          actual: value,
-        }),
+        make(
+          both(
+            `${named}应为${expected.zh}，实为${found.zh}。${hint.zh}`,
+            `${named} must be ${expected.en}, but is ${found.en}.${hint.en}`,
+          ),
+          {
+            expected: types.join('|') || issue.expected,
+            actual: value,
+          },
+        ),
       ];
     }
     case 'too_small':
     case 'too_big': {
       const small = issue.code === 'too_small';
-      const limit = Number(small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum);
+      const limit = Number(
+        small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum,
+      );
       if (issue.origin === 'array') {
         return [
           make(
             small
-              ? both(`${named}至少应有${limit}项，实有${(value as unknown[]).length}项。`, `${named} needs at least ${limit} item(s); it has ${(value as unknown[]).length}.`)
-              : both(`${named}最多${limit}项，实有${(value as unknown[]).length}项。`, `${named} allows at most ${limit} items; it has ${(value as unknown[]).length}.`),
+              ? both(
+                  `${named}至少应有${limit}项，实有${(value as unknown[]).length}项。`,
+                  `${named} needs at least ${limit} item(s); it has ${(value as unknown[]).length}.`,
+                )
+              : both(
+                  `${named}最多${limit}项，实有${(value as unknown[]).length}项。`,
+                  `${named} allows at most ${limit} items; it has ${(value as unknown[]).length}.`,
+                ),
             { expected: `${small ? '>=' : '<='} ${limit}`, actual: Array.isArray(value) ? value.length : value },
           ),
         ];
@@ -196,20 +219,24 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
                 `${named}为${jsonText(value)}，不能小于${limit}${negativeCount ? '（件数不能为负数）' : ''}。`,
                 `${named} is ${jsonText(value)}; it cannot be less than ${limit}${negativeCount ? ' (a count cannot be negative)' : ''}.`,
               )
-            : both(`${named}为${jsonText(value)}，不能大于${limit}。`, `${named} is ${jsonText(value)}; it cannot be greater than ${limit}.`),
+            : both(
+                `${named}为${jsonText(value)}，不能大于${limit}。`,
+                `${named} is ${jsonText(value)}; it cannot be greater than ${limit}.`,
+              ),
           { expected: `${small ? '>=' : '<='} ${limit}`, actual: value },
         ),
       ];
     }
     case 'invalid_format': {
       const node = schemaAt(context.root, path);
-      const pattern = typeof node?.pattern === 'string' ? node.pattern : (issue as { pattern?: string }).pattern ?? '';
+      const pattern =
+        typeof node?.pattern === 'string' ? node.pattern : ((issue as { pattern?: string }).pattern ?? '');
       const description = typeof node?.description === 'string' ? node.description.split(/[。；]/u)[0] : undefined;
       return [
         make(
           both(
-            `${named}${describeValue(value).zh}格式不正确（${description ?? '应符合 ' + pattern}）。`,
-            `${named}: ${describeValue(value).en} is not in the required format (${description && !/\p{Script=Han}/u.test(description) ? description : 'pattern ' + pattern}).`,
+            `${named}${describeValue(value).zh}格式不正确（${description ?? `应符合 ${pattern}`}）。`,
+            `${named}: ${describeValue(value).en} is not in the required format (${description && !/\p{Script=Han}/u.test(description) ? description : `pattern ${pattern}`}).`,
           ),
           { expected: pattern, actual: value },
         ),
@@ -220,17 +247,38 @@ function issueFindings(issue: Issue, prefix: readonly Segment[], document: unkno
     case 'invalid_union': {
       // A type list like ["string", "object"]: report the branch whose type matched, else the type mismatch.
       const branches = (issue as { errors: Issue[][] }).errors;
-      const matched = branches.filter((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+      const matched = branches.filter(
+        (branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+      );
       if (matched.length === 1) return matched[0]!.flatMap((inner) => issueFindings(inner, path, document, context));
       const types = expectedTypes(schemaAt(context.root, path));
       const expected = joinTypes(types.length > 0 ? types : ['object']);
       const found = describeValue(value);
-      return [make(both(`${named}应为${expected.zh}，实为${found.zh}。`, `${named} must be ${expected.en}, but is ${found.en}.`), { actual: value })];
+      return [
+        make(
+          both(`${named}应为${expected.zh}，实为${found.zh}。`, `${named} must be ${expected.en}, but is ${found.en}.`),
+          { actual: value },
+        ),
+      ];
     }
     case 'custom':
-      return [customFinding(issue.params as SchemaIssueParams | undefined, make, named, label, value, schemaAt(context.root, path), issue.message)];
+      return [
+        customFinding(
+          issue.params as SchemaIssueParams | undefined,
+          make,
+          named,
+          label,
+          value,
+          schemaAt(context.root, path),
+          issue.message,
+        ),
+      ];
     default:
-      return [make(both(`${named}不符合要求：${issue.message}。`, `${named} is not valid: ${issue.message}.`), { actual: value })];
+      return [
+        make(both(`${named}不符合要求：${issue.message}。`, `${named} is not valid: ${issue.message}.`), {
+          actual: value,
+        }),
+      ];
   }
 }
 
@@ -247,7 +295,11 @@ function typeHint(types: string[], value: unknown, node: JsonSchema | undefined,
       ` In YAML, quote text values, e.g. ${key}: '${String(value)}' (unquoted it is read as a ${typeof value}).`,
     );
   }
-  if ((types.includes('integer') || types.includes('number')) && typeof value === 'string' && NUMERIC_TEXT.test(value)) {
+  if (
+    (types.includes('integer') || types.includes('number')) &&
+    typeof value === 'string' &&
+    NUMERIC_TEXT.test(value)
+  ) {
     return both(' 请去掉引号，直接写数字。', ' Write the number without quotes.');
   }
   return both('', '');
@@ -265,7 +317,7 @@ function allowedList(values: unknown[], node: JsonSchema | undefined): Localized
 function allowedValuesFinding(
   make: (message: LocalizedText, extra?: Partial<Finding>) => Finding,
   named: string,
-  label: string,
+  _label: string,
   values: unknown[],
   value: unknown,
   node: JsonSchema | undefined,
@@ -294,19 +346,34 @@ function customFinding(
   switch (params?.keyword) {
     case 'integer':
       return make(
-        both(`${named}应为整数，实为${jsonText(value)}。`, `${named} must be a whole number (an integer), but is ${jsonText(value)}.`),
+        both(
+          `${named}应为整数，实为${jsonText(value)}。`,
+          `${named} must be a whole number (an integer), but is ${jsonText(value)}.`,
+        ),
         { expected: 'integer', actual: value },
       );
     case 'minLength':
       return params.length === 0
-        ? make(both(`${named}不能为空。`, `${named} cannot be empty.`), { expected: `>= ${params.limit} characters`, actual: value })
-        : make(both(`${named}至少应有${params.limit}个字符，实有${params.length}个。`, `${named} needs at least ${params.limit} characters; it has ${params.length}.`), {
+        ? make(both(`${named}不能为空。`, `${named} cannot be empty.`), {
             expected: `>= ${params.limit} characters`,
             actual: value,
-          });
+          })
+        : make(
+            both(
+              `${named}至少应有${params.limit}个字符，实有${params.length}个。`,
+              `${named} needs at least ${params.limit} characters; it has ${params.length}.`,
+            ),
+            {
+              expected: `>= ${params.limit} characters`,
+              actual: value,
+            },
+          );
     case 'maxLength':
       return make(
-        both(`${named}最多${params.limit}个字符，实有${params.length}个（“${clip(String(value), 20)}”）。`, `${named} allows at most ${params.limit} characters; it has ${params.length}.`),
+        both(
+          `${named}最多${params.limit}个字符，实有${params.length}个（“${clip(String(value), 20)}”）。`,
+          `${named} allows at most ${params.limit} characters; it has ${params.length}.`,
+        ),
         { expected: `<= ${params.limit} characters`, actual: params.length },
       );
     case 'const':
@@ -316,8 +383,16 @@ function customFinding(
     case 'anyOf':
       if (params.allowed) return allowedValuesFinding(make, named, label, params.allowed, value, node);
       return params.matches === 0
-        ? make(both(`${named}不符合任何一种允许的写法。`, `${named} matches none of the allowed forms.`), { actual: value })
-        : make(both(`${named}同时符合多种写法（${params.matches}种），无法确定其含义。`, `${named} matches ${params.matches} of the alternatives; exactly one is allowed.`), { actual: value });
+        ? make(both(`${named}不符合任何一种允许的写法。`, `${named} matches none of the allowed forms.`), {
+            actual: value,
+          })
+        : make(
+            both(
+              `${named}同时符合多种写法（${params.matches}种），无法确定其含义。`,
+              `${named} matches ${params.matches} of the alternatives; exactly one is allowed.`,
+            ),
+            { actual: value },
+          );
     case 'not':
       return make(both(`${named}的写法不被允许。`, `${named} has a form that is not allowed.`), { actual: value });
     case 'required':
@@ -351,7 +426,9 @@ function unknownKeyFinding(path: readonly Segment[], document: unknown, context:
       }
     }
   }
-  const editionText = context.edition ? both(`${context.edition}年格式没有这一项`, `the ${context.edition} edition has no such field`) : both('不允许有这一项', 'no such field is allowed');
+  const editionText = context.edition
+    ? both(`${context.edition}年格式没有这一项`, `the ${context.edition} edition has no such field`)
+    : both('不允许有这一项', 'no such field is allowed');
   const place = placeOf(labelRoot(context), pointer);
   return {
     ruleId: 'schema',
@@ -359,7 +436,10 @@ function unknownKeyFinding(path: readonly Segment[], document: unknown, context:
     pointer,
     ...placeFields(place),
     actual: getAt(document, path.map(String)),
-    message: both(`${where}中有未知字段“${key}”：${editionText.zh}${hint.zh}。`, `Unknown field "${key}" in ${whereEn}: ${editionText.en}${hint.en}.`),
+    message: both(
+      `${where}中有未知字段“${key}”：${editionText.zh}${hint.zh}。`,
+      `Unknown field "${key}" in ${whereEn}: ${editionText.en}${hint.en}.`,
+    ),
   };
 }
 
@@ -369,7 +449,10 @@ export function editionFinding(document: unknown): Finding {
   const known = EDITIONS.map((edition) => {
     const info = editionInfo(edition);
     const years = info.years.to === undefined ? `${info.years.from}年度起` : `${info.years.from}—${info.years.to}年度`;
-    const yearsEn = info.years.to === undefined ? `report years ${info.years.from} on` : `report years ${info.years.from}–${info.years.to}`;
+    const yearsEn =
+      info.years.to === undefined
+        ? `report years ${info.years.from} on`
+        : `report years ${info.years.from}–${info.years.to}`;
     return { zh: `"${edition}"（${info.issuedWith}，${years}）`, en: `"${edition}" (${info.issuedWith}, ${yearsEn})` };
   });
   const knownZh = known.map((item) => item.zh).join('或');
@@ -387,7 +470,13 @@ export function editionFinding(document: unknown): Finding {
   }
   const edition = document.edition;
   if (edition === undefined) {
-    return { ...base, message: both(`缺少「${label}」(edition)：应为${knownZh}。`, `Missing the edition field (${label}): it must be ${knownEn}.`) };
+    return {
+      ...base,
+      message: both(
+        `缺少「${label}」(edition)：应为${knownZh}。`,
+        `Missing the edition field (${label}): it must be ${knownEn}.`,
+      ),
+    };
   }
   if (typeof edition === 'number' && isEdition(String(edition))) {
     return {
@@ -402,6 +491,9 @@ export function editionFinding(document: unknown): Finding {
   return {
     ...base,
     actual: edition,
-    message: both(`未知的「${label}」${jsonText(edition)}：应为${knownZh}。`, `Unknown edition (${label}) ${jsonText(edition)}: it must be ${knownEn}.`),
+    message: both(
+      `未知的「${label}」${jsonText(edition)}：应为${knownZh}。`,
+      `Unknown edition (${label}) ${jsonText(edition)}: it must be ${knownEn}.`,
+    ),
   };
 }

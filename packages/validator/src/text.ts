@@ -8,7 +8,7 @@ export function clip(text: string, max = 40): string {
   if (text.length <= max) return text;
   // Spread only a prefix: texts can be 100,000 characters long.
   const chars = [...text.slice(0, max * 2)];
-  return chars.length <= max && text.length <= max * 2 ? text : chars.slice(0, max).join('') + '…';
+  return chars.length <= max && text.length <= max * 2 ? text : `${chars.slice(0, max).join('')}…`;
 }
 
 /** A value as a message shows it: "the text “12”", "the number 1.5", "null", … */
@@ -22,13 +22,15 @@ export function describeValue(value: unknown): LocalizedText {
   }
   if (typeof value === 'string') return both(`文本“${clip(value)}”`, `the text "${clip(value)}"`);
   if (typeof value === 'boolean') return both(`布尔值 ${value}`, `the boolean ${value}`);
-  if (Array.isArray(value)) return both(`列表（${value.length}项）`, `a list of ${value.length} item${value.length === 1 ? '' : 's'}`);
+  if (Array.isArray(value))
+    return both(`列表（${value.length}项）`, `a list of ${value.length} item${value.length === 1 ? '' : 's'}`);
   if (typeof value === 'object') return both('对象（键值映射）', 'an object (mapping)');
   return both(String(value), String(value));
 }
 
 /** A JSON value written as in the document: "2019", 12, null. */
-export const jsonText = (value: unknown): string => (value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value));
+export const jsonText = (value: unknown): string =>
+  value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value));
 
 export const TYPE_NAMES: Record<string, LocalizedText> = {
   integer: both('整数', 'an integer'),

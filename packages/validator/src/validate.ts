@@ -27,7 +27,13 @@ export function validateReport(document: unknown, options: ValidateOptions = {})
   const previous: RuleDocument | undefined =
     previousValue === undefined || previousValue === null
       ? undefined
-      : { value: previousValue, root: isPlainObject(previousValue) && isEdition(previousValue.edition) ? schemaFor(previousValue.edition) : undefined };
+      : {
+          value: previousValue,
+          root:
+            isPlainObject(previousValue) && isEdition(previousValue.edition)
+              ? schemaFor(previousValue.edition)
+              : undefined,
+        };
   // A document without structural findings fits its schema everywhere: the rules need not re-check types.
   const current: RuleDocument = { value: document, root: schemaFor(edition), conforms: findings.length === 0 };
   findings.push(...evaluateRuleSets(ruleSets, current, previous));

@@ -68,7 +68,7 @@ export class UnsupportedSchemaError extends Error {
   /** JSON Pointer of the offending place inside the schema. */
   readonly schemaPointer: string;
   constructor(message: string, schemaPointer: string) {
-    super(`${message} (at schema ${schemaPointer === '' ? '#' : '#' + schemaPointer})`);
+    super(`${message} (at schema ${schemaPointer === '' ? '#' : `#${schemaPointer}`})`);
     this.name = 'UnsupportedSchemaError';
     this.schemaPointer = schemaPointer;
   }
@@ -104,7 +104,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
+    return (
+      keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]))
+    );
   }
   return false;
 }
@@ -135,23 +137,30 @@ class Converter {
 
   private falseSchema(): z.ZodType {
     return z.unknown().superRefine((_value, ctx) => {
-      ctx.addIssue({ code: 'custom', message: 'no value is allowed here', params: { keyword: 'false' } satisfies SchemaIssueParams });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'no value is allowed here',
+        params: { keyword: 'false' } satisfies SchemaIssueParams,
+      });
     });
   }
 
   /** Walks every subschema once up front: unsupported keywords throw at conversion time, not at first use. */
   private assertSupported(node: Node, at: (string | number)[]): void {
     if (typeof node === 'boolean') return;
-    if (!isPlainObject(node)) throw new UnsupportedSchemaError('a schema must be an object or a boolean', toPointer(at));
+    if (!isPlainObject(node))
+      throw new UnsupportedSchemaError('a schema must be an object or a boolean', toPointer(at));
     for (const [keyword, value] of Object.entries(node)) {
       if (keyword.startsWith('x-') || ANNOTATIONS.has(keyword)) {
         if (keyword === '$defs') {
-          if (!isPlainObject(value)) throw new UnsupportedSchemaError('$defs must be an object', toPointer([...at, keyword]));
+          if (!isPlainObject(value))
+            throw new UnsupportedSchemaError('$defs must be an object', toPointer([...at, keyword]));
           for (const [name, def] of Object.entries(value)) this.assertSupported(def as Node, [...at, keyword, name]);
         }
         continue;
       }
-      if (!SUPPORTED.has(keyword)) throw new UnsupportedSchemaError(`unsupported JSON Schema keyword "${keyword}"`, toPointer([...at, keyword]));
+      if (!SUPPORTED.has(keyword))
+        throw new UnsupportedSchemaError(`unsupported JSON Schema keyword "${keyword}"`, toPointer([...at, keyword]));
       const here = [...at, keyword];
       const fail = (what: string) => {
         throw new UnsupportedSchemaError(`"${keyword}" must be ${what}`, toPointer(here));
@@ -159,7 +168,8 @@ class Converter {
       switch (keyword) {
         case 'type': {
           const types = Array.isArray(value) ? value : [value];
-          if (types.length === 0 || !types.every((type) => typeof type === 'string' && TYPES.has(type))) fail('a JSON type or a list of them');
+          if (types.length === 0 || !types.every((type) => typeof type === 'string' && TYPES.has(type)))
+            fail('a JSON type or a list of them');
           break;
         }
         case 'properties':
@@ -221,7 +231,8 @@ class Converter {
     for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) {
       node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment] : undefined;
     }
-    if (typeof node !== 'boolean' && !isPlainObject(node)) throw new UnsupportedSchemaError(`$ref "${ref}" does not resolve`, '');
+    if (typeof node !== 'boolean' && !isPlainObject(node))
+      throw new UnsupportedSchemaError(`$ref "${ref}" does not resolve`, '');
     return node as Node;
   }
 
@@ -246,9 +257,14 @@ class Converter {
       const members = types
         .filter((type) => type !== 'null' && !(withNumber && type === 'integer'))
         .map((type) => this.typed(type, node, at));
-      base = members.length === 0 ? z.null() : members.length === 1 ? members[0]! : z.union(members as [z.ZodType, z.ZodType]);
+      base =
+        members.length === 0
+          ? z.null()
+          : members.length === 1
+            ? members[0]!
+            : z.union(members as [z.ZodType, z.ZodType]);
       if (members.length > 0 && types.includes('null')) base = base.nullable();
-    } else if (allowed && allowed.every(isPrimitive) && !Object.values(families).some(Boolean)) {
+    } else if (allowed?.every(isPrimitive) && !Object.values(families).some(Boolean)) {
       base = z.literal(allowed as [string | number | boolean | null]);
     } else {
       base = z.unknown();
@@ -264,13 +280,18 @@ class Converter {
       checks.push(
         z.unknown().superRefine((value, ctx) => {
           if (!allowed.some((option) => jsonEqual(option, value))) {
-            ctx.addIssue({ code: 'custom', message: 'not one of the allowed values', params: { keyword: has('const') ? 'const' : 'enum', allowed } satisfies SchemaIssueParams });
+            ctx.addIssue({
+              code: 'custom',
+              message: 'not one of the allowed values',
+              params: { keyword: has('const') ? 'const' : 'enum', allowed } satisfies SchemaIssueParams,
+            });
           }
         }),
       );
     }
     if (has('$ref')) checks.push(this.ref(node.$ref as string));
-    if (has('allOf')) for (const [i, sub] of (node.allOf as Node[]).entries()) checks.push(this.convert(sub, [...at, 'allOf', i]));
+    if (has('allOf'))
+      for (const [i, sub] of (node.allOf as Node[]).entries()) checks.push(this.convert(sub, [...at, 'allOf', i]));
     if (has('anyOf') || has('oneOf')) {
       const keyword = has('oneOf') ? 'oneOf' : 'anyOf';
       const options = (node[keyword] as Node[]).map((sub, i) => this.convert(sub, [...at, keyword, i]));
@@ -304,7 +325,12 @@ class Converter {
       const negated = this.convert(node.not as Node, [...at, 'not']);
       checks.push(
         z.unknown().superRefine((value, ctx) => {
-          if (negated.safeParse(value).success) ctx.addIssue({ code: 'custom', message: 'matches a forbidden schema', params: { keyword: 'not' } satisfies SchemaIssueParams });
+          if (negated.safeParse(value).success)
+            ctx.addIssue({
+              code: 'custom',
+              message: 'matches a forbidden schema',
+              params: { keyword: 'not' } satisfies SchemaIssueParams,
+            });
         }),
       );
     }
@@ -369,7 +395,12 @@ class Converter {
     return schema.superRefine((value, ctx) => {
       for (const key of unlisted) {
         if ((value as Record<string, unknown>)[key] === undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: `missing required property ${key}`, params: { keyword: 'required' } satisfies SchemaIssueParams });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `missing required property ${key}`,
+            params: { keyword: 'required' } satisfies SchemaIssueParams,
+          });
         }
       }
     });
@@ -390,10 +421,18 @@ class Converter {
       schema = z.string().superRefine((value, ctx) => {
         const length = codePoints(value);
         if (min !== undefined && length < min) {
-          ctx.addIssue({ code: 'custom', message: `shorter than ${min} characters`, params: { keyword: 'minLength', limit: min, length } satisfies SchemaIssueParams });
+          ctx.addIssue({
+            code: 'custom',
+            message: `shorter than ${min} characters`,
+            params: { keyword: 'minLength', limit: min, length } satisfies SchemaIssueParams,
+          });
         }
         if (max !== undefined && length > max) {
-          ctx.addIssue({ code: 'custom', message: `longer than ${max} characters`, params: { keyword: 'maxLength', limit: max, length } satisfies SchemaIssueParams });
+          ctx.addIssue({
+            code: 'custom',
+            message: `longer than ${max} characters`,
+            params: { keyword: 'maxLength', limit: max, length } satisfies SchemaIssueParams,
+          });
         }
       });
     }
@@ -408,7 +447,12 @@ class Converter {
     if (typeof node.maximum === 'number') schema = schema.lte(node.maximum);
     if (!integer) return schema;
     return schema.superRefine((value, ctx) => {
-      if (!Number.isInteger(value)) ctx.addIssue({ code: 'custom', message: 'not an integer', params: { keyword: 'integer' } satisfies SchemaIssueParams });
+      if (!Number.isInteger(value))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'not an integer',
+          params: { keyword: 'integer' } satisfies SchemaIssueParams,
+        });
     });
   }
 }

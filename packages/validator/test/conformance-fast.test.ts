@@ -12,7 +12,10 @@ import { referenceAjv } from './helpers.js';
 
 const SEED = 20_261_125;
 
-function disagreements(root: Parameters<typeof conformanceCheck>[0], documents: readonly { document: unknown; mutation: string }[]) {
+function disagreements(
+  root: Parameters<typeof conformanceCheck>[0],
+  documents: readonly { document: unknown; mutation: string }[],
+) {
   const fast = conformanceCheck(root);
   const zod = zodFromJsonSchema(root);
   let accepted = 0;
@@ -27,7 +30,9 @@ function disagreements(root: Parameters<typeof conformanceCheck>[0], documents: 
 
 describe.each(EDITIONS)('edition %s: the fast check and zod agree', (edition) => {
   it('on 2,000 generated documents (500 valid, 1,500 mutated)', () => {
-    const valid = fc.sample(reportArbitrary(edition), { numRuns: 500, seed: SEED }).map((document) => ({ document, mutation: 'none' }));
+    const valid = fc
+      .sample(reportArbitrary(edition), { numRuns: 500, seed: SEED })
+      .map((document) => ({ document, mutation: 'none' }));
     const mutated = fc.sample(mutationArbitrary(edition), { numRuns: 1500, seed: SEED + 1 });
     const result = disagreements(schemaFor(edition), [...valid, ...mutated]);
     expect(result.wrong.slice(0, 5)).toEqual([]);
@@ -38,7 +43,9 @@ describe.each(EDITIONS)('edition %s: the fast check and zod agree', (edition) =>
   it('on every mutation kind at many places, and on the other edition', () => {
     const base = validReport(edition, 12);
     const documents = MUTATION_KINDS.flatMap((kind) =>
-      Array.from({ length: 16 }, (_, i) => mutate(structuredClone(base), edition, kind, i * 41 + 3, i)).map(({ document, description }) => ({ document, mutation: description })),
+      Array.from({ length: 16 }, (_, i) => mutate(structuredClone(base), edition, kind, i * 41 + 3, i)).map(
+        ({ document, description }) => ({ document, mutation: description }),
+      ),
     );
     for (const other of EDITIONS) documents.push({ document: validReport(other, 5), mutation: `a ${other} report` });
     const result = disagreements(schemaFor(edition), documents);
@@ -61,9 +68,9 @@ describe.each(EDITIONS)('edition %s: the fast check and zod agree', (edition) =>
       odd((d) => (d.metadata.extra = undefined), 'undefined extra key'),
       odd((d) => Object.defineProperty(d.metadata, '__proto__', { value: 1, enumerable: true }), '__proto__ key'),
       odd((d) => (d.metadata = new Date()), 'a Date for an object'),
-      odd((d) => (d.preface.paragraphs = [, 'x'] as unknown[]), 'sparse array'),
+      odd((d) => (d.preface.paragraphs = [undefined, 'x'] as unknown[]), 'sparse array'),
       odd((d) => (d.preface.paragraphs = ['𠮷'.repeat(3)]), 'astral text'),
-      { document: JSON.parse('{"edition":"' + edition + '","__proto__":{}}'), mutation: 'JSON __proto__' },
+      { document: JSON.parse(`{"edition":"${edition}","__proto__":{}}`), mutation: 'JSON __proto__' },
       { document: null, mutation: 'null' },
       { document: [], mutation: 'array' },
       { document: 'text', mutation: 'string' },
@@ -76,8 +83,15 @@ describe('the rule file schema (oneOf, enum, const, patterns)', () => {
   it('agrees with zod on generated JSON values and on the rule files', () => {
     const ajv = referenceAjv();
     expect(ajv.getSchema('urn:nianbao:schema:rules:v1')).toBeTypeOf('function');
-    const values = fc.sample(fc.jsonValue({ maxDepth: 4 }), { numRuns: 300, seed: SEED }).map((document) => ({ document, mutation: JSON.stringify(document).slice(0, 80) }));
-    const rule = { id: 'X-1', title: { zh: '标题', en: 'Title' }, severity: 'warning', message: { zh: '消息', en: 'Message' } };
+    const values = fc
+      .sample(fc.jsonValue({ maxDepth: 4 }), { numRuns: 300, seed: SEED })
+      .map((document) => ({ document, mutation: JSON.stringify(document).slice(0, 80) }));
+    const rule = {
+      id: 'X-1',
+      title: { zh: '标题', en: 'Title' },
+      severity: 'warning',
+      message: { zh: '消息', en: 'Message' },
+    };
     const checks = [
       { type: 'compare', left: ['/a'], op: '==', right: [1] },
       { type: 'pattern', at: '/a', pattern: '^a' },
@@ -86,7 +100,8 @@ describe('the rule file schema (oneOf, enum, const, patterns)', () => {
       { type: 'nope' },
       { type: 'compare', left: ['/a'], op: '=~', right: [1] },
     ];
-    for (const check of checks) values.push({ document: { rules: [{ ...rule, checks: [check] }] }, mutation: JSON.stringify(check) });
+    for (const check of checks)
+      values.push({ document: { rules: [{ ...rule, checks: [check] }] }, mutation: JSON.stringify(check) });
     const result = disagreements(rulesSchema, values);
     expect(result.wrong).toEqual([]);
     expect(result.accepted).toBeGreaterThan(0);

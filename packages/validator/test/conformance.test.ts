@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EDITIONS, rulesFor, rulesSchema, schemaFor, type Edition } from '@nianbao/template';
+import { EDITIONS, rulesFor, rulesSchema, type Edition } from '@nianbao/template';
 import { MUTATION_KINDS, mutate, mutationArbitrary, reportArbitrary, validReport } from '@nianbao/fixtures';
 import { checkRuleSet, structuralValidator, zodFromJsonSchema } from '../src/index.js';
 import { expectWellFormed, referenceAjv, validate } from './helpers.js';
@@ -13,7 +13,11 @@ const ajv = referenceAjv();
 const SEED = 20_251_125;
 
 function show(document: unknown): string {
-  return JSON.stringify(document, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? `<<${value}>>` : value), 1);
+  return JSON.stringify(
+    document,
+    (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? `<<${value}>>` : value),
+    1,
+  );
 }
 
 function compareVerdicts(edition: Edition, documents: { document: unknown; mutation: string }[]) {
@@ -39,7 +43,8 @@ function compareVerdicts(edition: Edition, documents: { document: unknown; mutat
 
 describe('the schemas themselves', () => {
   it('compile under Ajv strict mode', () => {
-    for (const edition of EDITIONS) expect(ajv.getSchema(`urn:nianbao:schema:report-${edition}:v1`)).toBeTypeOf('function');
+    for (const edition of EDITIONS)
+      expect(ajv.getSchema(`urn:nianbao:schema:report-${edition}:v1`)).toBeTypeOf('function');
     expect(ajv.getSchema('urn:nianbao:schema:rules:v1')).toBeTypeOf('function');
   });
 
@@ -54,7 +59,9 @@ describe('the schemas themselves', () => {
 
 describe.each(EDITIONS)('edition %s: zod and Ajv agree', (edition) => {
   it('on 1,400 generated documents (400 valid, 1,000 mutated)', () => {
-    const valid = fc.sample(reportArbitrary(edition), { numRuns: 400, seed: SEED }).map((document) => ({ document, mutation: 'none' }));
+    const valid = fc
+      .sample(reportArbitrary(edition), { numRuns: 400, seed: SEED })
+      .map((document) => ({ document, mutation: 'none' }));
     const mutated = fc.sample(mutationArbitrary(edition), { numRuns: 1000, seed: SEED + 1 });
     const verdicts = compareVerdicts(edition, [...valid, ...mutated]);
     // Both verdicts occur often, so agreement means something.
@@ -65,10 +72,12 @@ describe.each(EDITIONS)('edition %s: zod and Ajv agree', (edition) => {
   it('on every mutation kind at many places', () => {
     const base = validReport(edition, 11);
     const documents = MUTATION_KINDS.flatMap((kind) =>
-      Array.from({ length: 12 }, (_, i) => mutate(structuredClone(base), edition, kind, i * 37 + 5, i)).map(({ document, description }) => ({
-        document,
-        mutation: description,
-      })),
+      Array.from({ length: 12 }, (_, i) => mutate(structuredClone(base), edition, kind, i * 37 + 5, i)).map(
+        ({ document, description }) => ({
+          document,
+          mutation: description,
+        }),
+      ),
     );
     compareVerdicts(edition, documents);
   }, 30_000);
@@ -85,16 +94,42 @@ describe.each(EDITIONS)('edition %s: zod and Ajv agree', (edition) => {
       return { document, mutation: `${pointer} = ${String(value)}` };
     };
     const cases = [
-      ...[1.0, -0, 0, 2 ** 53 - 1, 2 ** 53, 1e21, 1.5, -1, Number.NaN, Infinity, -Infinity, JSON.parse('1e400'), null, '1', true, [], {}].map((value) => at(cell, value)),
-      ...['', '𠮷'.repeat(1000), '𠮷'.repeat(1001), 'a'.repeat(1000), 'a'.repeat(1001), '\ud800', 341700, null].map((value) => at(code, value)),
-      ...['2021-02-30', '2021-13-01', '２０２１-01-01', '2021-01-01\n'].map((value) => at('/metadata/publicationDate', value)),
-      { document: JSON.parse(`{"__proto__": 1, ${JSON.stringify(validReport(edition, 3)).slice(1)}`), mutation: 'own __proto__ key' },
+      ...[
+        1.0,
+        -0,
+        0,
+        2 ** 53 - 1,
+        2 ** 53,
+        1e21,
+        1.5,
+        -1,
+        Number.NaN,
+        Infinity,
+        -Infinity,
+        JSON.parse('1e400'),
+        null,
+        '1',
+        true,
+        [],
+        {},
+      ].map((value) => at(cell, value)),
+      ...['', '𠮷'.repeat(1000), '𠮷'.repeat(1001), 'a'.repeat(1000), 'a'.repeat(1001), '\ud800', 341700, null].map(
+        (value) => at(code, value),
+      ),
+      ...['2021-02-30', '2021-13-01', '２０２１-01-01', '2021-01-01\n'].map((value) =>
+        at('/metadata/publicationDate', value),
+      ),
+      {
+        document: JSON.parse(`{"__proto__": 1, ${JSON.stringify(validReport(edition, 3)).slice(1)}`),
+        mutation: 'own __proto__ key',
+      },
     ];
     compareVerdicts(edition, cases);
   });
 
   it('messages of the full validation are complete on mutated documents', () => {
-    for (const { document } of fc.sample(mutationArbitrary(edition), { numRuns: 150, seed: SEED + 2 })) validate(document);
+    for (const { document } of fc.sample(mutationArbitrary(edition), { numRuns: 150, seed: SEED + 2 }))
+      validate(document);
   }, 30_000);
 });
 
@@ -102,7 +137,9 @@ describe('the rule-file schema: zod and Ajv agree', () => {
   it('on mutated rule files', () => {
     const reference = ajv.getSchema('urn:nianbao:schema:rules:v1')!;
     const structural = zodFromJsonSchema(rulesSchema);
-    const generic = MUTATION_KINDS.filter((kind) => kind !== 'otherEditionKey' && kind !== 'otherEdition' && kind !== 'edition');
+    const generic = MUTATION_KINDS.filter(
+      (kind) => kind !== 'otherEditionKey' && kind !== 'otherEdition' && kind !== 'edition',
+    );
     let invalid = 0;
     for (const edition of EDITIONS) {
       for (const kind of generic) {
@@ -111,7 +148,9 @@ describe('the rule-file schema: zod and Ajv agree', () => {
           const ajvValid = reference(document) as boolean;
           const zodValid = structural.safeParse(document).success;
           if (!ajvValid) invalid++;
-          expect(zodValid, `${description}: Ajv says ${ajvValid ? 'valid' : JSON.stringify(reference.errors)}`).toBe(ajvValid);
+          expect(zodValid, `${description}: Ajv says ${ajvValid ? 'valid' : JSON.stringify(reference.errors)}`).toBe(
+            ajvValid,
+          );
         }
       }
     }

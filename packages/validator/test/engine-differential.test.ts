@@ -15,21 +15,54 @@ const SEED = 20_261_126;
 
 /** Text that trips the text rules: disguised spam words, stated counts (right and wrong), mojibake, placeholders. */
 const SNIPPETS = [
-  '足球比分', 'ＢＥＴ３６５', 'b\u200Bet365', '百\u200D家\uFEFF乐', 'Av在线', '365体育', '澳门新葡京',
-  '本年度共收到政府信息公开申请12件', '收到各类政府信息公开申请0件', '共办结申请7件', '行政复议3件', '行政诉讼案件合计2起',
-  '未收到政府信息公开申请', '锟斤拷锟斤拷', '\uFFFD\uFFFD', 'Ã©Ã©Ã©', '中(zhong)国(guo)人(ren)',
-  '无', '暂无', '2申请2件', '收到申请33件33', '，', '𠮷', 'ｆｕｌｌ－ｗｉｄｔｈ', '\u00AD', '申请',
+  '足球比分',
+  'ＢＥＴ３６５',
+  'b\u200Bet365',
+  '百\u200D家\uFEFF乐',
+  'Av在线',
+  '365体育',
+  '澳门新葡京',
+  '本年度共收到政府信息公开申请12件',
+  '收到各类政府信息公开申请0件',
+  '共办结申请7件',
+  '行政复议3件',
+  '行政诉讼案件合计2起',
+  '未收到政府信息公开申请',
+  '锟斤拷锟斤拷',
+  '\uFFFD\uFFFD',
+  'Ã©Ã©Ã©',
+  '中(zhong)国(guo)人(ren)',
+  '无',
+  '暂无',
+  '2申请2件',
+  '收到申请33件33',
+  '，',
+  '𠮷',
+  'ｆｕｌｌ－ｗｉｄｔｈ',
+  '\u00AD',
+  '申请',
 ];
 
 const sprinkled = (edition: Edition) =>
   fc
     .record({
       document: reportArbitrary(edition),
-      inserts: fc.array(fc.record({ part: fc.nat(), paragraph: fc.nat(), snippet: fc.constantFrom(...SNIPPETS), at: fc.nat() }), { minLength: 1, maxLength: 6 }),
+      inserts: fc.array(
+        fc.record({ part: fc.nat(), paragraph: fc.nat(), snippet: fc.constantFrom(...SNIPPETS), at: fc.nat() }),
+        { minLength: 1, maxLength: 6 },
+      ),
     })
     .map(({ document, inserts }) => {
       const copy = structuredClone(document) as unknown as Record<string, any>;
-      const parts = [copy.preface, copy.sections.overview, copy.sections.proactiveDisclosure, copy.sections.applications, copy.sections.reviewAndLitigation, copy.sections.problemsAndImprovements, copy.sections.otherMatters];
+      const parts = [
+        copy.preface,
+        copy.sections.overview,
+        copy.sections.proactiveDisclosure,
+        copy.sections.applications,
+        copy.sections.reviewAndLitigation,
+        copy.sections.problemsAndImprovements,
+        copy.sections.otherMatters,
+      ];
       for (const { part, paragraph, snippet, at } of inserts) {
         const target = parts[part % parts.length];
         if (!target || !Array.isArray(target.paragraphs)) continue;
@@ -42,14 +75,21 @@ const sprinkled = (edition: Edition) =>
       return { document: copy as unknown, mutation: 'text' };
     });
 
-function compare(edition: Edition, documents: readonly { document: unknown; mutation: string }[], extra: RuleSet[] = []) {
+function compare(
+  edition: Edition,
+  documents: readonly { document: unknown; mutation: string }[],
+  extra: RuleSet[] = [],
+) {
   const root = schemaFor(edition);
   let findings = 0;
   for (const [i, { document, mutation }] of documents.entries()) {
     const conforms = structuralValidator(edition)(document).length === 0;
     const previousValue = i % 3 === 0 ? documents[(i + 1) % documents.length]!.document : undefined;
     const previousEdition = (previousValue as { edition?: unknown } | null | undefined)?.edition;
-    const previous = previousValue === undefined ? undefined : { value: previousValue, root: isEdition(previousEdition) ? schemaFor(previousEdition) : undefined };
+    const previous =
+      previousValue === undefined
+        ? undefined
+        : { value: previousValue, root: isEdition(previousEdition) ? schemaFor(previousEdition) : undefined };
     const ruleSets = [rulesFor(edition), ...extra];
     // Twice each: the second evaluation reads through the caches filled by the first.
     for (let round = 0; round < 2; round++) {
@@ -64,12 +104,19 @@ function compare(edition: Edition, documents: readonly { document: unknown; muta
 
 describe.each(EDITIONS)('edition %s: the engine gives the reference findings', (edition) => {
   it('on valid, mutated and text-sprinkled documents', () => {
-    const valid = fc.sample(reportArbitrary(edition), { numRuns: 150, seed: SEED }).map((document) => ({ document: document as unknown, mutation: 'none' }));
+    const valid = fc
+      .sample(reportArbitrary(edition), { numRuns: 150, seed: SEED })
+      .map((document) => ({ document: document as unknown, mutation: 'none' }));
     const mutated = fc.sample(mutationArbitrary(edition), { numRuns: 300, seed: SEED + 1 });
     const texts = fc.sample(sprinkled(edition), { numRuns: 300, seed: SEED + 2 });
-    const generated = Array.from({ length: 10 }, (_, i) => ({ document: validReport(edition, 500 + i, { paragraphs: 1 + i }) as unknown, mutation: `validReport ${i}` }));
+    const generated = Array.from({ length: 10 }, (_, i) => ({
+      document: validReport(edition, 500 + i, { paragraphs: 1 + i }) as unknown,
+      mutation: `validReport ${i}`,
+    }));
     // Mixed order: the accessor cache must not carry one document's values into the next.
-    const documents = [...valid, ...mutated, ...texts, ...generated].sort((a, b) => JSON.stringify(a).length % 7 - JSON.stringify(b).length % 7);
+    const documents = [...valid, ...mutated, ...texts, ...generated].sort(
+      (a, b) => (JSON.stringify(a).length % 7) - (JSON.stringify(b).length % 7),
+    );
     expect(compare(edition, documents)).toBeGreaterThan(300);
   }, 120_000);
 
@@ -82,8 +129,24 @@ describe.each(EDITIONS)('edition %s: the engine gives the reference findings', (
           title: { zh: '自定义', en: 'Own' },
           message: { zh: '{paragraph}：{word}（{label}）', en: '{paragraph}: {word} ({label})' },
           checks: [
-            { type: 'forbiddenText', at: ['/sections/overview', '/sections/overview/paragraphs', '/preface'], words: ['申请', 'ＡＢＣ', ''], patterns: [{ pattern: '(\\d)\\1', label: { zh: '重复', en: 'repeated' } }] },
-            { type: 'statedCount', at: ['/sections'], equals: ['/sections/applications/table/newApplications/total'], patterns: ['申请(?<n>\\d+)', '(?<n>\\d+)件', '(?<x>\\d)(?<n>\\d*)', '\\d申请(?<n>\\d+)件', '(?<n>\\d+)件\\k<n>'] },
+            {
+              type: 'forbiddenText',
+              at: ['/sections/overview', '/sections/overview/paragraphs', '/preface'],
+              words: ['申请', 'ＡＢＣ', ''],
+              patterns: [{ pattern: '(\\d)\\1', label: { zh: '重复', en: 'repeated' } }],
+            },
+            {
+              type: 'statedCount',
+              at: ['/sections'],
+              equals: ['/sections/applications/table/newApplications/total'],
+              patterns: [
+                '申请(?<n>\\d+)',
+                '(?<n>\\d+)件',
+                '(?<x>\\d)(?<n>\\d*)',
+                '\\d申请(?<n>\\d+)件',
+                '(?<n>\\d+)件\\k<n>',
+              ],
+            },
             { type: 'mentions', at: ['/sections/otherMatters', '/preface'], anyOf: ['ABC', '收费'] },
           ],
         },

@@ -12,7 +12,8 @@ import { copy, setAt, validate } from './helpers.js';
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const doc2021 = (): Doc => copy(validReport('2021', 8)) as unknown as Doc;
 const text = (zh: string, en = zh) => ({ zh, en });
-const only = (findings: readonly Finding[], id: string): Finding[] => findings.filter((finding) => finding.ruleId === id);
+const only = (findings: readonly Finding[], id: string): Finding[] =>
+  findings.filter((finding) => finding.ruleId === id);
 const rules = (...list: RuleSet['rules']): RuleSet => ({ rules: list });
 
 describe('sums', () => {
@@ -43,7 +44,18 @@ describe('sums', () => {
       severity: 'error',
       title: text('混合'),
       message: text('{actual} vs {expected}'),
-      checks: [{ type: 'compare', left: [cell, `-${other}`, 0.25], op: '==', right: [-2, '/sections/reviewAndLitigation/table/administrativeReconsideration/total', `-/sections/reviewAndLitigation/table/administrativeReconsideration/total`] }],
+      checks: [
+        {
+          type: 'compare',
+          left: [cell, `-${other}`, 0.25],
+          op: '==',
+          right: [
+            -2,
+            '/sections/reviewAndLitigation/table/administrativeReconsideration/total',
+            `-/sections/reviewAndLitigation/table/administrativeReconsideration/total`,
+          ],
+        },
+      ],
     });
     const [finding] = only(validate(document, { extraRules: [mixed] }).findings, 'LOCAL-MIX');
     expect(finding).toMatchObject({ actual: '-1.75', expected: -2 });
@@ -59,7 +71,13 @@ describe('text checks', () => {
       severity: 'warning',
       title: text('禁用词'),
       message: text('{paragraph}含“{word}”'),
-      checks: [{ type: 'forbiddenText', at: ['/sections', '/sections/overview', '/sections/overview/oversight/paragraphs/0'], words: ['甲乙'] }],
+      checks: [
+        {
+          type: 'forbiddenText',
+          at: ['/sections', '/sections/overview', '/sections/overview/oversight/paragraphs/0'],
+          words: ['甲乙'],
+        },
+      ],
     });
     const findings = only(validate(document, { extraRules: [overlap] }).findings, 'LOCAL-WORD');
     expect(findings.map((finding) => finding.pointer)).toEqual(['/sections/overview/oversight/paragraphs/0']);
@@ -96,10 +114,23 @@ describe('text checks', () => {
       severity: 'warning',
       title: text('数字'),
       message: text('{actual}≠{expected}'),
-      checks: [{ type: 'statedCount', at: ['/sections/otherMatters'], patterns: ['共(?<n>\\d*)'], equals: ['/sections/applications/table/newApplications/total'] }],
+      checks: [
+        {
+          type: 'statedCount',
+          at: ['/sections/otherMatters'],
+          patterns: ['共(?<n>\\d*)'],
+          equals: ['/sections/applications/table/newApplications/total'],
+        },
+      ],
     });
     const findings = only(validate(document, { extraRules: [empty] }).findings, 'LOCAL-STATED');
-    expect(findings).toEqual([expect.objectContaining({ pointer: `/sections/otherMatters/paragraphs/${index}`, actual: total + 1, expected: total })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        pointer: `/sections/otherMatters/paragraphs/${index}`,
+        actual: total + 1,
+        expected: total,
+      }),
+    ]);
   });
 
   it('substantive: a placeholder longer than minChars, and a count of meaningful characters at the limit', () => {
@@ -112,7 +143,8 @@ describe('text checks', () => {
         message: text('“{actual}”'),
         checks: [{ type: 'substantive', at: ['/sections/otherMatters'], minChars, placeholders }],
       });
-    const findings = (placeholders: string[], minChars: number) => only(validate(document, { extraRules: [rule(placeholders, minChars)] }).findings, 'LOCAL-SUBSTANTIVE');
+    const findings = (placeholders: string[], minChars: number) =>
+      only(validate(document, { extraRules: [rule(placeholders, minChars)] }).findings, 'LOCAL-SUBSTANTIVE');
     document.sections.otherMatters.paragraphs = ['本部分，暂无需要说明的问题。'];
     expect(findings(['本部分暂无需要说明的问题'], 2)).toHaveLength(1);
     expect(findings(['暂无'], 2)).toHaveLength(0);

@@ -18,16 +18,28 @@ export const localRules: RuleSet = {
       id: 'LOCAL-PHONE',
       severity: 'warning',
       title: text('联系电话写明区号', 'The contact phone has an area code'),
-      message: text('{location}为“{actual}”，应写成“区号-号码”。', '{location} is "{actual}"; write it as area code-number.'),
+      message: text(
+        '{location}为“{actual}”，应写成“区号-号码”。',
+        '{location} is "{actual}"; write it as area code-number.',
+      ),
       checks: [{ type: 'pattern', at: '/metadata/contact/phone', pattern: '^0\\d{2,3}-\\d{7,8}$' }],
     },
     {
       id: 'LOCAL-REVIEW-CAP',
       severity: 'error',
       title: text('行政复议、行政诉讼各组总计不超过本地上限', 'Review and litigation totals within the local ceiling'),
-      message: text('{column}为{actual}，超过本市上限（应{expected}），请核实。', '{column} is {actual}; the local ceiling is {expected}: please check.'),
+      message: text(
+        '{column}为{actual}，超过本市上限（应{expected}），请核实。',
+        '{column} is {actual}; the local ceiling is {expected}: please check.',
+      ),
       base: '/sections/reviewAndLitigation/table',
-      forEach: { block: ['administrativeReconsideration', 'administrativeLitigation/withoutReconsideration', 'administrativeLitigation/afterReconsideration'] },
+      forEach: {
+        block: [
+          'administrativeReconsideration',
+          'administrativeLitigation/withoutReconsideration',
+          'administrativeLitigation/afterReconsideration',
+        ],
+      },
       checks: [{ type: 'compare', left: ['{block}/total'], op: '<=', right: [500] }],
     },
   ],
@@ -46,7 +58,11 @@ describe('a government’s own rules (extraRules)', () => {
     const findings = validate(document, { extraRules: [localRules] }).findings;
     expect(ruleIds(findings)).toEqual(['LOCAL-PHONE', 'LOCAL-REVIEW-CAP']);
     expect(findings[0]!.message.zh).toBe('「报告信息 › 联系方式 › 电话」为“5259107”，应写成“区号-号码”。');
-    expect(findings[1]).toMatchObject({ pointer: '/sections/reviewAndLitigation/table/administrativeReconsideration/total', expected: '≤ 500', severity: 'error' });
+    expect(findings[1]).toMatchObject({
+      pointer: '/sections/reviewAndLitigation/table/administrativeReconsideration/total',
+      expected: '≤ 500',
+      severity: 'error',
+    });
     expect(findings[1]!.message.zh).toMatch(/^行政复议 › 总计为\d+，超过本市上限（应≤ 500）/);
   });
 
@@ -54,14 +70,19 @@ describe('a government’s own rules (extraRules)', () => {
     const document = doc2021();
     document.metadata.contact.phone = '5259107';
     expect(validate(document, { extraRules: [{ ...localRules, edition: '2019' }] }).findings).toEqual([]);
-    expect(ruleIds(validate(document, { extraRules: [{ ...localRules, edition: '2021' }] }).findings)).toEqual(['LOCAL-PHONE']);
+    expect(ruleIds(validate(document, { extraRules: [{ ...localRules, edition: '2021' }] }).findings)).toEqual([
+      'LOCAL-PHONE',
+    ]);
   });
 });
 
 describe('rule DSL', () => {
   const run = (rules: RuleSet['rules'], document: Doc = doc2021(), previous?: unknown) => {
     expect(checkRuleSet({ rules })).toEqual([]);
-    return validate(document, { extraRules: [{ rules }], ...(previous === undefined ? {} : { previous }) }).findings.filter((finding) => finding.ruleId.startsWith('T1'));
+    return validate(document, {
+      extraRules: [{ rules }],
+      ...(previous === undefined ? {} : { previous }),
+    }).findings.filter((finding) => finding.ruleId.startsWith('T1'));
   };
 
   it('forEach is a cartesian product (first variable outermost) and fills {variables} in pointers and messages', () => {
@@ -83,7 +104,9 @@ describe('rule DSL', () => {
       '/sections/applications/table/carriedOverToNextYear/total',
     ]);
     // {row} and {column} are the official labels; the variables' own values fill {r} and {c}.
-    expect(findings[0]!.message.zh).toMatch(/^一、本年新收政府信息公开申请数量\/自然人\/newApplications\/naturalPerson: \d+ < 0$/);
+    expect(findings[0]!.message.zh).toMatch(
+      /^一、本年新收政府信息公开申请数量\/自然人\/newApplications\/naturalPerson: \d+ < 0$/,
+    );
   });
 
   it('subtracted terms, constants, exact decimal amounts', () => {
@@ -96,7 +119,14 @@ describe('rule DSL', () => {
           severity: 'warning',
           title: text('fee'),
           message: text('{actual} vs {expected}'),
-          checks: [{ type: 'compare', left: ['/sections/proactiveDisclosure/table/article20Item8/administrativeFees/amount'], op: '<=', right: [100000.5] }],
+          checks: [
+            {
+              type: 'compare',
+              left: ['/sections/proactiveDisclosure/table/article20Item8/administrativeFees/amount'],
+              op: '<=',
+              right: [100000.5],
+            },
+          ],
         },
         {
           id: 'T1-DIFF',
@@ -104,25 +134,38 @@ describe('rule DSL', () => {
           title: text('difference'),
           message: text('{actual}'),
           base: '/sections/applications/table',
-          checks: [{ type: 'compare', left: ['newApplications/total', '-newApplications/total', 7], op: '!=', right: [7] }],
+          checks: [
+            { type: 'compare', left: ['newApplications/total', '-newApplications/total', 7], op: '!=', right: [7] },
+          ],
         },
       ],
       document,
     );
     expect(findings).toEqual([
       expect.objectContaining({ ruleId: 'T1-FEE', actual: '100000.5001', expected: '≤ 100000.5' }),
-      expect.objectContaining({ ruleId: 'T1-DIFF', actual: 7, expected: '≠ 7', pointer: '/sections/applications/table/newApplications/total' }),
+      expect.objectContaining({
+        ruleId: 'T1-DIFF',
+        actual: 7,
+        expected: '≠ 7',
+        pointer: '/sections/applications/table/newApplications/total',
+      }),
     ]);
   });
 
   it('conditions: present / absent / compare, for a rule and for a check', () => {
-    const rule = (id: string, when: RuleSet['rules'][number]['when'], checkWhen?: RuleSet['rules'][number]['when']) => ({
+    const rule = (
+      id: string,
+      when: RuleSet['rules'][number]['when'],
+      checkWhen?: RuleSet['rules'][number]['when'],
+    ) => ({
       id,
       severity: 'warning' as const,
       title: text(id),
       message: text('{value}'),
       ...(when ? { when } : {}),
-      checks: [{ type: 'range' as const, at: '/metadata/reportYear', max: 2000, ...(checkWhen ? { when: checkWhen } : {}) }],
+      checks: [
+        { type: 'range' as const, at: '/metadata/reportYear', max: 2000, ...(checkWhen ? { when: checkWhen } : {}) },
+      ],
     });
     const findings = run([
       rule('T1-PRESENT', [{ present: '/metadata/contact' }]),
@@ -152,13 +195,18 @@ describe('rule DSL', () => {
     expect(run(rules)).toEqual([]);
     const previous = doc2021();
     previous.metadata.reportYear = 2010;
-    expect(run(rules, doc2021(), previous)).toEqual([expect.objectContaining({ ruleId: 'T1-PREV', expected: 2011, pointer: '/metadata/reportYear' })]);
+    expect(run(rules, doc2021(), previous)).toEqual([
+      expect.objectContaining({ ruleId: 'T1-PREV', expected: 2011, pointer: '/metadata/reportYear' }),
+    ]);
   });
 
   it('a check’s own message; {label} of a deadline case; {word} of a mention', () => {
     const document = doc2021();
     document.metadata.publicationDate = `${document.metadata.reportYear + 2}-01-01`;
-    document.sections.otherMatters.paragraphs = ['本年度收取信息处理费0元。', '人大代表建议和政协提案办理结果已在门户网站公开。'];
+    document.sections.otherMatters.paragraphs = [
+      '本年度收取信息处理费0元。',
+      '人大代表建议和政协提案办理结果已在门户网站公开。',
+    ];
     const findings = run(
       [
         {
@@ -181,14 +229,20 @@ describe('rule DSL', () => {
           severity: 'warning',
           title: text('mention'),
           message: text('未提及{word}', 'no mention of {word}'),
-          checks: [{ type: 'mentions', at: ['/sections/otherMatters', '/nowhere'], anyOf: ['人大代表建议', 'ABSENT-WORD'] }, { type: 'mentions', at: ['/preface'], anyOf: ['unknown-WORD'] }],
+          checks: [
+            { type: 'mentions', at: ['/sections/otherMatters', '/nowhere'], anyOf: ['人大代表建议', 'ABSENT-WORD'] },
+            { type: 'mentions', at: ['/preface'], anyOf: ['unknown-WORD'] },
+          ],
         },
       ],
       document,
     );
     const year = document.metadata.reportYear;
     expect(findings.map((finding) => finding.message)).toEqual([
-      { zh: `${year + 2}-01-01晚于${year + 1}-06-30（年中）`, en: `${year + 2}-01-01 after ${year + 1}-06-30 (mid-year)` },
+      {
+        zh: `${year + 2}-01-01晚于${year + 1}-06-30（年中）`,
+        en: `${year + 2}-01-01 after ${year + 1}-06-30 (mid-year)`,
+      },
       { zh: '未提及unknown-WORD', en: 'no mention of unknown-WORD' },
     ]);
   });
@@ -198,7 +252,13 @@ describe('rule DSL', () => {
     document.provenance = { importedFrom: 'https://www.example.gov.cn/ndbg.html' };
     document.sections.applications.table.newApplications.total = null;
     const findings = validate(document).findings.filter((finding) => finding.ruleId === 'T-TEXT');
-    expect(findings).toEqual([expect.objectContaining({ severity: 'info', notAssessable: true, pointer: '/sections/overview/requestDisclosure/paragraphs/0' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        notAssessable: true,
+        pointer: '/sections/overview/requestDisclosure/paragraphs/0',
+      }),
+    ]);
   });
 });
 
@@ -209,17 +269,23 @@ describe('rules run on structurally broken documents', () => {
     document.sections.applications.table.results.disclosed.total += 1;
     const findings = validate(document).findings;
     expect(ruleIds(findings)).toEqual(['schema', 'B-ROW', 'B-RESULTS']);
-    expect(findings[0]).toMatchObject({ pointer: '/sections/reviewAndLitigation', section: '四、政府信息公开行政复议、行政诉讼情况' });
+    expect(findings[0]).toMatchObject({
+      pointer: '/sections/reviewAndLitigation',
+      section: '四、政府信息公开行政复议、行政诉讼情况',
+    });
   });
 
-  it.each([['12'], [1.5], [-3], [{ n: 1 }]])('a cell of the wrong type (%j) is reported once, by the schema', (value) => {
-    const document = doc2021();
-    setAt(document, '/sections/applications/table/results/disclosed/naturalPerson', value);
-    const findings = validate(document).findings;
-    expect(ruleIds(findings)).toEqual(['schema']);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]!.pointer).toBe('/sections/applications/table/results/disclosed/naturalPerson');
-  });
+  it.each([['12'], [1.5], [-3], [{ n: 1 }]])(
+    'a cell of the wrong type (%j) is reported once, by the schema',
+    (value) => {
+      const document = doc2021();
+      setAt(document, '/sections/applications/table/results/disclosed/naturalPerson', value);
+      const findings = validate(document).findings;
+      expect(ruleIds(findings)).toEqual(['schema']);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]!.pointer).toBe('/sections/applications/table/results/disclosed/naturalPerson');
+    },
+  );
 
   it('a document without a known edition gets one finding and no other check', () => {
     for (const edition of [undefined, '2020', 2021, null]) {
@@ -234,7 +300,10 @@ describe('rules run on structurally broken documents', () => {
       expect(result.findings[0]).toMatchObject({ ruleId: 'schema', pointer: '/edition' });
       // A number that names an edition gets the quoting hint; anything else the list of editions.
       if (typeof edition === 'number') expect(result.findings[0]!.message.zh).toContain("edition: '2021'");
-      else expect(result.findings[0]!.message.zh).toMatch(/"2019"（国办公开办函〔2019〕60号.*"2021"（国办公开办函〔2021〕30号/);
+      else
+        expect(result.findings[0]!.message.zh).toMatch(
+          /"2019"（国办公开办函〔2019〕60号.*"2021"（国办公开办函〔2021〕30号/,
+        );
     }
     expect(validate('not a report').findings).toHaveLength(1);
   });
@@ -265,7 +334,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     for (const char of CREDIT_CODE_ALPHABET) {
       const body = `1134170000000000${char}`;
       if (creditCodeCheckCharacter(body) === '0') {
-        expect(isValidCreditCode(body + '0')).toBe(true);
+        expect(isValidCreditCode(`${body}0`)).toBe(true);
         return;
       }
     }

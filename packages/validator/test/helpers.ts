@@ -6,7 +6,8 @@ import { validateReport, type Finding, type ValidateOptions, type ValidationResu
 /** The reference validator: Ajv 2020 in strict mode, nianbao's x-* keywords registered as annotations. */
 export function referenceAjv(): InstanceType<typeof Ajv2020.default> {
   const ajv = new Ajv2020.default({ strict: true, allErrors: true });
-  for (const keyword of ['x-edition', 'x-order', 'x-row', 'x-corner', 'x-columnHeader', 'x-rowHeader']) ajv.addKeyword({ keyword });
+  for (const keyword of ['x-edition', 'x-order', 'x-row', 'x-corner', 'x-columnHeader', 'x-rowHeader'])
+    ajv.addKeyword({ keyword });
   for (const edition of EDITIONS) ajv.addSchema(schemaFor(edition));
   ajv.addSchema(rulesSchema);
   return ajv;
@@ -36,7 +37,9 @@ export function validate(document: unknown, options?: ValidateOptions): Validati
   return result;
 }
 
-export const ruleIds = (findings: readonly Finding[]): string[] => [...new Set(findings.map((finding) => finding.ruleId))];
+export const ruleIds = (findings: readonly Finding[]): string[] => [
+  ...new Set(findings.map((finding) => finding.ruleId)),
+];
 
 /** A deep copy to change one thing in. */
 export const copy = <T>(value: T): T => structuredClone(value);

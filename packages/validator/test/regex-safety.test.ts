@@ -8,7 +8,17 @@ import { checkRuleSet } from '../src/index.js';
 import { backtrackingRisk } from '../src/regex-safety.js';
 import { expectWellFormed } from './helpers.js';
 
-const RISKY = ['(a+)+$', '(\\w+\\s?)+$', '(a|aa)*b', '(a|ab)+c', '(.*a){10}', '^(\\d+)*x', '(?:x(?:a+)+y)', '([\\u4e00-\\u9fff]+，?)+。', '((ab)*)+c'];
+const RISKY = [
+  '(a+)+$',
+  '(\\w+\\s?)+$',
+  '(a|aa)*b',
+  '(a|ab)+c',
+  '(.*a){10}',
+  '^(\\d+)*x',
+  '(?:x(?:a+)+y)',
+  '([\\u4e00-\\u9fff]+，?)+。',
+  '((ab)*)+c',
+];
 const SAFE = [
   '(?:[\\u4e00-\\u9fff][(（][a-zA-Z]{1,6}[)）]){3,}',
   '(?:锟斤拷|烫烫烫|屯屯屯|\\ufffd{2,})',
@@ -37,7 +47,13 @@ describe('backtrackingRisk', () => {
     const patterns = EDITIONS.flatMap((edition) =>
       rulesFor(edition).rules.flatMap((rule) =>
         rule.checks.flatMap((check) =>
-          check.type === 'pattern' ? [check.pattern] : check.type === 'statedCount' ? check.patterns : check.type === 'forbiddenText' ? (check.patterns ?? []).map((item) => item.pattern) : [],
+          check.type === 'pattern'
+            ? [check.pattern]
+            : check.type === 'statedCount'
+              ? check.patterns
+              : check.type === 'forbiddenText'
+                ? (check.patterns ?? []).map((item) => item.pattern)
+                : [],
         ),
       ),
     );
@@ -48,12 +64,31 @@ describe('backtrackingRisk', () => {
 
 describe('checkRuleSet refuses a rule file with a risky pattern', () => {
   it('as an error finding at the pattern, in every place a pattern can be', () => {
-    const rule = (checks: unknown[]) => ({ id: 'G-1', severity: 'warning', title: { zh: '标题', en: 'Title' }, message: { zh: '消息', en: 'Message' }, checks });
+    const rule = (checks: unknown[]) => ({
+      id: 'G-1',
+      severity: 'warning',
+      title: { zh: '标题', en: 'Title' },
+      message: { zh: '消息', en: 'Message' },
+      checks,
+    });
     const findings = checkRuleSet({
       rules: [
         rule([{ type: 'pattern', at: '/metadata/agency/name', pattern: '^(\\w+\\s?)+$' }]),
-        rule([{ type: 'statedCount', at: ['/preface'], equals: ['/sections/applications/table/newApplications/total'], patterns: ['申请(?<n>\\d+)件', '(?:申请(?<n>\\d+)+)+件'] }]),
-        rule([{ type: 'forbiddenText', at: ['/preface'], patterns: [{ pattern: '(a|aa)*b', label: { zh: '乱码', en: 'garbage' } }] }]),
+        rule([
+          {
+            type: 'statedCount',
+            at: ['/preface'],
+            equals: ['/sections/applications/table/newApplications/total'],
+            patterns: ['申请(?<n>\\d+)件', '(?:申请(?<n>\\d+)+)+件'],
+          },
+        ]),
+        rule([
+          {
+            type: 'forbiddenText',
+            at: ['/preface'],
+            patterns: [{ pattern: '(a|aa)*b', label: { zh: '乱码', en: 'garbage' } }],
+          },
+        ]),
       ].map((item, i) => ({ ...item, id: `G-${i}` })),
     });
     expectWellFormed(findings);

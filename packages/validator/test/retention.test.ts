@@ -18,7 +18,9 @@ describe('retention', () => {
       const document = validReport('2021', 9);
       document.preface.paragraphs.push('本年度共收到政府信息公开申请99999件，澳门新葡京');
       expect(validateReport(document, { previous }).findings.length).toBeGreaterThan(0);
-      return [document, document.preface, document.sections.applications.table, previous, previous.sections].map((part) => new WeakRef(part));
+      return [document, document.preface, document.sections.applications.table, previous, previous.sections].map(
+        (part) => new WeakRef(part),
+      );
     })();
     // WeakRef targets stay alive until the current job ends.
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -19,7 +19,9 @@ const base = (edition: Edition, seed = 5): Doc => copy(validReport(edition, seed
 /** A previous-year report that agrees with `current` (carry-over, and documents in force for 2021). */
 function previousFor(current: Doc, edition: Edition): Doc {
   const previous = base(edition, 77);
-  previous.sections.applications.table.carriedOverToNextYear = copy(current.sections.applications.table.carriedOverFromLastYear);
+  previous.sections.applications.table.carriedOverToNextYear = copy(
+    current.sections.applications.table.carriedOverFromLastYear,
+  );
   if (edition === '2021' && current.edition === '2021') {
     for (const doc of ['regulations', 'normativeDocuments']) {
       const row = current.sections.proactiveDisclosure.table.article20Item1[doc];
@@ -65,11 +67,18 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     document.metadata.statisticsPeriod = { start: `${year}-01-01`, end: `${year}-12-31` };
     document.metadata.publicationDate = `${year + 1}-01-10`;
     expectOnly(validate(document).findings, 'S-EDITION', [
-      { pointer: '/metadata/reportYear', actual: year, expected: edition === '2019' ? '2019–2020' : '≥ 2021', severity: 'error', messageIncludes: String(year) },
+      {
+        pointer: '/metadata/reportYear',
+        actual: year,
+        expected: edition === '2019' ? '2019–2020' : '≥ 2021',
+        severity: 'error',
+        messageIncludes: String(year),
+      },
     ]);
   });
 
-  const undeclaredCell = edition === '2019' ? `${A}/article20Item1/regulations/newlyMade` : `${A}/article20Item1/regulations/issued`;
+  const undeclaredCell =
+    edition === '2019' ? `${A}/article20Item1/regulations/newlyMade` : `${A}/article20Item1/regulations/issued`;
   const undeclaredColumn = edition === '2019' ? '本年新制作数量' : '本年制发件数';
 
   it('S-FILLED: a null cell in a report being authored is an error, though the schema allows null', () => {
@@ -79,7 +88,14 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     const result = validate(document);
     expect(result.valid).toBe(false);
     expectOnly(result.findings, 'S-FILLED', [
-      { pointer: undeclaredCell, severity: 'error', row: ['第二十条第（一）项', '规章'], column: [undeclaredColumn], section: '二、主动公开政府信息情况', messageIncludes: `「第二十条第（一）项 › 规章」「${undeclaredColumn}」` },
+      {
+        pointer: undeclaredCell,
+        severity: 'error',
+        row: ['第二十条第（一）项', '规章'],
+        column: [undeclaredColumn],
+        section: '二、主动公开政府信息情况',
+        messageIncludes: `「第二十条第（一）项 › 规章」「${undeclaredColumn}」`,
+      },
     ]);
   });
 
@@ -89,7 +105,9 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     document.provenance = { importedFrom: 'https://www.example.gov.cn/xxgk/ndbg.html' };
     const result = validate(document);
     expect(result.valid).toBe(true);
-    expectOnly(result.findings, 'I-NOTREPORTED', [{ pointer: undeclaredCell, severity: 'warning', column: [undeclaredColumn] }]);
+    expectOnly(result.findings, 'I-NOTREPORTED', [
+      { pointer: undeclaredCell, severity: 'warning', column: [undeclaredColumn] },
+    ]);
   });
 
   describe('a cell the rules need is not reported (null)', () => {
@@ -105,7 +123,9 @@ describe.each(EDITIONS)('edition %s', (edition) => {
         expect(finding.message.zh).toContain('「一、本年新收政府信息公开申请数量」「自然人」未填报');
         expect(finding.message.en).toContain('was not reported');
       }
-      expect(findings.filter((finding) => finding.severity !== 'info').map((finding) => [finding.ruleId, finding.pointer])).toEqual([[flagRule, cell]]);
+      expect(
+        findings.filter((finding) => finding.severity !== 'info').map((finding) => [finding.ruleId, finding.pointer]),
+      ).toEqual([[flagRule, cell]]);
     };
 
     it('with provenance: not-assessable info findings and I-NOTREPORTED', () => {
@@ -132,7 +152,9 @@ describe.each(EDITIONS)('edition %s', (edition) => {
       previous.sections.applications.table.carriedOverToNextYear.naturalPerson = null;
       previous.provenance = { importedFrom: 'https://www.example.gov.cn/old.html' };
       const findings = validate(document, { previous }).findings;
-      expectOnly(findings, 'X-CARRY', [{ pointer: `${T}/carriedOverFromLastYear/naturalPerson`, severity: 'info', messageIncludes: '上一年度报告的' }]);
+      expectOnly(findings, 'X-CARRY', [
+        { pointer: `${T}/carriedOverFromLastYear/naturalPerson`, severity: 'info', messageIncludes: '上一年度报告的' },
+      ]);
     });
   });
 
@@ -144,8 +166,20 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     addAt(document, `${T}/results/disclosed/naturalPerson`, 1);
     addAt(document, `${T}/results/partiallyDisclosed/naturalPerson`, -1);
     expectOnly(validate(document).findings, 'B-ROW', [
-      { pointer: `${T}/results/disclosed/total`, expected: disclosed + 1, actual: disclosed, row: ['三、本年度办理结果', '（一）予以公开'], column: ['总计'], messageIncludes: '三、本年度办理结果 › （一）予以公开' },
-      { pointer: `${T}/results/partiallyDisclosed/total`, expected: partially - 1, actual: partially, column: ['总计'] },
+      {
+        pointer: `${T}/results/disclosed/total`,
+        expected: disclosed + 1,
+        actual: disclosed,
+        row: ['三、本年度办理结果', '（一）予以公开'],
+        column: ['总计'],
+        messageIncludes: '三、本年度办理结果 › （一）予以公开',
+      },
+      {
+        pointer: `${T}/results/partiallyDisclosed/total`,
+        expected: partially - 1,
+        actual: partially,
+        column: ['总计'],
+      },
     ]);
   });
 
@@ -156,7 +190,14 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     addAt(document, `${T}/results/notDisclosed/stateSecret/naturalPerson`, 2);
     addAt(document, `${T}/results/notDisclosed/stateSecret/total`, 2);
     expectOnly(validate(document).findings, 'B-RESULTS', [
-      { pointer: `${T}/results/total/naturalPerson`, expected: natural + 2, actual: natural, row: ['三、本年度办理结果', '（七）总计'], column: ['自然人'], messageIncludes: '自然人' },
+      {
+        pointer: `${T}/results/total/naturalPerson`,
+        expected: natural + 2,
+        actual: natural,
+        row: ['三、本年度办理结果', '（七）总计'],
+        column: ['自然人'],
+        messageIncludes: '自然人',
+      },
       { pointer: `${T}/results/total/total`, expected: total + 2, actual: total, column: ['总计'] },
     ]);
   });
@@ -169,17 +210,30 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     addAt(document, `${T}/results/${last}/total`, 1);
     const findings = validate(document).findings;
     expect(ruleIds(findings)).toEqual(['B-RESULTS']);
-    expect(findings[0]).toMatchObject({ expected: commercial + 1, actual: commercial, column: ['法人或其他组织', '商业企业'] });
+    expect(findings[0]).toMatchObject({
+      expected: commercial + 1,
+      actual: commercial,
+      column: ['法人或其他组织', '商业企业'],
+    });
   });
 
   it('B-BALANCE: 一 + 二 ≠ （七）总计 + 四', () => {
     const document = base(edition);
-    const left = getNumber(document, `${T}/newApplications/naturalPerson`) + getNumber(document, `${T}/carriedOverFromLastYear/naturalPerson`);
-    const leftTotal = getNumber(document, `${T}/newApplications/total`) + getNumber(document, `${T}/carriedOverFromLastYear/total`);
+    const left =
+      getNumber(document, `${T}/newApplications/naturalPerson`) +
+      getNumber(document, `${T}/carriedOverFromLastYear/naturalPerson`);
+    const leftTotal =
+      getNumber(document, `${T}/newApplications/total`) + getNumber(document, `${T}/carriedOverFromLastYear/total`);
     addAt(document, `${T}/carriedOverToNextYear/naturalPerson`, 1);
     addAt(document, `${T}/carriedOverToNextYear/total`, 1);
     expectOnly(validate(document).findings, 'B-BALANCE', [
-      { pointer: `${T}/carriedOverToNextYear/naturalPerson`, actual: left, expected: left + 1, row: ['四、结转下年度继续办理'], column: ['自然人'] },
+      {
+        pointer: `${T}/carriedOverToNextYear/naturalPerson`,
+        actual: left,
+        expected: left + 1,
+        row: ['四、结转下年度继续办理'],
+        column: ['自然人'],
+      },
       { pointer: `${T}/carriedOverToNextYear/total`, actual: leftTotal, expected: leftTotal + 1 },
     ]);
   });
@@ -203,7 +257,10 @@ describe.each(EDITIONS)('edition %s', (edition) => {
   it('X-CARRY: 二 differs from last year’s 四 (per column); not evaluated without a previous report', () => {
     const document = base(edition);
     const previous = previousFor(document, edition);
-    const carried = getNumber(document, `${T}/carriedOverFromLastYear/legalPersonOrOtherOrganization/researchInstitution`);
+    const carried = getNumber(
+      document,
+      `${T}/carriedOverFromLastYear/legalPersonOrOtherOrganization/researchInstitution`,
+    );
     addAt(previous, `${T}/carriedOverToNextYear/legalPersonOrOtherOrganization/researchInstitution`, 4);
     expectOnly(validate(document, { previous }).findings, 'X-CARRY', [
       {
@@ -223,7 +280,12 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     const year = document.metadata.reportYear;
     document.metadata.statisticsPeriod.start = `${year}-02-01`;
     expectOnly(validate(document).findings, 'M-PERIOD', [
-      { pointer: '/metadata/statisticsPeriod', expected: `${year}-01-01/${year}-12-31`, actual: { start: `${year}-02-01`, end: `${year}-12-31` }, messageIncludes: `${year}-01-01至${year}-12-31` },
+      {
+        pointer: '/metadata/statisticsPeriod',
+        expected: `${year}-01-01/${year}-12-31`,
+        actual: { start: `${year}-02-01`, end: `${year}-12-31` },
+        messageIncludes: `${year}-01-01至${year}-12-31`,
+      },
     ]);
   });
 
@@ -233,7 +295,12 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     Object.assign(document.metadata.agency, { kind: 'department', level: 'municipal' });
     document.metadata.publicationDate = `${year + 1}-02-15`;
     expectOnly(validate(document).findings, 'M-DEADLINE', [
-      { pointer: '/metadata/publicationDate', expected: `${year + 1}-01-31`, actual: `${year + 1}-02-15`, messageIncludes: '县级以上人民政府部门应于每年1月31日前' },
+      {
+        pointer: '/metadata/publicationDate',
+        expected: `${year + 1}-01-31`,
+        actual: `${year + 1}-02-15`,
+        messageIncludes: '县级以上人民政府部门应于每年1月31日前',
+      },
     ]);
   });
 
@@ -244,7 +311,9 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     document.metadata.publicationDate = `${year + 1}-03-31`;
     expect(validate(document).findings).toEqual([]);
     document.metadata.publicationDate = `${year + 1}-04-01`;
-    expectOnly(validate(document).findings, 'M-DEADLINE', [{ pointer: '/metadata/publicationDate', expected: `${year + 1}-03-31` }]);
+    expectOnly(validate(document).findings, 'M-DEADLINE', [
+      { pointer: '/metadata/publicationDate', expected: `${year + 1}-03-31` },
+    ]);
     document.metadata.agency.level = 'township';
     expect(validate(document).findings).toEqual([]);
   });
@@ -254,19 +323,36 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     const code: string = document.metadata.agency.unifiedSocialCreditCode;
     const wrong = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
     document.metadata.agency.unifiedSocialCreditCode = wrong;
-    expectOnly(validate(document).findings, 'M-IDS', [{ pointer: '/metadata/agency/unifiedSocialCreditCode', actual: wrong, messageIncludes: 'GB 32100-2015' }]);
+    expectOnly(validate(document).findings, 'M-IDS', [
+      { pointer: '/metadata/agency/unifiedSocialCreditCode', actual: wrong, messageIncludes: 'GB 32100-2015' },
+    ]);
   });
 
   it('M-IDS: a 行政区划代码 that is not 6 digits (the check’s own message)', () => {
     const document = base(edition);
     document.metadata.agency.administrativeDivisionCode = '34170';
-    expectOnly(validate(document).findings, 'M-IDS', [{ pointer: '/metadata/agency/administrativeDivisionCode', actual: '34170', messageIncludes: '行政区划代码34170应为6位数字' }]);
+    expectOnly(validate(document).findings, 'M-IDS', [
+      {
+        pointer: '/metadata/agency/administrativeDivisionCode',
+        actual: '34170',
+        messageIncludes: '行政区划代码34170应为6位数字',
+      },
+    ]);
   });
 
   it('T-EMPTY: section 五 is only 「无」', () => {
     const document = base(edition);
-    document.sections.problemsAndImprovements = { problems: { paragraphs: ['无。'] }, improvements: { paragraphs: ['无。'] } };
-    expectOnly(validate(document).findings, 'T-EMPTY', [{ pointer: '/sections/problemsAndImprovements', section: '五、存在的主要问题及改进情况', messageIncludes: '无。 无。' }]);
+    document.sections.problemsAndImprovements = {
+      problems: { paragraphs: ['无。'] },
+      improvements: { paragraphs: ['无。'] },
+    };
+    expectOnly(validate(document).findings, 'T-EMPTY', [
+      {
+        pointer: '/sections/problemsAndImprovements',
+        section: '五、存在的主要问题及改进情况',
+        messageIncludes: '无。 无。',
+      },
+    ]);
   });
 
   it('T-TEXT: a count stated in the text differs from the table', () => {
@@ -275,7 +361,10 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     const paragraphs: string[] = document.sections.overview.requestDisclosure.paragraphs;
     const index = paragraphs.findIndex((text) => text.includes(`收到政府信息公开申请${received}件`));
     expect(index).toBeGreaterThanOrEqual(0);
-    paragraphs[index] = paragraphs[index]!.replace(`收到政府信息公开申请${received}件`, `收到政府信息公开申请${received + 1}件`);
+    paragraphs[index] = paragraphs[index]!.replace(
+      `收到政府信息公开申请${received}件`,
+      `收到政府信息公开申请${received + 1}件`,
+    );
     expectOnly(validate(document).findings, 'T-TEXT', [
       {
         pointer: `/sections/overview/requestDisclosure/paragraphs/${index}`,
@@ -289,9 +378,13 @@ describe.each(EDITIONS)('edition %s', (edition) => {
 
   it('T-TEXT: litigation cases stated in the text are compared with both litigation totals', () => {
     const document = base(edition);
-    const litigation = getNumber(document, `${C}/administrativeLitigation/withoutReconsideration/total`) + getNumber(document, `${C}/administrativeLitigation/afterReconsideration/total`);
+    const litigation =
+      getNumber(document, `${C}/administrativeLitigation/withoutReconsideration/total`) +
+      getNumber(document, `${C}/administrativeLitigation/afterReconsideration/total`);
     document.sections.reviewAndLitigation.paragraphs = [`本年度发生政府信息公开行政诉讼${litigation + 2}件。`];
-    expectOnly(validate(document).findings, 'T-TEXT', [{ pointer: '/sections/reviewAndLitigation/paragraphs/0', actual: litigation + 2, expected: litigation }]);
+    expectOnly(validate(document).findings, 'T-TEXT', [
+      { pointer: '/sections/reviewAndLitigation/paragraphs/0', actual: litigation + 2, expected: litigation },
+    ]);
   });
 
   it('T-TEXT: 「未收到政府信息公开申请」 while table 三 shows applications', () => {
@@ -300,7 +393,10 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     document.sections.otherMatters.paragraphs.push('本年度未收到政府信息公开申请。');
     const index = document.sections.otherMatters.paragraphs.length - 1;
     expectOnly(validate(document).findings, 'T-TEXT', [
-      { pointer: `/sections/otherMatters/paragraphs/${index}`, messageIncludes: `称“未收到政府信息公开申请”，但表三一、本年新收政府信息公开申请数量总计为${received}` },
+      {
+        pointer: `/sections/otherMatters/paragraphs/${index}`,
+        messageIncludes: `称“未收到政府信息公开申请”，但表三一、本年新收政府信息公开申请数量总计为${received}`,
+      },
     ]);
   });
 
@@ -310,9 +406,16 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     document.sections.overview.oversight.paragraphs.push('政(zheng)府(fu)信(xin)息(xi)公开。', '锟斤拷锟斤拷');
     const oversight = document.sections.overview.oversight.paragraphs.length;
     expectOnly(validate(document).findings, 'I-SPAM', [
-      { pointer: '/preface/paragraphs/0', actual: '足球比分', messageIncludes: '「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”' },
+      {
+        pointer: '/preface/paragraphs/0',
+        actual: '足球比分',
+        messageIncludes: '「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”',
+      },
       { pointer: '/preface/paragraphs/0', actual: 'BET365', messageIncludes: '“BET365”' },
-      { pointer: `/sections/overview/oversight/paragraphs/${oversight - 2}`, messageIncludes: '政(zheng)府(fu)信(xin)' },
+      {
+        pointer: `/sections/overview/oversight/paragraphs/${oversight - 2}`,
+        messageIncludes: '政(zheng)府(fu)信(xin)',
+      },
       { pointer: `/sections/overview/oversight/paragraphs/${oversight - 1}`, messageIncludes: '锟斤拷' },
     ]);
   });
@@ -325,7 +428,15 @@ describe('edition 2019 only', () => {
     const previous = getNumber(document, `${row}/previousYearItems`);
     setAt(document, `${row}/changeThisYear`, -(previous + 2));
     expectOnly(validate(document).findings, 'X-2019', [
-      { pointer: `${row}/changeThisYear`, actual: -2, expected: '≥ 0', severity: 'warning', row: ['第二十条第（六）项', '行政强制'], column: ['本年增/减'], messageIncludes: '第二十条第（六）项 › 行政强制' },
+      {
+        pointer: `${row}/changeThisYear`,
+        actual: -2,
+        expected: '≥ 0',
+        severity: 'warning',
+        row: ['第二十条第（六）项', '行政强制'],
+        column: ['本年增/减'],
+        messageIncludes: '第二十条第（六）项 › 行政强制',
+      },
     ]);
   });
 });
@@ -337,18 +448,28 @@ describe('edition 2021 only', () => {
     previous.sections.proactiveDisclosure.table.article20Item1.normativeDocuments.inForce += 5;
     const inForce = getNumber(document, `${A}/article20Item1/normativeDocuments/inForce`);
     expectOnly(validate(document, { previous }).findings, 'X-VALID', [
-      { pointer: `${A}/article20Item1/normativeDocuments/inForce`, actual: inForce, expected: inForce + 5, row: ['第二十条第（一）项', '行政规范性文件'], column: ['现行有效件数'] },
+      {
+        pointer: `${A}/article20Item1/normativeDocuments/inForce`,
+        actual: inForce,
+        expected: inForce + 5,
+        row: ['第二十条第（一）项', '行政规范性文件'],
+        column: ['现行有效件数'],
+      },
     ]);
   });
 
   it('a 2021 report against a 2020 report of edition 2019: X-CARRY compares, X-VALID is skipped', () => {
     const document = base('2021');
     const previous = base('2019', 31);
-    previous.sections.applications.table.carriedOverToNextYear = copy(document.sections.applications.table.carriedOverFromLastYear);
+    previous.sections.applications.table.carriedOverToNextYear = copy(
+      document.sections.applications.table.carriedOverFromLastYear,
+    );
     expect(validate(document, { previous }).findings).toEqual([]);
     const carried = getNumber(document, `${T}/carriedOverFromLastYear/total`);
     previous.sections.applications.table.carriedOverToNextYear.total += 1;
-    expectOnly(validate(document, { previous }).findings, 'X-CARRY', [{ pointer: `${T}/carriedOverFromLastYear/total`, actual: carried, expected: carried + 1 }]);
+    expectOnly(validate(document, { previous }).findings, 'X-CARRY', [
+      { pointer: `${T}/carriedOverFromLastYear/total`, actual: carried, expected: carried + 1 },
+    ]);
   });
 
   it('T-FEE: fee notices issued but section 六 never mentions the 信息处理费', () => {
@@ -356,11 +477,20 @@ describe('edition 2021 only', () => {
     const notices = getNumber(document, `${T}/results/otherHandling/overdueFee/total`);
     expect(notices).toBeGreaterThan(0);
     document.sections.otherMatters.paragraphs = ['本年度无其他需要报告的事项。'];
-    expectOnly(validate(document).findings, 'T-FEE', [{ pointer: '/sections/otherMatters', section: '六、其他需要报告的事项', messageIncludes: `总计为${notices}` }]);
+    expectOnly(validate(document).findings, 'T-FEE', [
+      { pointer: '/sections/otherMatters', section: '六、其他需要报告的事项', messageIncludes: `总计为${notices}` },
+    ]);
     // No fee notices: nothing to report.
     const none = base('2021');
     none.sections.otherMatters.paragraphs = ['本年度无其他需要报告的事项。'];
-    for (const column of ['naturalPerson', 'legalPersonOrOtherOrganization/commercialEnterprise', 'legalPersonOrOtherOrganization/researchInstitution', 'legalPersonOrOtherOrganization/publicInterestOrganization', 'legalPersonOrOtherOrganization/legalServiceAgency', 'legalPersonOrOtherOrganization/other']) {
+    for (const column of [
+      'naturalPerson',
+      'legalPersonOrOtherOrganization/commercialEnterprise',
+      'legalPersonOrOtherOrganization/researchInstitution',
+      'legalPersonOrOtherOrganization/publicInterestOrganization',
+      'legalPersonOrOtherOrganization/legalServiceAgency',
+      'legalPersonOrOtherOrganization/other',
+    ]) {
       const value = getNumber(none, `${T}/results/otherHandling/overdueFee/${column}`);
       addAt(none, `${T}/results/otherHandling/overdueFee/${column}`, -value);
       addAt(none, `${T}/results/otherHandling/other/${column}`, value);
@@ -372,21 +502,64 @@ describe('edition 2021 only', () => {
 });
 
 describe('the fixtures the tests start from', () => {
-  it.each(EDITIONS)('edition %s: validReport and reportArbitrary documents have no finding at all', (edition) => {
-    for (let seed = 0; seed < 40; seed++) expect(validate(validReport(edition, seed)).findings, `seed ${seed}`).toEqual([]);
-    for (const document of fc.sample(reportArbitrary(edition), { numRuns: 150, seed: 9 })) {
-      expect(validate(document).findings, JSON.stringify(document).slice(0, 400)).toEqual([]);
-    }
-  }, 30_000);
+  it.each(EDITIONS)(
+    'edition %s: validReport and reportArbitrary documents have no finding at all',
+    (edition) => {
+      for (let seed = 0; seed < 40; seed++)
+        expect(validate(validReport(edition, seed)).findings, `seed ${seed}`).toEqual([]);
+      for (const document of fc.sample(reportArbitrary(edition), { numRuns: 150, seed: 9 })) {
+        expect(validate(document).findings, JSON.stringify(document).slice(0, 400)).toEqual([]);
+      }
+    },
+    30_000,
+  );
 });
 
 describe('coverage', () => {
   it('every rule id of both rule files is broken by a test above', () => {
     // Kept in sync by hand with the tests above: a new rule without a test fails here.
     const tested: Record<Edition, string[]> = {
-      '2019': ['S-EDITION', 'S-FILLED', 'I-NOTREPORTED', 'B-ROW', 'B-RESULTS', 'B-BALANCE', 'C-SUM', 'X-CARRY', 'X-2019', 'M-PERIOD', 'M-DEADLINE', 'M-IDS', 'T-EMPTY', 'T-TEXT', 'I-SPAM'],
-      '2021': ['S-EDITION', 'S-FILLED', 'I-NOTREPORTED', 'B-ROW', 'B-RESULTS', 'B-BALANCE', 'C-SUM', 'X-CARRY', 'X-VALID', 'M-PERIOD', 'M-DEADLINE', 'M-IDS', 'T-FEE', 'T-EMPTY', 'T-TEXT', 'I-SPAM'],
+      '2019': [
+        'S-EDITION',
+        'S-FILLED',
+        'I-NOTREPORTED',
+        'B-ROW',
+        'B-RESULTS',
+        'B-BALANCE',
+        'C-SUM',
+        'X-CARRY',
+        'X-2019',
+        'M-PERIOD',
+        'M-DEADLINE',
+        'M-IDS',
+        'T-EMPTY',
+        'T-TEXT',
+        'I-SPAM',
+      ],
+      '2021': [
+        'S-EDITION',
+        'S-FILLED',
+        'I-NOTREPORTED',
+        'B-ROW',
+        'B-RESULTS',
+        'B-BALANCE',
+        'C-SUM',
+        'X-CARRY',
+        'X-VALID',
+        'M-PERIOD',
+        'M-DEADLINE',
+        'M-IDS',
+        'T-FEE',
+        'T-EMPTY',
+        'T-TEXT',
+        'I-SPAM',
+      ],
     };
-    for (const edition of EDITIONS) expect(rulesFor(edition).rules.map((rule) => rule.id).sort()).toEqual([...tested[edition]].sort());
+    for (const edition of EDITIONS)
+      expect(
+        rulesFor(edition)
+          .rules.map((rule) => rule.id)
+          .sort(),
+      ).toEqual([...tested[edition]].sort());
   });
 });

@@ -14,7 +14,13 @@ import { validateReport } from '../src/index.js';
 const rulePatterns = EDITIONS.flatMap((edition) =>
   rulesFor(edition).rules.flatMap((rule) =>
     rule.checks.flatMap((check) =>
-      check.type === 'statedCount' ? check.patterns : check.type === 'forbiddenText' ? (check.patterns ?? []).map(({ pattern }) => pattern) : check.type === 'pattern' ? [check.pattern] : [],
+      check.type === 'statedCount'
+        ? check.patterns
+        : check.type === 'forbiddenText'
+          ? (check.patterns ?? []).map(({ pattern }) => pattern)
+          : check.type === 'pattern'
+            ? [check.pattern]
+            : [],
     ),
   ),
 );
@@ -39,11 +45,22 @@ const inSet = (set: [number, number][], point: number) => set.some(([lo, hi]) =>
 describe('necessarySets', () => {
   it('names the sets of the built-in spam expressions', () => {
     const point = (char: string) => [char.codePointAt(0)!, char.codePointAt(0)!];
-    expect(necessarySets('(?:锟斤拷|烫烫烫|屯屯屯|\\ufffd{2,})')).toEqual([[point('锟'), point('烫'), point('屯'), [0xfffd, 0xfffd]]]);
+    expect(necessarySets('(?:锟斤拷|烫烫烫|屯屯屯|\\ufffd{2,})')).toEqual([
+      [point('锟'), point('烫'), point('屯'), [0xfffd, 0xfffd]],
+    ]);
     expect(necessarySets('(?:[\\u4e00-\\u9fff][(（][a-zA-Z]{1,6}[)）]){3,}')).toEqual([
-      [[0x28, 0x28], [0xff08, 0xff08]],
-      [[0x29, 0x29], [0xff09, 0xff09]],
-      [[0x61, 0x7a], [0x41, 0x5a]], // a-z, A-Z as written
+      [
+        [0x28, 0x28],
+        [0xff08, 0xff08],
+      ],
+      [
+        [0x29, 0x29],
+        [0xff09, 0xff09],
+      ],
+      [
+        [0x61, 0x7a],
+        [0x41, 0x5a],
+      ], // a-z, A-Z as written
     ]);
     // Backspace in a class, not a word boundary.
     expect(necessarySets('[\\b]')).toEqual([[[8, 8]]]);
@@ -56,7 +73,21 @@ describe('necessarySets', () => {
     const regex = new RegExp(pattern, 'gu');
     const sets = necessarySets(pattern);
     // Texts over the pattern's own characters and some others, so that matches are frequent.
-    const alphabet = [...new Set([...pattern.replace(/\\u\{?([0-9a-fA-F]+)\}?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))]), 'a', 'Z', '1', '9', '件', '\b', '😀', '（', '）', '中'];
+    const alphabet = [
+      ...new Set([
+        ...pattern.replace(/\\u\{?([0-9a-fA-F]+)\}?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))),
+      ]),
+      'a',
+      'Z',
+      '1',
+      '9',
+      '件',
+      '\b',
+      '😀',
+      '（',
+      '）',
+      '中',
+    ];
     let matches = 0;
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
@@ -64,7 +95,11 @@ describe('necessarySets', () => {
           if (match[0] === '') continue;
           matches++;
           const points = [...match[0]].map((char) => char.codePointAt(0)!);
-          for (const set of sets) expect(points.some((point) => inSet(set, point)), `${JSON.stringify(match[0])} and ${JSON.stringify(set)}`).toBe(true);
+          for (const set of sets)
+            expect(
+              points.some((point) => inSet(set, point)),
+              `${JSON.stringify(match[0])} and ${JSON.stringify(set)}`,
+            ).toBe(true);
         }
       }),
       { numRuns: 300, seed: 7 },
@@ -74,16 +109,18 @@ describe('necessarySets', () => {
 });
 
 describe('scanner', () => {
-  const regex = (pattern: string, flags = '') => new RegExp(pattern, 'u' + flags);
+  const regex = (pattern: string, flags = '') => new RegExp(pattern, `u${flags}`);
 
   it('finds disguised words and matching expressions in a text; nothing in clean text', () => {
     const ruleSet = rulesFor('2021');
     const scanner = scannerOf(ruleSet, regex);
     const spam = ruleSet.rules.find((rule) => rule.id === 'I-SPAM')!.checks[0]!;
     const plan = scanner.checks.get(spam)!;
-    const bits = (text: string) => scanValue(scanner, text, ANY_SHAPE, { seen: new Map(), stated: [], hits: new Map() });
+    const bits = (text: string) =>
+      scanValue(scanner, text, ANY_SHAPE, { seen: new Map(), stated: [], hits: new Map() });
     expect(bits('本机关全年主动公开政府信息1234条。') & plan.bits).toBe(0);
-    for (const text of ['足\u200B球比分', 'ＢＥＴ３６５', 'xx Av在线', '中(zhong)国(guo)人(ren)', '锟斤拷', 'Ã©Ã©Ã©']) expect(bits(text) & plan.bits, text).not.toBe(0);
+    for (const text of ['足\u200B球比分', 'ＢＥＴ３６５', 'xx Av在线', '中(zhong)国(guo)人(ren)', '锟斤拷', 'Ã©Ã©Ã©'])
+      expect(bits(text) & plan.bits, text).not.toBe(0);
   });
 
   it('reaches the texts of a conforming report through the schema, not its tables', () => {
@@ -95,7 +132,8 @@ describe('scanner', () => {
       const report = validReport(edition, 3, { paragraphs: 3 });
       const walk = (value: unknown, pointer: string) => {
         if (typeof value === 'string') expect(shapeAt(root, pointer).string, pointer).toBe(true);
-        else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key}`);
+        else if (value !== null && typeof value === 'object')
+          for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key}`);
       };
       walk(report, '');
       report.preface.paragraphs.push('本年度共收到政府信息公开申请99999件，澳门新葡京');

@@ -31,7 +31,10 @@ function read(document: unknown, segments: readonly string[]): unknown {
 }
 
 /** Formats one cell value for display (see `DataCell.display`). */
-export function formatValue(kind: ValueKind, raw: unknown): { value: number | string | null; unit: string | null; display: string; notReported: boolean } {
+export function formatValue(
+  kind: ValueKind,
+  raw: unknown,
+): { value: number | string | null; unit: string | null; display: string; notReported: boolean } {
   const { value, unit, display, notReported } = dataCell(undefined, kind, raw);
   return { value, unit, display, notReported };
 }
@@ -42,18 +45,20 @@ function dataCell<L>(layout: L, kind: ValueKind, raw: unknown): Omit<DataCell, '
     const money = raw as { value?: unknown; unit?: unknown } | null | undefined;
     const value = money?.value;
     const unit = typeof money?.unit === 'string' ? money.unit : null;
-    if (typeof value !== 'string') return { kind: 'data', layout, value: null, unit, display: NOT_REPORTED_MARK, notReported: true };
+    if (typeof value !== 'string')
+      return { kind: 'data', layout, value: null, unit, display: NOT_REPORTED_MARK, notReported: true };
     return { kind: 'data', layout, value, unit, display: unit === null ? value : value + unit, notReported: false };
   }
   if (kind === 'amount') {
-    if (typeof raw !== 'string') return { kind: 'data', layout, value: null, unit: null, display: NOT_REPORTED_MARK, notReported: true };
+    if (typeof raw !== 'string')
+      return { kind: 'data', layout, value: null, unit: null, display: NOT_REPORTED_MARK, notReported: true };
     return { kind: 'data', layout, value: raw, unit: null, display: raw, notReported: false };
   }
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
     return { kind: 'data', layout, value: null, unit: null, display: NOT_REPORTED_MARK, notReported: true };
   }
   // 本年增/减 is published signed: +12, -2, 0.
-  const display = kind === 'signedCount' && raw > 0 ? '+' + String(raw) : String(raw);
+  const display = kind === 'signedCount' && raw > 0 ? `+${String(raw)}` : String(raw);
   return { kind: 'data', layout, value: raw, unit: null, display, notReported: false };
 }
 
@@ -104,7 +109,10 @@ class FilledTable implements TableView {
 
 interface ReadPlan {
   tableSegments: readonly string[];
-  rows: { segments: readonly string[]; cells: { layout: DataCellLayout; key: string; deeper: readonly string[] | null }[] }[];
+  rows: {
+    segments: readonly string[];
+    cells: { layout: DataCellLayout; key: string; deeper: readonly string[] | null }[];
+  }[];
 }
 
 const plans = new WeakMap<TableLayout, ReadPlan>();
@@ -123,7 +131,11 @@ function planOf(layout: TableLayout): ReadPlan {
       rows.set(cell.rowId, row);
     }
     const columnSegments = cell.columnId.split('/');
-    row.cells.push({ layout: cell, key: columnSegments[0]!, deeper: columnSegments.length > 1 ? columnSegments.slice(1) : null });
+    row.cells.push({
+      layout: cell,
+      key: columnSegments[0]!,
+      deeper: columnSegments.length > 1 ? columnSegments.slice(1) : null,
+    });
   }
   plan = { tableSegments, rows: [...rows.values()] };
   plans.set(layout, plan);
@@ -147,7 +159,6 @@ function fillTable(layout: TableLayout, report: unknown): { view: TableView; not
   }
   return { view: new FilledTable(layout, cells, notReported), notReported };
 }
-
 
 function paragraphsAt(report: unknown, segments: readonly string[], pointer: string): ParagraphView[] {
   const list = read(report, segments);
@@ -177,7 +188,11 @@ export function buildViewModel(report: Report): ReportView {
       return { kind: 'table', table: filled.view };
     }
     if (part.kind === 'paragraphs') {
-      return { kind: 'paragraphs', pointer: part.pointer, paragraphs: paragraphsAt(report, part.segments, part.pointer) };
+      return {
+        kind: 'paragraphs',
+        pointer: part.pointer,
+        paragraphs: paragraphsAt(report, part.segments, part.pointer),
+      };
     }
     const own = read(report, part.headingSegments);
     const heading = typeof own === 'string' && own.trim() !== '' ? displayText(own) : part.officialHeading;

@@ -199,14 +199,34 @@ function blocksLayout({ root, key, pointer, site, caption }: TableSource): Table
     const titleRow: RowLayout = {
       kind: 'block',
       cells: [
-        { kind: 'header', id: blockId, text: blockTitle, colSpan: columnCount, rowSpan: 1, scope: 'rowgroup', role: 'block', headers: [], column: 0 },
+        {
+          kind: 'header',
+          id: blockId,
+          text: blockTitle,
+          colSpan: columnCount,
+          rowSpan: 1,
+          scope: 'rowgroup',
+          role: 'block',
+          headers: [],
+          column: 0,
+        },
       ],
     };
     const columnIds = new Map<string, string>();
     const headerRow: RowLayout = {
       kind: 'header',
       cells: [
-        { kind: 'header', id: titleId, text: block.rowHeader, colSpan: 1, rowSpan: 1, scope: 'col', role: 'rowHeaderTitle', headers: [blockId], column: 0 },
+        {
+          kind: 'header',
+          id: titleId,
+          text: block.rowHeader,
+          colSpan: 1,
+          rowSpan: 1,
+          scope: 'col',
+          role: 'rowHeaderTitle',
+          headers: [blockId],
+          column: 0,
+        },
         ...headerColumns.map((column, position): HeaderCell => {
           const id = `${blockId}-c-${column.key}`;
           columnIds.set(column.key, id);
@@ -248,7 +268,15 @@ function blocksLayout({ root, key, pointer, site, caption }: TableSource): Table
           kind: column.kind ?? 'count',
           column: 1 + position,
         };
-        const cell = dataCell(cells.length, pointer, [blockKey, row.key], [blockTitle, rowTitle], [], leaf, spanOfLast(columns.length, position));
+        const cell = dataCell(
+          cells.length,
+          pointer,
+          [blockKey, row.key],
+          [blockTitle, rowTitle],
+          [],
+          leaf,
+          spanOfLast(columns.length, position),
+        );
         // Block title first: it names the rows below it, like a row group header.
         const withBlock = { ...cell, headers: [blockId, ...cell.headers, rowHeaderId] };
         cells.push(withBlock);
@@ -277,7 +305,8 @@ function rowTree(root: JsonSchema, site: JsonSchema): RowNode[] {
 }
 const rowLeaves = (node: RowNode): number =>
   node.children ? node.children.reduce((sum, child) => sum + rowLeaves(child), 0) : 1;
-const rowDepth = (nodes: RowNode[]): number => Math.max(...nodes.map((node) => (node.children ? 1 + rowDepth(node.children) : 1)));
+const rowDepth = (nodes: RowNode[]): number =>
+  Math.max(...nodes.map((node) => (node.children ? 1 + rowDepth(node.children) : 1)));
 
 /** Table 三: corner + column group header over a column tree; row labels nested in as many columns as the deepest row. */
 function gridLayout({ root, key, pointer, site, caption }: TableSource): TableLayout {
@@ -288,7 +317,8 @@ function gridLayout({ root, key, pointer, site, caption }: TableSource): TableLa
   while (firstLeaf.children) firstLeaf = firstLeaf.children[0]!;
   const columns = columnTree(root, firstLeaf.site);
   const columnDepthCount = columnDepth(columns);
-  const groupTitle = typeof resolved['x-columnHeader'] === 'string' ? (resolved['x-columnHeader'] as string) : undefined;
+  const groupTitle =
+    typeof resolved['x-columnHeader'] === 'string' ? (resolved['x-columnHeader'] as string) : undefined;
   const headRowCount = (groupTitle ? 1 : 0) + columnDepthCount;
   const headRows: HeaderCell[][] = Array.from({ length: headRowCount }, () => []);
   const cornerId = `${key}-corner`;
@@ -320,7 +350,17 @@ function gridLayout({ root, key, pointer, site, caption }: TableSource): TableLa
     });
   }
   const leaves: LeafColumn[] = [];
-  emitColumnHeaders(key, columns, headRows, 0, groupTitle ? 1 : 0, columnDepthCount, labelColumnCount, { path: [], labels: [], ids: groupIds }, leaves);
+  emitColumnHeaders(
+    key,
+    columns,
+    headRows,
+    0,
+    groupTitle ? 1 : 0,
+    columnDepthCount,
+    labelColumnCount,
+    { path: [], labels: [], ids: groupIds },
+    leaves,
+  );
 
   const cells: DataCellLayout[] = [];
   const bodyRows: RowLayout[] = [];
@@ -408,7 +448,11 @@ function tableLayout(source: TableSource): TableLayout {
   const resolved = resolveRef(source.root, source.site);
   const children = propertiesOf(source.root, source.site);
   const shape: TableShape =
-    resolved['x-row'] === true ? 'single-row' : children.every((child) => child.schema['x-rowHeader'] !== undefined) ? 'blocks' : 'grid';
+    resolved['x-row'] === true
+      ? 'single-row'
+      : children.every((child) => child.schema['x-rowHeader'] !== undefined)
+        ? 'blocks'
+        : 'grid';
   if (shape === 'single-row') return singleRowLayout(source);
   if (shape === 'blocks') return blocksLayout(source);
   return gridLayout(source);
@@ -437,7 +481,13 @@ function sectionLayout(root: JsonSchema, section: PropertyInfo, tables: TableLay
         officialHeading: titleOf(property),
       });
     } else if (property.key === 'table') {
-      const table = tableLayout({ root, key: section.key as TableKey, pointer: partPointer, site: property.site, caption: titleOf(property) });
+      const table = tableLayout({
+        root,
+        key: section.key as TableKey,
+        pointer: partPointer,
+        site: property.site,
+        caption: titleOf(property),
+      });
       tables.push(table);
       parts.push({ kind: 'table', table });
     } else {

@@ -8,7 +8,7 @@ export function chineseNumeral(n: number): string {
   if (n < 10) return DIGITS[n]!;
   const tens = Math.floor(n / 10);
   const ones = n % 10;
-  return (tens === 1 ? '' : DIGITS[tens]!) + '十' + (ones === 0 ? '' : DIGITS[ones]!);
+  return `${tens === 1 ? '' : DIGITS[tens]!}十${ones === 0 ? '' : DIGITS[ones]!}`;
 }
 
 /** （一）, （二）… : the numbering of topics within a section. */

@@ -12,10 +12,12 @@ import {
   type TableView,
 } from '../src/index.js';
 
-const load = (name: string): Report => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Report;
+const load = (name: string): Report =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Report;
 const r2019 = load('report-2019.json');
 const r2021 = load('report-2021.json');
-const example = (name: string): Report => parse(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8')) as Report;
+const example = (name: string): Report =>
+  parse(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8')) as Report;
 const examples = [example('chizhou-rfb-2020'), example('sample-bureau-2021')];
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -29,7 +31,11 @@ const deepFreeze = <T>(value: T): T => {
 
 const table = (report: Report, key: string): TableView => buildViewModel(report).tables.find((t) => t.key === key)!;
 const spans = (cells: readonly Cell[]) =>
-  cells.map((cell) => (cell.kind === 'header' ? `${cell.text}[${cell.colSpan}x${cell.rowSpan}]` : `#${cell.display}[${cell.layout.colSpan}]`));
+  cells.map((cell) =>
+    cell.kind === 'header'
+      ? `${cell.text}[${cell.colSpan}x${cell.rowSpan}]`
+      : `#${cell.display}[${cell.layout.colSpan}]`,
+  );
 
 /** Places every cell of a table on its grid and checks that each row is exactly covered. */
 function gridCoverage(view: TableView): string[] {
@@ -46,7 +52,8 @@ function gridCoverage(view: TableView): string[] {
         if (declared !== column) problems.push(`row ${r}: cell declares column ${declared}, sits at ${column}`);
         for (let dr = 0; dr < rowSpan; dr++)
           for (let dc = 0; dc < colSpan; dc++) {
-            if (r + dr >= rows.length || column + dc >= view.columnCount) problems.push(`row ${r}: span leaves the table`);
+            if (r + dr >= rows.length || column + dc >= view.columnCount)
+              problems.push(`row ${r}: span leaves the table`);
             else if (occupied[r + dr]![column + dc]) problems.push(`row ${r}: overlap at ${column + dc}`);
             else occupied[r + dr]![column + dc] = true;
           }
@@ -96,7 +103,11 @@ describe('title and sections', () => {
     ]);
     const problems = view.sections[4]!.blocks.filter((b) => b.kind === 'topic');
     expect(problems.map((t) => t.numberedHeading)).toEqual(['（一）存在的主要问题', '（二）改进情况']);
-    expect(buildViewModel(r2019).sections[0]!.blocks[1]).toMatchObject({ number: '（一）', heading: '主动公开情况', officialHeading: '主动公开' });
+    expect(buildViewModel(r2019).sections[0]!.blocks[1]).toMatchObject({
+      number: '（一）',
+      heading: '主动公开情况',
+      officialHeading: '主动公开',
+    });
   });
 
   it('keeps paragraphs in order with their pointers', () => {
@@ -119,10 +130,18 @@ describe('title and sections', () => {
   });
 
   it('dates the document by its publication date, else the end of the statistics period', () => {
-    expect(buildViewModel(r2019)).toMatchObject({ documentDate: '2021-01-29', documentDateText: '2021年1月29日', publicationDateText: '2021年1月29日' });
+    expect(buildViewModel(r2019)).toMatchObject({
+      documentDate: '2021-01-29',
+      documentDateText: '2021年1月29日',
+      publicationDateText: '2021年1月29日',
+    });
     const undated = clone(r2019);
     delete undated.metadata.publicationDate;
-    expect(buildViewModel(undated)).toMatchObject({ documentDate: '2020-12-31', documentDateText: '2020年12月31日', publicationDateText: undefined });
+    expect(buildViewModel(undated)).toMatchObject({
+      documentDate: '2020-12-31',
+      documentDateText: '2020年12月31日',
+      publicationDateText: undefined,
+    });
   });
 });
 
@@ -133,11 +152,34 @@ describe('table 二 (主动公开政府信息情况)', () => {
     expect(view.head).toEqual([]);
     const rows = view.groups.map((g) => g.rows.map((r) => spans(r.cells).join(' | ')));
     expect(rows).toEqual([
-      ['第二十条第（一）项[4x1]', '信息内容[1x1] | 本年新制作数量[1x1] | 本年新公开数量[1x1] | 对外公开总数量[1x1]', '规章[1x1] | #0[1] | #0[1] | #0[1]', '规范性文件[1x1] | #0[1] | #0[1] | #0[1]'],
-      ['第二十条第（五）项[4x1]', '信息内容[1x1] | 上一年项目数量[1x1] | 本年增/减[1x1] | 处理决定数量[1x1]', '行政许可[1x1] | #1[1] | #0[1] | #41[1]', '其他对外管理服务事项[1x1] | #6[1] | #0[1] | #87[1]'],
-      ['第二十条第（六）项[4x1]', '信息内容[1x1] | 上一年项目数量[1x1] | 本年增/减[1x1] | 处理决定数量[1x1]', '行政处罚[1x1] | #8[1] | #0[1] | #0[1]', '行政强制[1x1] | #0[1] | #0[1] | #0[1]'],
-      ['第二十条第（八）项[4x1]', '信息内容[1x1] | 上一年项目数量[1x1] | 本年增/减[2x1]', '行政事业性收费[1x1] | #1[1] | #0[2]'],
-      ['第二十条第（九）项[4x1]', '信息内容[1x1] | 采购项目数量[1x1] | 采购总金额[2x1]', '政府集中采购[1x1] | #0[1] | #0万元[2]'],
+      [
+        '第二十条第（一）项[4x1]',
+        '信息内容[1x1] | 本年新制作数量[1x1] | 本年新公开数量[1x1] | 对外公开总数量[1x1]',
+        '规章[1x1] | #0[1] | #0[1] | #0[1]',
+        '规范性文件[1x1] | #0[1] | #0[1] | #0[1]',
+      ],
+      [
+        '第二十条第（五）项[4x1]',
+        '信息内容[1x1] | 上一年项目数量[1x1] | 本年增/减[1x1] | 处理决定数量[1x1]',
+        '行政许可[1x1] | #1[1] | #0[1] | #41[1]',
+        '其他对外管理服务事项[1x1] | #6[1] | #0[1] | #87[1]',
+      ],
+      [
+        '第二十条第（六）项[4x1]',
+        '信息内容[1x1] | 上一年项目数量[1x1] | 本年增/减[1x1] | 处理决定数量[1x1]',
+        '行政处罚[1x1] | #8[1] | #0[1] | #0[1]',
+        '行政强制[1x1] | #0[1] | #0[1] | #0[1]',
+      ],
+      [
+        '第二十条第（八）项[4x1]',
+        '信息内容[1x1] | 上一年项目数量[1x1] | 本年增/减[2x1]',
+        '行政事业性收费[1x1] | #1[1] | #0[2]',
+      ],
+      [
+        '第二十条第（九）项[4x1]',
+        '信息内容[1x1] | 采购项目数量[1x1] | 采购总金额[2x1]',
+        '政府集中采购[1x1] | #0[1] | #0万元[2]',
+      ],
     ]);
     expect(view.cells).toHaveLength(2 * 3 + 2 * 3 + 2 * 3 + 1 * 2 + 1 * 2);
   });
@@ -146,10 +188,24 @@ describe('table 二 (主动公开政府信息情况)', () => {
     const view = table(r2021, 'proactiveDisclosure');
     const rows = view.groups.map((g) => g.rows.map((r) => spans(r.cells).join(' | ')));
     expect(rows).toEqual([
-      ['第二十条第（一）项[4x1]', '信息内容[1x1] | 本年制发件数[1x1] | 本年废止件数[1x1] | 现行有效件数[1x1]', '规章[1x1] | #0[1] | #0[1] | #0[1]', '行政规范性文件[1x1] | #4[1] | #2[1] | #18[1]'],
+      [
+        '第二十条第（一）项[4x1]',
+        '信息内容[1x1] | 本年制发件数[1x1] | 本年废止件数[1x1] | 现行有效件数[1x1]',
+        '规章[1x1] | #0[1] | #0[1] | #0[1]',
+        '行政规范性文件[1x1] | #4[1] | #2[1] | #18[1]',
+      ],
       ['第二十条第（五）项[4x1]', '信息内容[1x1] | 本年处理决定数量[3x1]', '行政许可[1x1] | #12873[3]'],
-      ['第二十条第（六）项[4x1]', '信息内容[1x1] | 本年处理决定数量[3x1]', '行政处罚[1x1] | #3985758[3]', '行政强制[1x1] | #27[3]'],
-      ['第二十条第（八）项[4x1]', '信息内容[1x1] | 本年收费金额（单位：万元）[3x1]', '行政事业性收费[1x1] | #59237.2449[3]'],
+      [
+        '第二十条第（六）项[4x1]',
+        '信息内容[1x1] | 本年处理决定数量[3x1]',
+        '行政处罚[1x1] | #3985758[3]',
+        '行政强制[1x1] | #27[3]',
+      ],
+      [
+        '第二十条第（八）项[4x1]',
+        '信息内容[1x1] | 本年收费金额（单位：万元）[3x1]',
+        '行政事业性收费[1x1] | #59237.2449[3]',
+      ],
     ]);
     expect(view.cells).toHaveLength(2 * 3 + 1 + 2 + 1);
   });
@@ -174,7 +230,12 @@ describe('table 三 (收到和处理政府信息公开申请情况)', () => {
     expect(view.cells).toHaveLength(161);
     const rows = view.groups[0]!.rows;
     expect(rows).toHaveLength(23);
-    const labels = rows.map((r) => r.cells.filter((c): c is HeaderCell => c.kind === 'header').map((c) => `${c.text}[${c.colSpan}x${c.rowSpan}]`).join(' | '));
+    const labels = rows.map((r) =>
+      r.cells
+        .filter((c): c is HeaderCell => c.kind === 'header')
+        .map((c) => `${c.text}[${c.colSpan}x${c.rowSpan}]`)
+        .join(' | '),
+    );
     expect(labels[0]).toBe('一、本年新收政府信息公开申请数量[3x1]');
     expect(labels[2]).toBe('三、本年度办理结果[1x20] | （一）予以公开[2x1]');
     expect(labels[4]).toBe('（三）不予公开[1x8] | 1.属于国家秘密[1x1]');
@@ -212,7 +273,9 @@ describe('table 四 (政府信息公开行政复议、行政诉讼情况)', () =
       '结果维持[1x2] | 结果纠正[1x2] | 其他结果[1x2] | 尚未审结[1x2] | 总计[1x2] | 未经复议直接起诉[5x1] | 复议后起诉[5x1]',
       `${outcomes} | ${outcomes}`,
     ]);
-    expect(view.groups[0]!.rows[0]!.cells.map((c) => (c.kind === 'data' ? c.display : '?')).join(' ')).toBe('2 1 0 1 4 1 0 0 2 3 0 0 1 0 1');
+    expect(view.groups[0]!.rows[0]!.cells.map((c) => (c.kind === 'data' ? c.display : '?')).join(' ')).toBe(
+      '2 1 0 1 4 1 0 0 2 3 0 0 1 0 1',
+    );
     expect(view.cells).toHaveLength(15);
     expect(view.cells[5]!.layout).toMatchObject({
       rowId: '.',
@@ -223,7 +286,9 @@ describe('table 四 (政府信息公开行政复议、行政诉讼情况)', () =
 });
 
 describe('every table of both editions', () => {
-  const all = [r2019, r2021, ...examples].flatMap((report) => buildViewModel(report).tables.map((view) => ({ report, view })));
+  const all = [r2019, r2021, ...examples].flatMap((report) =>
+    buildViewModel(report).tables.map((view) => ({ report, view })),
+  );
 
   it.each(all.map(({ report, view }) => [`${report.edition} ${view.key}`, report, view] as const))(
     '%s: spans tile the grid exactly',
@@ -239,7 +304,9 @@ describe('every table of both editions', () => {
       for (const cell of view.cells) {
         const { layout } = cell;
         expect(layout.pointer).toBe(
-          [view.pointer, ...(layout.rowId === '.' ? [] : layout.rowId.split('/')), ...layout.columnId.split('/')].join('/'),
+          [view.pointer, ...(layout.rowId === '.' ? [] : layout.rowId.split('/')), ...layout.columnId.split('/')].join(
+            '/',
+          ),
         );
         const raw = getAt(report, layout.pointer);
         expect(raw).toBeDefined();
@@ -254,7 +321,9 @@ describe('every table of both editions', () => {
   it.each(all.map(({ report, view }) => [`${report.edition} ${view.key}`, report, view] as const))(
     '%s: header ids are unique and every headers reference exists',
     (_name, _report, view) => {
-      const headers = [...view.head, ...view.groups.flatMap((g) => g.rows)].flatMap((r) => r.cells).filter((c): c is HeaderCell => c.kind === 'header');
+      const headers = [...view.head, ...view.groups.flatMap((g) => g.rows)]
+        .flatMap((r) => r.cells)
+        .filter((c): c is HeaderCell => c.kind === 'header');
       const ids = headers.map((h) => h.id);
       expect(new Set(ids).size).toBe(ids.length);
       for (const id of ids) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9-]*$/);
@@ -278,7 +347,12 @@ describe('every table of both editions', () => {
 
   it('ids are unique across the three tables of a report', () => {
     const view = buildViewModel(r2021);
-    const ids = view.tables.flatMap((t) => [...t.head, ...t.groups.flatMap((g) => g.rows)].flatMap((r) => r.cells).filter((c): c is HeaderCell => c.kind === 'header').map((c) => c.id));
+    const ids = view.tables.flatMap((t) =>
+      [...t.head, ...t.groups.flatMap((g) => g.rows)]
+        .flatMap((r) => r.cells)
+        .filter((c): c is HeaderCell => c.kind === 'header')
+        .map((c) => c.id),
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
@@ -288,13 +362,25 @@ describe('values', () => {
     const report = clone(r2019) as Extract<Report, { edition: '2019' }>;
     report.sections.proactiveDisclosure.table.article20Item5.administrativeLicensing.changeThisYear = 12;
     report.sections.proactiveDisclosure.table.article20Item5.otherExternalServices.changeThisYear = -2;
-    report.sections.proactiveDisclosure.table.article20Item9.centralizedProcurement.totalAmount = { value: '1234.50', unit: '元' };
+    report.sections.proactiveDisclosure.table.article20Item9.centralizedProcurement.totalAmount = {
+      value: '1234.50',
+      unit: '元',
+    };
     const view = table(report, 'proactiveDisclosure');
-    const byId = (row: string, column: string) => view.cells.find((c) => c.layout.rowId === row && c.layout.columnId === column)!;
-    expect(byId('article20Item5/administrativeLicensing', 'changeThisYear')).toMatchObject({ value: 12, display: '+12' });
+    const byId = (row: string, column: string) =>
+      view.cells.find((c) => c.layout.rowId === row && c.layout.columnId === column)!;
+    expect(byId('article20Item5/administrativeLicensing', 'changeThisYear')).toMatchObject({
+      value: 12,
+      display: '+12',
+    });
     expect(byId('article20Item5/otherExternalServices', 'changeThisYear')).toMatchObject({ value: -2, display: '-2' });
     expect(byId('article20Item6/administrativePunishment', 'changeThisYear')).toMatchObject({ value: 0, display: '0' });
-    expect(byId('article20Item9/centralizedProcurement', 'totalAmount')).toMatchObject({ value: '1234.50', unit: '元', display: '1234.50元', layout: expect.objectContaining({ valueKind: 'money' }) });
+    expect(byId('article20Item9/centralizedProcurement', 'totalAmount')).toMatchObject({
+      value: '1234.50',
+      unit: '元',
+      display: '1234.50元',
+      layout: expect.objectContaining({ valueKind: 'money' }),
+    });
     const amount = table(r2021, 'proactiveDisclosure').cells.find((c) => c.layout.valueKind === 'amount')!;
     expect(amount).toMatchObject({ value: '59237.2449', unit: null, display: '59237.2449' });
     expect(table(r2021, 'proactiveDisclosure').cells.find((c) => c.value === 3985758)!.display).toBe('3985758');
@@ -341,6 +427,14 @@ describe('text', () => {
   });
 
   it('writes Chinese numerals for headings', () => {
-    expect([1, 5, 10, 11, 20, 23, 99].map(chineseNumeral)).toEqual(['一', '五', '十', '十一', '二十', '二十三', '九十九']);
+    expect([1, 5, 10, 11, 20, 23, 99].map(chineseNumeral)).toEqual([
+      '一',
+      '五',
+      '十',
+      '十一',
+      '二十',
+      '二十三',
+      '九十九',
+    ]);
   });
 });

@@ -69,5 +69,7 @@ export async function removeStaleTempFiles(dir: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.filter((name) => name.startsWith(TEMP_MARKER)).map((name) => unlink(join(dir, name)).catch(() => undefined)));
+  await Promise.all(
+    names.filter((name) => name.startsWith(TEMP_MARKER)).map((name) => unlink(join(dir, name)).catch(() => undefined)),
+  );
 }

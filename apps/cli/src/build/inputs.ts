@@ -65,10 +65,17 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandResul
       try {
         candidates = await listReportFiles(root);
       } catch {
-        return { ok: false, reason: { zh: `无法读取通配符 ${arg} 所在的目录 ${root}`, en: `cannot read the folder ${root} of the pattern ${arg}` } };
+        return {
+          ok: false,
+          reason: {
+            zh: `无法读取通配符 ${arg} 所在的目录 ${root}`,
+            en: `cannot read the folder ${root} of the pattern ${arg}`,
+          },
+        };
       }
       const matches = candidates.filter((path) => matcher.test(toPosix(normalize(path))));
-      if (matches.length === 0) return { ok: false, reason: { zh: `没有与 ${arg} 匹配的报告文件`, en: `no report file matches ${arg}` } };
+      if (matches.length === 0)
+        return { ok: false, reason: { zh: `没有与 ${arg} 匹配的报告文件`, en: `no report file matches ${arg}` } };
       for (const path of matches) inputs.push({ path, outputName: toPosix(withoutExtension(relative(root, path))) });
       continue;
     }
@@ -80,7 +87,14 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandResul
     }
     if (info.isDirectory()) {
       const files = await listReportFiles(arg);
-      if (files.length === 0) return { ok: false, reason: { zh: `目录 ${arg} 中没有 .json、.yaml 或 .yml 报告文件`, en: `no .json, .yaml or .yml report in the folder ${arg}` } };
+      if (files.length === 0)
+        return {
+          ok: false,
+          reason: {
+            zh: `目录 ${arg} 中没有 .json、.yaml 或 .yml 报告文件`,
+            en: `no .json, .yaml or .yml report in the folder ${arg}`,
+          },
+        };
       for (const path of files) inputs.push({ path, outputName: toPosix(withoutExtension(relative(arg, path))) });
     } else {
       inputs.push({ path: arg, outputName: withoutExtension(basename(arg)) });
@@ -90,11 +104,18 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandResul
   for (const input of inputs) {
     const other = seen.get(input.outputName);
     if (other !== undefined && resolve(other) !== resolve(input.path)) {
-      return { ok: false, reason: { zh: `${other} 和 ${input.path} 会写入同一个目录 ${input.outputName}/，请重命名其中一个`, en: `${other} and ${input.path} would both write to ${input.outputName}/: rename one` } };
+      return {
+        ok: false,
+        reason: {
+          zh: `${other} 和 ${input.path} 会写入同一个目录 ${input.outputName}/，请重命名其中一个`,
+          en: `${other} and ${input.path} would both write to ${input.outputName}/: rename one`,
+        },
+      };
     }
     seen.set(input.outputName, input.path);
   }
-  const unique = inputs.filter((input, index) => inputs.findIndex((other) => resolve(other.path) === resolve(input.path)) === index);
+  const unique = inputs.filter(
+    (input, index) => inputs.findIndex((other) => resolve(other.path) === resolve(input.path)) === index,
+  );
   return { ok: true, inputs: unique };
 }
-

@@ -7,7 +7,11 @@ export interface ProgressReporter {
   finish(): void;
 }
 
-export function createProgress(total: number, stream: NodeJS.WriteStream, labels: { built: string; failed: string }): ProgressReporter {
+export function createProgress(
+  total: number,
+  stream: NodeJS.WriteStream,
+  labels: { built: string; failed: string },
+): ProgressReporter {
   let done = 0;
   let failed = 0;
   const interactive = stream.isTTY === true && total > 1;

@@ -51,14 +51,16 @@ export const MAX_PDF_TEXT = 200_000;
 function textLength(value: unknown): number {
   if (typeof value === 'string') return value.length;
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + textLength(item), 0);
-  if (value !== null && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + textLength(item), 0);
+  if (value !== null && typeof value === 'object')
+    return Object.values(value).reduce((sum: number, item) => sum + textLength(item), 0);
   return 0;
 }
 
 export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   const { readReportFile, formatProblem, validateReport } = loadCore();
   const source = await readReportFile(request.path);
-  if (!source.ok) return { status: 'failed', reason: formatProblem(source.problem, { file: request.path, lang: request.lang }) };
+  if (!source.ok)
+    return { status: 'failed', reason: formatProblem(source.problem, { file: request.path, lang: request.lang }) };
 
   const validation = validateReport(source.document);
   const located: LocatedFinding[] = validation.findings.map((finding) => {
@@ -68,10 +70,14 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   if (validation.edition === undefined) {
     const first = located[0];
     const where = first?.location ? `${request.path}:${first.location.line}:${first.location.column}` : request.path;
-    const reason = first?.message[request.lang] ?? (request.lang === 'zh' ? '这不是一份年报文档。' : 'This is not a report document.');
+    const reason =
+      first?.message[request.lang] ??
+      (request.lang === 'zh' ? '这不是一份年报文档。' : 'This is not a report document.');
     return { status: 'failed', reason: `${where}: ${reason}` };
   }
-  const blocking = located.some((finding) => finding.severity === 'error' || (request.strict && finding.severity === 'warning'));
+  const blocking = located.some(
+    (finding) => finding.severity === 'error' || (request.strict && finding.severity === 'warning'),
+  );
   if (blocking) return { status: 'invalid', edition: validation.edition, findings: located };
 
   const report = source.document as import('@nianbao/template').Report;
@@ -89,19 +95,29 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   try {
     if (request.formats.includes('html')) {
       const { renderHtmlPage, renderHtmlFragment } = await import('@nianbao/render-html');
-      files.push({ name: 'index.html', data: renderHtmlPage(report) }, { name: 'fragment.html', data: renderHtmlFragment(report) });
+      files.push(
+        { name: 'index.html', data: renderHtmlPage(report) },
+        { name: 'fragment.html', data: renderHtmlFragment(report) },
+      );
     }
     if (request.formats.includes('json')) {
       const { toOpenData } = await import('@nianbao/open-data');
       const data = toOpenData(report, { baseName: 'report' });
-      files.push({ name: data.files.json, data: data.json }, { name: data.files.csv, data: data.csv }, { name: 'datapackage.json', data: data.datapackage });
+      files.push(
+        { name: data.files.json, data: data.json },
+        { name: data.files.csv, data: data.csv },
+        { name: 'datapackage.json', data: data.datapackage },
+      );
     }
     if (request.formats.includes('pdf')) {
       const { renderPdf } = await import('@nianbao/render-pdf');
       files.push({ name: 'report.pdf', data: await renderPdf(report, { pdfa: request.pdfa }) });
     }
   } catch (error) {
-    const stage = request.lang === 'zh' ? '生成输出时出错（内部错误，请报告）' : 'rendering failed (internal error, please report it)';
+    const stage =
+      request.lang === 'zh'
+        ? '生成输出时出错（内部错误，请报告）'
+        : 'rendering failed (internal error, please report it)';
     return { status: 'failed', reason: `${request.path}: ${stage}: ${fromError(error)}` };
   }
   return { status: 'built', edition: validation.edition, files, findings: located };

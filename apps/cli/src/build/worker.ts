@@ -10,7 +10,9 @@ parentPort!.on('message', (request: BuildRequest) => {
       const transfer =
         result.status === 'built'
           ? result.files.flatMap((file) =>
-              typeof file.data !== 'string' && file.data.byteOffset === 0 && file.data.byteLength === file.data.buffer.byteLength
+              typeof file.data !== 'string' &&
+              file.data.byteOffset === 0 &&
+              file.data.byteLength === file.data.buffer.byteLength
                 ? [file.data.buffer as ArrayBuffer]
                 : [],
             )
@@ -18,7 +20,10 @@ parentPort!.on('message', (request: BuildRequest) => {
       parentPort!.postMessage(result, transfer);
     },
     (error: unknown) => {
-      const failed: BuildResult = { status: 'failed', reason: `${request.path}: internal error: ${error instanceof Error ? error.message : String(error)}` };
+      const failed: BuildResult = {
+        status: 'failed',
+        reason: `${request.path}: internal error: ${error instanceof Error ? error.message : String(error)}`,
+      };
       parentPort!.postMessage(failed);
     },
   );

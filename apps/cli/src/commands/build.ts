@@ -72,7 +72,10 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 function parseFormats(value: string | undefined): { ok: true; formats: Format[] } | { ok: false; bad: string } {
   if (value === undefined) return { ok: true, formats: [...FORMATS] };
   const formats: Format[] = [];
-  for (const part of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     if (!(FORMATS as readonly string[]).includes(part)) return { ok: false, bad: part };
     if (!formats.includes(part as Format)) formats.push(part as Format);
   }
@@ -93,23 +96,46 @@ export async function run(ctx: CommandContext): Promise<number> {
     ctx.stdout.write(help[ctx.lang]);
     return EXIT.OK;
   }
-  if (parsed.positionals.length === 0) return usageError(ctx, { zh: '缺少要生成的报告文件、目录或通配符', en: 'missing the report file, folder or glob to build' }, COMMAND);
+  if (parsed.positionals.length === 0)
+    return usageError(
+      ctx,
+      { zh: '缺少要生成的报告文件、目录或通配符', en: 'missing the report file, folder or glob to build' },
+      COMMAND,
+    );
   const out = parsed.values.out;
-  if (out === undefined || out === '') return usageError(ctx, { zh: '缺少 --out <输出目录>', en: 'missing --out <dir>' }, COMMAND);
+  if (out === undefined || out === '')
+    return usageError(ctx, { zh: '缺少 --out <输出目录>', en: 'missing --out <dir>' }, COMMAND);
   const formats = parseFormats(parsed.values.formats);
   if (!formats.ok) {
-    return usageError(ctx, { zh: `--formats 只能由 ${FORMATS.join('、')} 组成，不能是 ${JSON.stringify(formats.bad)}`, en: `--formats takes ${FORMATS.join(', ')}, not ${JSON.stringify(formats.bad)}` }, COMMAND);
+    return usageError(
+      ctx,
+      {
+        zh: `--formats 只能由 ${FORMATS.join('、')} 组成，不能是 ${JSON.stringify(formats.bad)}`,
+        en: `--formats takes ${FORMATS.join(', ')}, not ${JSON.stringify(formats.bad)}`,
+      },
+      COMMAND,
+    );
   }
   let jobs = availableParallelism();
   if (parsed.values.jobs !== undefined) {
     jobs = Number(parsed.values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return usageError(ctx, { zh: '--jobs 应为 1 到 256 的整数', en: '--jobs must be a whole number from 1 to 256' }, COMMAND);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
+      return usageError(
+        ctx,
+        { zh: '--jobs 应为 1 到 256 的整数', en: '--jobs must be a whole number from 1 to 256' },
+        COMMAND,
+      );
   }
 
   const expanded = await expandInputs(parsed.positionals);
   if (!expanded.ok) return fail(ctx, expanded.reason[ctx.lang], COMMAND);
   const inputs = expanded.inputs;
-  const settings = { formats: formats.formats, pdfa: parsed.values.pdfa === true, strict: parsed.values.strict === true, lang: ctx.lang };
+  const settings = {
+    formats: formats.formats,
+    pdfa: parsed.values.pdfa === true,
+    strict: parsed.values.strict === true,
+    lang: ctx.lang,
+  };
 
   // Interruption: stop handing out reports, stop the workers, remove temporary files, exit 130/143.
   let interrupted: keyof typeof SIGNAL_EXIT | undefined;
@@ -131,7 +157,15 @@ export async function run(ctx: CommandContext): Promise<number> {
     const pool = size > 1 ? createWorkerPool<BuildRequest, BuildResult>(WORKER_URL, size) : undefined;
     stopWorkers = pool ? () => pool.terminate() : undefined;
     try {
-      return await buildMany(ctx, inputs, out, settings, pool ? (request) => pool.run(request) : buildReport, pool ? size * 2 : 1, () => interrupted);
+      return await buildMany(
+        ctx,
+        inputs,
+        out,
+        settings,
+        pool ? (request) => pool.run(request) : buildReport,
+        pool ? size * 2 : 1,
+        () => interrupted,
+      );
     } finally {
       await pool?.close();
     }
@@ -147,18 +181,31 @@ type Settings = Omit<BuildRequest, 'path'>;
 function printFindings(ctx: CommandContext, path: string, result: Extract<BuildResult, { findings: unknown }>): void {
   const locate = (pointer: string) => result.findings.find((finding) => finding.pointer === pointer)?.location;
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = [...result.findings].sort((a, b) => order[a.severity] - order[b.severity] || (a.location?.line ?? 0) - (b.location?.line ?? 0));
-  for (const finding of sorted) ctx.stdout.write(`${formatFinding(finding, path, locate, ctx.lang, ctx.stdout.color)}\n`);
+  const sorted = [...result.findings].sort(
+    (a, b) => order[a.severity] - order[b.severity] || (a.location?.line ?? 0) - (b.location?.line ?? 0),
+  );
+  for (const finding of sorted)
+    ctx.stdout.write(`${formatFinding(finding, path, locate, ctx.lang, ctx.stdout.color)}\n`);
   ctx.stdout.write(summaryLine(path, countBySeverity(result.findings), ctx.lang, ctx.stdout.color, result.edition));
 }
 
-async function buildOne(ctx: CommandContext, input: ReportInput, out: string, settings: Settings, interrupted: () => string | undefined): Promise<number> {
+async function buildOne(
+  ctx: CommandContext,
+  input: ReportInput,
+  out: string,
+  settings: Settings,
+  interrupted: () => string | undefined,
+): Promise<number> {
   const result = await buildReport({ path: input.path, ...settings });
   if (interrupted()) return SIGNAL_EXIT[interrupted() as keyof typeof SIGNAL_EXIT];
   if (result.status === 'failed') return fail(ctx, result.reason, COMMAND);
   printFindings(ctx, input.path, result);
   if (result.status === 'invalid') {
-    ctx.stderr.write(ctx.lang === 'zh' ? `${input.path}：有错误，未生成任何文件。\n` : `${input.path}: has errors; nothing was written.\n`);
+    ctx.stderr.write(
+      ctx.lang === 'zh'
+        ? `${input.path}：有错误，未生成任何文件。\n`
+        : `${input.path}: has errors; nothing was written.\n`,
+    );
     return EXIT.FINDINGS;
   }
   const dir = join(out, input.outputName);
@@ -167,10 +214,15 @@ async function buildOne(ctx: CommandContext, input: ReportInput, out: string, se
     await writeFilesAtomically(dir, result.files);
   } catch (error) {
     if (interrupted()) return SIGNAL_EXIT[interrupted() as keyof typeof SIGNAL_EXIT];
-    return fail(ctx, `${dir}: ${ctx.lang === 'zh' ? '无法写入' : 'cannot write'}: ${(error as Error).message}`, COMMAND);
+    return fail(
+      ctx,
+      `${dir}: ${ctx.lang === 'zh' ? '无法写入' : 'cannot write'}: ${(error as Error).message}`,
+      COMMAND,
+    );
   }
   if (interrupted()) return SIGNAL_EXIT[interrupted() as keyof typeof SIGNAL_EXIT];
-  for (const file of result.files) ctx.stdout.write(`${ctx.lang === 'zh' ? '已生成' : 'wrote'} ${join(dir, file.name)}\n`);
+  for (const file of result.files)
+    ctx.stdout.write(`${ctx.lang === 'zh' ? '已生成' : 'wrote'} ${join(dir, file.name)}\n`);
   return EXIT.OK;
 }
 
@@ -184,7 +236,10 @@ async function buildMany(
   interrupted: () => string | undefined,
 ): Promise<number> {
   const zh = ctx.lang === 'zh';
-  const progress = createProgress(inputs.length, process.stderr, { built: zh ? '已生成' : 'built', failed: zh ? '失败' : 'failed' });
+  const progress = createProgress(inputs.length, process.stderr, {
+    built: zh ? '已生成' : 'built',
+    failed: zh ? '失败' : 'failed',
+  });
   const failures: { path: string; reason: string; exit: number }[] = [];
   let built = 0;
   let warnings = 0;
@@ -204,7 +259,10 @@ async function buildMany(
         await writeFilesAtomically(dir, result.files);
       } catch (error) {
         if (interrupted()) return;
-        result = { status: 'failed', reason: `${dir}: ${zh ? '无法写入' : 'cannot write'}: ${(error as Error).message}` };
+        result = {
+          status: 'failed',
+          reason: `${dir}: ${zh ? '无法写入' : 'cannot write'}: ${(error as Error).message}`,
+        };
       }
     }
     if (interrupted()) return;
@@ -233,7 +291,11 @@ async function buildMany(
   progress.finish();
   if (interrupted()) {
     const signal = interrupted() as keyof typeof SIGNAL_EXIT;
-    ctx.stderr.write(zh ? `已中断：${built} 份已生成，其余未生成；输出目录中没有写了一半的文件，重新运行即可继续。\n` : `interrupted: ${built} built, the rest not; no half-written file was left, run again to finish.\n`);
+    ctx.stderr.write(
+      zh
+        ? `已中断：${built} 份已生成，其余未生成；输出目录中没有写了一半的文件，重新运行即可继续。\n`
+        : `interrupted: ${built} built, the rest not; no half-written file was left, run again to finish.\n`,
+    );
     return SIGNAL_EXIT[signal];
   }
   ctx.stdout.write(

@@ -77,7 +77,8 @@ function toYaml(document: Report, source: string): string {
   yaml.commentBefore = ` Imported by nianbao import from ${source}; see provenance and check the guessed metadata.`;
   visitYaml(yaml, {
     Scalar(_key, node) {
-      if (isYamlScalar(node) && typeof node.value === 'string' && /^[\d\s+\-.:/()]+$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (isYamlScalar(node) && typeof node.value === 'string' && /^[\d\s+\-.:/()]+$/.test(node.value))
+        node.type = 'QUOTE_DOUBLE';
     },
   });
   return yaml.toString({ lineWidth: 0 });
@@ -101,7 +102,11 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 function fidelitySummary(fidelity: Fidelity, warnings: ImportWarning[], lang: Lang, out: Output): string {
   const notReported = fidelity.notReported.length;
-  const by = { option: { zh: '按 --edition', en: 'as asked with --edition' }, labels: { zh: '按表格栏目判定', en: 'from the table labels' }, year: { zh: '按报告年度判定', en: 'from the report year' } }[fidelity.editionFrom];
+  const by = {
+    option: { zh: '按 --edition', en: 'as asked with --edition' },
+    labels: { zh: '按表格栏目判定', en: 'from the table labels' },
+    year: { zh: '按报告年度判定', en: 'from the report year' },
+  }[fidelity.editionFrom];
   const lines =
     lang === 'zh'
       ? [
@@ -119,7 +124,9 @@ function fidelitySummary(fidelity: Fidelity, warnings: ImportWarning[], lang: La
   // Not-reported cells come back as validator findings, unplaced text is counted above.
   const notes = warnings.filter((w) => w.code !== 'not-reported' && w.code !== 'unplaced');
   for (const note of notes) {
-    lines.push(`  ${paint.yellow(out.color, note.code)}  ${note.at ? `${paint.dim(out.color, note.at)}  ` : ''}${note.message[lang]}`);
+    lines.push(
+      `  ${paint.yellow(out.color, note.code)}  ${note.at ? `${paint.dim(out.color, note.at)}  ` : ''}${note.message[lang]}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -136,7 +143,11 @@ function problemText(file: string, problem: ImportProblem, lang: Lang, color: bo
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx.argv, { ...COMMON_OPTIONS, edition: { type: 'string' }, out: { type: 'string' } });
+  const parsed = parseCommandArgs(ctx.argv, {
+    ...COMMON_OPTIONS,
+    edition: { type: 'string' },
+    out: { type: 'string' },
+  });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
     ctx.stdout.write(help[ctx.lang]);
@@ -145,24 +156,49 @@ export async function run(ctx: CommandContext): Promise<number> {
   const edition = choice('edition', parsed.values.edition, ['2019', '2021', 'auto'] as const, 'auto');
   if (!edition.ok) return usageError(ctx, edition.reason, COMMAND);
   const [file, ...extra] = parsed.positionals;
-  if (file === undefined) return usageError(ctx, { zh: '缺少要导入的网页或文本文件', en: 'missing the page or text file to import' }, COMMAND);
+  if (file === undefined)
+    return usageError(
+      ctx,
+      { zh: '缺少要导入的网页或文本文件', en: 'missing the page or text file to import' },
+      COMMAND,
+    );
   if (extra.length > 0) {
-    return usageError(ctx, { zh: `一次只能导入一个文件，多出了 ${extra.join(' ')}`, en: `one file at a time; unexpected ${extra.join(' ')}` }, COMMAND);
+    return usageError(
+      ctx,
+      {
+        zh: `一次只能导入一个文件，多出了 ${extra.join(' ')}`,
+        en: `one file at a time; unexpected ${extra.join(' ')}`,
+      },
+      COMMAND,
+    );
   }
   const out = parsed.values.out;
-  const outFormat = out === undefined ? 'yaml' : /\.ya?ml$/i.test(out) ? 'yaml' : /\.json$/i.test(out) ? 'json' : undefined;
+  const outFormat =
+    out === undefined ? 'yaml' : /\.ya?ml$/i.test(out) ? 'yaml' : /\.json$/i.test(out) ? 'json' : undefined;
   if (!outFormat) {
-    return usageError(ctx, { zh: `--out 的文件名应以 .yaml、.yml 或 .json 结尾：${out}`, en: `--out must end in .yaml, .yml or .json: ${out}` }, COMMAND);
+    return usageError(
+      ctx,
+      {
+        zh: `--out 的文件名应以 .yaml、.yml 或 .json 结尾：${out}`,
+        en: `--out must end in .yaml, .yml or .json: ${out}`,
+      },
+      COMMAND,
+    );
   }
 
   let bytes: Uint8Array;
   try {
     const path = resolve(ctx.cwd, file);
     const info = await stat(path);
-    if (!info.isFile()) return fail(ctx, `${file}: ${ctx.lang === 'zh' ? '不是普通文件。' : 'not a regular file.'}`, COMMAND);
+    if (!info.isFile())
+      return fail(ctx, `${file}: ${ctx.lang === 'zh' ? '不是普通文件。' : 'not a regular file.'}`, COMMAND);
     if (info.size > MAX_PAGE_BYTES) {
       const size = `${Math.round(info.size / 1024 / 1024)} MB`;
-      return fail(ctx, `${file}: ${ctx.lang === 'zh' ? `文件太大（${size}），年报网页不超过 ${MAX_PAGE_BYTES / 1024 / 1024} MB。` : `too large (${size}); a report page is at most ${MAX_PAGE_BYTES / 1024 / 1024} MB.`}`, COMMAND);
+      return fail(
+        ctx,
+        `${file}: ${ctx.lang === 'zh' ? `文件太大（${size}），年报网页不超过 ${MAX_PAGE_BYTES / 1024 / 1024} MB。` : `too large (${size}); a report page is at most ${MAX_PAGE_BYTES / 1024 / 1024} MB.`}`,
+        COMMAND,
+      );
     }
     bytes = await readFile(path);
   } catch (error) {
@@ -179,7 +215,10 @@ export async function run(ctx: CommandContext): Promise<number> {
   const { decodePage, importReport, pageKind } = await import('@nianbao/importer');
   const decoded = decodePage(bytes);
   if (!decoded.ok) return fail(ctx, `${file}: ${decoded.problem.message[ctx.lang]}`, COMMAND);
-  const result = importReport({ text: decoded.text, kind: pageKind(file, decoded.text), name: basename(file) }, { edition: edition.value });
+  const result = importReport(
+    { text: decoded.text, kind: pageKind(file, decoded.text), name: basename(file) },
+    { edition: edition.value },
+  );
   if (!result.ok) {
     ctx.stderr.write(problemText(file, result.problem, ctx.lang, ctx.stderr.color));
     return NOT_A_REPORT;
@@ -194,7 +233,11 @@ export async function run(ctx: CommandContext): Promise<number> {
       await writeAtomically(resolve(ctx.cwd, out), text);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      return fail(ctx, `${out}: ${ctx.lang === 'zh' ? `无法写入（${code}）。` : `cannot write it (${code}).`}`, COMMAND);
+      return fail(
+        ctx,
+        `${out}: ${ctx.lang === 'zh' ? `无法写入（${code}）。` : `cannot write it (${code}).`}`,
+        COMMAND,
+      );
     }
   } else {
     ctx.stdout.write(text);
@@ -211,9 +254,11 @@ export async function run(ctx: CommandContext): Promise<number> {
   const order = { error: 0, warning: 1, info: 2 } as const;
   const findings = [...validation.findings].sort((a, b) => order[a.severity] - order[b.severity]);
   if (findings.length > 0) report.write('\n');
-  for (const finding of findings) report.write(`${formatFinding(finding, target, out === undefined ? () => undefined : locate, ctx.lang, report.color)}\n`);
+  for (const finding of findings)
+    report.write(
+      `${formatFinding(finding, target, out === undefined ? () => undefined : locate, ctx.lang, report.color)}\n`,
+    );
   report.write(summaryLine(target, countBySeverity(validation.findings), ctx.lang, report.color, validation.edition));
   // Imported: broken totals and the like are findings about the published report, not a failed import.
   return EXIT.OK;
 }
-

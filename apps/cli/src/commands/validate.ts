@@ -71,11 +71,15 @@ export async function run(ctx: CommandContext): Promise<number> {
   const format = choice('format', parsed.values.format, ['text', 'json'] as const, 'text');
   if (!format.ok) return usageError(ctx, format.reason, COMMAND);
   const [file, ...extra] = parsed.positionals;
-  if (file === undefined) return usageError(ctx, { zh: '缺少要检查的报告文件', en: 'missing the report file to check' }, COMMAND);
+  if (file === undefined)
+    return usageError(ctx, { zh: '缺少要检查的报告文件', en: 'missing the report file to check' }, COMMAND);
   if (extra.length > 0) {
     return usageError(
       ctx,
-      { zh: `一次只能检查一个报告文件，多出了 ${extra.join(' ')}`, en: `one report file at a time; unexpected ${extra.join(' ')}` },
+      {
+        zh: `一次只能检查一个报告文件，多出了 ${extra.join(' ')}`,
+        en: `one report file at a time; unexpected ${extra.join(' ')}`,
+      },
       COMMAND,
     );
   }
@@ -115,7 +119,11 @@ export async function run(ctx: CommandContext): Promise<number> {
     if (first) {
       const more = problems.length - 1;
       const tail = more === 0 ? '' : ctx.lang === 'zh' ? `（另有 ${more} 个问题）` : ` (and ${more} more)`;
-      return fail(ctx, `${location(rulesFile, loaded.source.locate(first.pointer))}: ${role[ctx.lang]}${ctx.lang === 'zh' ? '：' : ': '}${first.message[ctx.lang]}${tail}`, COMMAND);
+      return fail(
+        ctx,
+        `${location(rulesFile, loaded.source.locate(first.pointer))}: ${role[ctx.lang]}${ctx.lang === 'zh' ? '：' : ': '}${first.message[ctx.lang]}${tail}`,
+        COMMAND,
+      );
     }
     extraRules.push(loaded.source.document as RuleSet);
   }
@@ -125,7 +133,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     // Not a report, or an unknown edition: nothing else can be checked, so this is a failure to
     // run (exit 2), reported like one — a single line.
     const finding = result.findings[0];
-    const reason = finding?.message[ctx.lang] ?? (ctx.lang === 'zh' ? '这不是一份年报文档。' : 'This is not a report document.');
+    const reason =
+      finding?.message[ctx.lang] ?? (ctx.lang === 'zh' ? '这不是一份年报文档。' : 'This is not a report document.');
     return fail(ctx, `${location(file, report.source.locate(finding?.pointer ?? ''))}: ${reason}`, COMMAND);
   }
 
@@ -137,9 +146,15 @@ export async function run(ctx: CommandContext): Promise<number> {
     // Errors first, then by place in the file; the validator's order breaks ties.
     const ordered = result.findings
       .map((finding, index) => ({ finding, index, line: line(finding) }))
-      .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.line - b.line || a.index - b.index)
+      .sort(
+        (a, b) =>
+          SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] ||
+          a.line - b.line ||
+          a.index - b.index,
+      )
       .map((entry) => entry.finding);
-    for (const finding of ordered) ctx.stdout.write(`${formatFinding(finding, file, locate, ctx.lang, ctx.stdout.color)}\n`);
+    for (const finding of ordered)
+      ctx.stdout.write(`${formatFinding(finding, file, locate, ctx.lang, ctx.stdout.color)}\n`);
     ctx.stdout.write(summaryLine(file, countBySeverity(result.findings), ctx.lang, ctx.stdout.color, result.edition));
   }
   return result.valid ? EXIT.OK : EXIT.FINDINGS;

@@ -23,7 +23,23 @@ import { columnText, locationText, paragraphText, placeOf, rowText, type Place }
 import { both, clip } from '../text.js';
 import { ZERO, add, compareDecimals, fromDecimal, negate, toDecimal, type Decimal } from './decimal.js';
 import { isValidCreditCode } from './uscc.js';
-import { ANY_SHAPE, childShape, foldUnit, holdsNoString, itemsShape, releaseScanBuffer, scanValue, scannerOf, shapeAt, unitsFoldingTo, wordAt, type CheckPlan, type ScanState, type Scanner, type Shape } from './text-scan.js';
+import {
+  ANY_SHAPE,
+  childShape,
+  foldUnit,
+  holdsNoString,
+  itemsShape,
+  releaseScanBuffer,
+  scanValue,
+  scannerOf,
+  shapeAt,
+  unitsFoldingTo,
+  wordAt,
+  type CheckPlan,
+  type ScanState,
+  type Scanner,
+  type Shape,
+} from './text-scan.js';
 
 /** A report and the schema of its edition (undefined: unknown edition, no type information). */
 export interface RuleDocument {
@@ -37,7 +53,17 @@ export interface RuleDocument {
 }
 
 /** Placeholders every message may use; forEach variables of the same name do not override them. */
-export const BUILT_IN_PLACEHOLDERS = ['expected', 'actual', 'location', 'row', 'column', 'value', 'word', 'paragraph', 'label'] as const;
+export const BUILT_IN_PLACEHOLDERS = [
+  'expected',
+  'actual',
+  'location',
+  'row',
+  'column',
+  'value',
+  'word',
+  'paragraph',
+  'label',
+] as const;
 type Placeholder = (typeof BUILT_IN_PLACEHOLDERS)[number];
 type PlaceholderValue = string | LocalizedText;
 
@@ -90,14 +116,22 @@ interface Ref {
   negative: boolean;
 }
 
-type Reading = { state: 'ok'; value: Decimal } | { state: 'null'; pointer: string; previous: boolean } | { state: 'missing' };
+type Reading =
+  | { state: 'ok'; value: Decimal }
+  | { state: 'null'; pointer: string; previous: boolean }
+  | { state: 'missing' };
 
-export function evaluateRuleSets(ruleSets: readonly RuleSet[], current: RuleDocument, previous?: RuleDocument): Finding[] {
+export function evaluateRuleSets(
+  ruleSets: readonly RuleSet[],
+  current: RuleDocument,
+  previous?: RuleDocument,
+): Finding[] {
   const findings: Finding[] = [];
   const memo: Memo = { texts: new Map(), folded: new Map(), scanned: new Map() };
   generation++;
   try {
-    for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) evaluateRule(ruleSet, rule, current, previous, memo, findings);
+    for (const ruleSet of ruleSets)
+      for (const rule of ruleSet.rules) evaluateRule(ruleSet, rule, current, previous, memo, findings);
   } finally {
     release();
   }
@@ -126,12 +160,28 @@ function release(): void {
 }
 const EMPTY = /(?:)/;
 
-function evaluateRule(ruleSet: RuleSet, rule: Rule, current: RuleDocument, previous: RuleDocument | undefined, memo: Memo, findings: Finding[]): void {
+function evaluateRule(
+  ruleSet: RuleSet,
+  rule: Rule,
+  current: RuleDocument,
+  previous: RuleDocument | undefined,
+  memo: Memo,
+  findings: Finding[],
+): void {
   if (rule.needsPrevious && !previous) return;
   const bindings = bindingsOf(rule);
   if (bindings.length === 0) return; // a forEach variable without values
   // One scope per rule, moved from binding to binding (nothing keeps it beyond its binding).
-  const scope: Scope = { ruleSet, rule, vars: bindings[0]!.vars, base: bindings[0]!.base, binding: bindings[0]!, current, previous, memo };
+  const scope: Scope = {
+    ruleSet,
+    rule,
+    vars: bindings[0]!.vars,
+    base: bindings[0]!.base,
+    binding: bindings[0]!,
+    current,
+    previous,
+    memo,
+  };
   for (const binding of bindings) {
     scope.vars = binding.vars;
     scope.base = binding.base;
@@ -188,7 +238,15 @@ const accessors = new Map<string, Accessor>();
 const touched: Accessor[] = [];
 
 function newAccessor(parent: Accessor | undefined, key: string): Accessor {
-  return { parent, key, index: /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined, stamp0: 0, value0: undefined, stamp1: 0, value1: undefined };
+  return {
+    parent,
+    key,
+    index: /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined,
+    stamp0: 0,
+    value0: undefined,
+    stamp1: 0,
+    value1: undefined,
+  };
 }
 
 function accessor(pointer: string): Accessor {
@@ -203,7 +261,10 @@ function accessor(pointer: string): Accessor {
       // From the parent's accessor (rules read many cells of the same rows): one segment parsed here.
       const slash = pointer.lastIndexOf('/');
       const segment = pointer.slice(slash + 1);
-      found = newAccessor(accessor(pointer.slice(0, slash)), segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment);
+      found = newAccessor(
+        accessor(pointer.slice(0, slash)),
+        segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment,
+      );
     }
     accessors.set(pointer, found);
   }
@@ -211,13 +272,15 @@ function accessor(pointer: string): Accessor {
 }
 
 function lookup(place: Accessor, root: unknown, slot: 0 | 1): unknown {
-  if (slot === 0 ? place.stamp0 === generation : place.stamp1 === generation) return slot === 0 ? place.value0 : place.value1;
+  if (slot === 0 ? place.stamp0 === generation : place.stamp1 === generation)
+    return slot === 0 ? place.value0 : place.value1;
   let value: unknown;
   if (place.parent === undefined) value = root;
   else {
     const node = lookup(place.parent, root, slot);
     if (Array.isArray(node)) value = place.index === undefined ? undefined : node[place.index];
-    else if (node !== null && typeof node === 'object' && Object.hasOwn(node, place.key)) value = (node as Record<string, unknown>)[place.key];
+    else if (node !== null && typeof node === 'object' && Object.hasOwn(node, place.key))
+      value = (node as Record<string, unknown>)[place.key];
     else value = undefined;
   }
   if (place.stamp0 !== generation && place.stamp1 !== generation) touched.push(place);
@@ -296,7 +359,10 @@ function fitsSchema(document: RuleDocument, pointer: string, value: unknown): bo
   return converterFor(document.root).convert(place.schema).safeParse(value).success;
 }
 
-type RawReading = { state: 'ok'; value: unknown } | { state: 'null'; pointer: string; previous: boolean } | { state: 'missing' };
+type RawReading =
+  | { state: 'ok'; value: unknown }
+  | { state: 'null'; pointer: string; previous: boolean }
+  | { state: 'missing' };
 
 /** The value of a term that fits its place, not yet converted to a Decimal (and not yet negated). */
 function readRaw(ref: Ref, scope: Scope): RawReading {
@@ -330,8 +396,12 @@ function totalOf(sum: { small: number; big: Decimal | undefined }): Decimal {
 }
 
 /** Order of two sums; plain numbers when neither has a decimal part (no BigInt for counts). */
-function compareSums(left: { small: number; big: Decimal | undefined }, right: { small: number; big: Decimal | undefined }): number {
-  if (left.big === undefined && right.big === undefined) return left.small < right.small ? -1 : left.small > right.small ? 1 : 0;
+function compareSums(
+  left: { small: number; big: Decimal | undefined },
+  right: { small: number; big: Decimal | undefined },
+): number {
+  if (left.big === undefined && right.big === undefined)
+    return left.small < right.small ? -1 : left.small > right.small ? 1 : 0;
   return compareDecimals(totalOf(left), totalOf(right));
 }
 
@@ -429,7 +499,10 @@ function holds(op: CompareOp, order: number): boolean {
 const HOLDS: { holds: boolean; value?: Decimal } = Object.freeze({ holds: true });
 
 /** Conditions hold when all do; a comparison with an unreadable (missing or null) term does not. */
-function evaluateConditions(conditions: readonly Condition[] | undefined, scope: Scope): { holds: boolean; value?: Decimal } {
+function evaluateConditions(
+  conditions: readonly Condition[] | undefined,
+  scope: Scope,
+): { holds: boolean; value?: Decimal } {
   if (conditions === undefined) return HOLDS;
   let value: Decimal | undefined;
   for (const condition of conditions ?? []) {
@@ -457,7 +530,7 @@ function regex(pattern: string, flags = ''): RegExp | undefined {
   let compiled = byPattern.get(pattern);
   if (compiled === undefined) {
     try {
-      compiled = new RegExp(pattern, 'u' + flags);
+      compiled = new RegExp(pattern, `u${flags}`);
     } catch {
       compiled = null;
     }
@@ -468,7 +541,8 @@ function regex(pattern: string, flags = ''): RegExp | undefined {
   return compiled;
 }
 
-const escapeKey = (key: string): string => (key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
+const escapeKey = (key: string): string =>
+  key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 
 /** A string of the document; its pointer is built only when a finding (or a duplicate check) needs it. */
 interface TextEntry {
@@ -486,7 +560,7 @@ const DIGIT = /[0-9]/;
 function pointerOf(entry: TextEntry): string {
   if (entry.pointer === undefined) {
     let pointer = entry.start;
-    for (const key of entry.path) pointer += '/' + (typeof key === 'number' ? String(key) : escapeKey(key));
+    for (const key of entry.path) pointer += `/${typeof key === 'number' ? String(key) : escapeKey(key)}`;
     entry.pointer = pointer;
   }
   return entry.pointer;
@@ -576,7 +650,9 @@ function textsMayFind(check: Extract<Check, { type: 'forbiddenText' | 'statedCou
 function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEntry[] | undefined {
   const found: TextEntry[] = [];
   // Only pointers that overlap ('/sections' and '/sections/overview') can reach a text twice.
-  const overlapping = absolutePointers.some((a, i) => absolutePointers.some((b, j) => i !== j && (a === b || a === '' || b.startsWith(`${a}/`))));
+  const overlapping = absolutePointers.some((a, i) =>
+    absolutePointers.some((b, j) => i !== j && (a === b || a === '' || b.startsWith(`${a}/`))),
+  );
   const seen = overlapping ? new Set<string>() : undefined;
   let anyExists = false;
   // The keys below the current start pointer: no pointer string is built on the way (the tables are
@@ -588,7 +664,13 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): TextEn
   const root = scope.current.conforms === true ? scope.current.root : undefined;
   const walk = (value: unknown, shape: Shape) => {
     if (typeof value === 'string') {
-      const entry: TextEntry = { text: value, start, path: path.length === 0 ? EMPTY_PATH : path.slice(), pointer: undefined, digits: undefined };
+      const entry: TextEntry = {
+        text: value,
+        start,
+        path: path.length === 0 ? EMPTY_PATH : path.slice(),
+        pointer: undefined,
+        digits: undefined,
+      };
       if (seen) {
         const pointer = pointerOf(entry);
         if (seen.has(pointer)) return;
@@ -649,7 +731,8 @@ function hasNull(value: unknown): boolean {
 }
 
 /** Case-insensitive for Latin letters only (other scripts have no case that matters here). */
-const foldLatin = (text: string): string => (/[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) : text);
+const foldLatin = (text: string): string =>
+  /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) : text;
 
 /** Invisible format characters (zero-width space and joiners, U+FEFF, soft hyphen, bidi marks) and full-width ASCII. */
 const DISGUISE = /[\p{Cf}\uFF01-\uFF5E]/u;
@@ -677,12 +760,14 @@ function toAscii(run: string): string {
  * slip past filters. `span(index, length)` gives the matched stretch as written.
  */
 function foldForMatching(text: string): { folded: string; span: (index: number, length: number) => string } {
-  if (!DISGUISE.test(text)) return { folded: foldLatin(text), span: (index, length) => text.slice(index, index + length) };
+  if (!DISGUISE.test(text))
+    return { folded: foldLatin(text), span: (index, length) => text.slice(index, index + length) };
   // Chinese text nearly always has full-width punctuation (，：（）), so this is the common path: fold
   // with two replaces, and map folded offsets back to the text only for a match (rare).
   // Full-width forms and capitals fold unit for unit: without an invisible character to drop, an offset
   // in the folded text is the same offset in the text as written (no walk over the text per match).
-  if (!INVISIBLE.test(text)) return { folded: foldLatin(asciiForms(text)), span: (index, length) => sliceWhole(text, index, length) };
+  if (!INVISIBLE.test(text))
+    return { folded: foldLatin(asciiForms(text)), span: (index, length) => sliceWhole(text, index, length) };
   const folded = foldLatin(asciiForms(text.replace(INVISIBLE_ALL, '')));
   return { folded, span: (index, length) => spanOf(text, index, length) };
 }
@@ -693,7 +778,10 @@ const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xd
 /** text[index, index + length), widened as spanOf does when a match begins or ends inside a surrogate pair. */
 function sliceWhole(text: string, index: number, length: number): string {
   const end = index + length;
-  if ((index > 0 && isLowSurrogate(text.charCodeAt(index)) && isHighSurrogate(text.charCodeAt(index - 1))) || (end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end)))) {
+  if (
+    (index > 0 && isLowSurrogate(text.charCodeAt(index)) && isHighSurrogate(text.charCodeAt(index - 1))) ||
+    (end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end)))
+  ) {
     return spanOf(text, index, length);
   }
   return text.slice(index, end);
@@ -777,7 +865,8 @@ function needlesOf(words: readonly string[]): WordList {
     for (const [lead, list] of byFirst) {
       starting.push(list);
       // Every unit that folds to the first unit: itself, its full-width form, and their capitals.
-      for (const unit of [lead, lead - 0x20, lead + 0xfee0, lead - 0x20 + 0xfee0]) if (unit >= 0 && unit < 0x10000 && foldUnit(unit) === lead) first[unit] = starting.length - 1;
+      for (const unit of [lead, lead - 0x20, lead + 0xfee0, lead - 0x20 + 0xfee0])
+        if (unit >= 0 && unit < 0x10000 && foldUnit(unit) === lead) first[unit] = starting.length - 1;
     }
     const plain = needles.map((needle) => {
       for (let k = 0; k < needle.length; k++) {
@@ -786,7 +875,11 @@ function needlesOf(words: readonly string[]): WordList {
       }
       return true;
     });
-    const forms = needles.map((needle) => Array.from({ length: needle.length }, (_, k) => unitsFoldingTo(needle.charCodeAt(k)).map((unit) => String.fromCharCode(unit))));
+    const forms = needles.map((needle) =>
+      Array.from({ length: needle.length }, (_, k) =>
+        unitsFoldingTo(needle.charCodeAt(k)).map((unit) => String.fromCharCode(unit)),
+      ),
+    );
     cached = { needles, first, starting, plain, forms };
     needleCache.set(words, cached);
   }
@@ -806,9 +899,14 @@ function patternsOf(patterns: readonly string[], flags: string): (RegExp | undef
   return compiled;
 }
 
-const labelledCache = new WeakMap<readonly { pattern: string; label: LocalizedText }[], { compiled: RegExp | undefined; label: LocalizedText }[]>();
+const labelledCache = new WeakMap<
+  readonly { pattern: string; label: LocalizedText }[],
+  { compiled: RegExp | undefined; label: LocalizedText }[]
+>();
 const NO_PATTERNS: { compiled: RegExp | undefined; label: LocalizedText }[] = [];
-function labelledPatternsOf(patterns: readonly { pattern: string; label: LocalizedText }[] | undefined): { compiled: RegExp | undefined; label: LocalizedText }[] {
+function labelledPatternsOf(
+  patterns: readonly { pattern: string; label: LocalizedText }[] | undefined,
+): { compiled: RegExp | undefined; label: LocalizedText }[] {
   if (!patterns) return NO_PATTERNS;
   let compiled = labelledCache.get(patterns);
   if (!compiled) {
@@ -828,7 +926,11 @@ const placeholderLengths = new WeakMap<readonly string[], number>();
  * they cannot be empty or a placeholder: counts only up to that many characters instead of reducing a
  * whole section to its meaningful text (section 五 runs to thousands of characters).
  */
-function clearlySubstantive(found: readonly { text: string }[], minChars: number, placeholders: readonly string[]): boolean {
+function clearlySubstantive(
+  found: readonly { text: string }[],
+  minChars: number,
+  placeholders: readonly string[],
+): boolean {
   let longest = placeholderLengths.get(placeholders);
   if (longest === undefined) {
     longest = Math.max(0, ...placeholders.map((text) => [...meaningful(text)].length));
@@ -844,7 +946,11 @@ function clearlySubstantive(found: readonly { text: string }[], minChars: number
   return false;
 }
 
-const notAssessable = (pointer: string, nulls: readonly { pointer: string; previous: boolean }[]): Raw => ({ pointer, vars: {}, nulls });
+const notAssessable = (pointer: string, nulls: readonly { pointer: string; previous: boolean }[]): Raw => ({
+  pointer,
+  vars: {},
+  nulls,
+});
 
 function firstPointer(terms: readonly Term[], scope: Scope): string | undefined {
   for (const term of terms) {
@@ -859,7 +965,7 @@ function firstPointer(terms: readonly Term[], scope: Scope): string | undefined 
 const NO_RAWS: readonly Raw[] = Object.freeze([]);
 
 function runCheck(check: Check, scope: Scope): readonly Raw[] {
-  const current = scope.current;
+  const _current = scope.current;
   switch (check.type) {
     case 'notNull': {
       const raws: Raw[] = [];
@@ -887,20 +993,32 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
       const leftCount = countSum(check.left, scope);
       if (leftCount === leftCount) {
         const rightCount = countSum(check.right, scope);
-        if (rightCount === rightCount && holds(check.op, leftCount < rightCount ? -1 : leftCount > rightCount ? 1 : 0)) return NO_RAWS;
+        if (rightCount === rightCount && holds(check.op, leftCount < rightCount ? -1 : leftCount > rightCount ? 1 : 0))
+          return NO_RAWS;
       }
       const left = sum(check.left, scope);
       const right = sum(check.right, scope);
       if (left.missing || right.missing) return NO_RAWS;
       // The sum holds in nearly every check of a report: its place is looked up only for a finding.
-      if (left.nulls.length === 0 && right.nulls.length === 0 && holds(check.op, compareSums(left, right))) return NO_RAWS;
+      if (left.nulls.length === 0 && right.nulls.length === 0 && holds(check.op, compareSums(left, right)))
+        return NO_RAWS;
       const pointer =
-        check.at !== undefined ? at(check.at, scope) : (firstPointer(check.left, scope) ?? firstPointer(check.right, scope) ?? scope.base ?? '');
+        check.at !== undefined
+          ? at(check.at, scope)
+          : (firstPointer(check.left, scope) ?? firstPointer(check.right, scope) ?? scope.base ?? '');
       const nulls = [...left.nulls, ...right.nulls];
       if (nulls.length > 0) return [notAssessable(nulls.find((cell) => !cell.previous)?.pointer ?? pointer, nulls)];
       const actual = fromDecimal(totalOf(left));
-      const expected = check.op === '==' ? fromDecimal(totalOf(right)) : `${OP_TEXT[check.op]} ${fromDecimal(totalOf(right))}`;
-      return [{ pointer, expected, actual, vars: { expected: String(expected), actual: String(actual), value: String(actual) } }];
+      const expected =
+        check.op === '==' ? fromDecimal(totalOf(right)) : `${OP_TEXT[check.op]} ${fromDecimal(totalOf(right))}`;
+      return [
+        {
+          pointer,
+          expected,
+          actual,
+          vars: { expected: String(expected), actual: String(actual), value: String(actual) },
+        },
+      ];
     }
     case 'range': {
       const pointer = at(check.at, scope);
@@ -911,7 +1029,11 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
       const tooBig = check.max !== undefined && compareDecimals(reading.value, toDecimal(check.max) ?? ZERO) > 0;
       if (!tooSmall && !tooBig) return NO_RAWS;
       const expected =
-        check.min !== undefined && check.max !== undefined ? `${check.min}–${check.max}` : check.min !== undefined ? `≥ ${check.min}` : `≤ ${check.max}`;
+        check.min !== undefined && check.max !== undefined
+          ? `${check.min}–${check.max}`
+          : check.min !== undefined
+            ? `≥ ${check.min}`
+            : `≤ ${check.max}`;
       const actual = valueAt(scope, pointer);
       return [{ pointer, expected, actual, vars: { expected, actual: String(actual), value: String(actual) } }];
     }
@@ -924,7 +1046,9 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
       if (check.type === 'pattern') {
         const compiled = regex(check.pattern);
         if (!compiled || compiled.test(value)) return NO_RAWS;
-        return [{ pointer, expected: check.pattern, actual: value, vars: { expected: check.pattern, actual: value, value } }];
+        return [
+          { pointer, expected: check.pattern, actual: value, vars: { expected: check.pattern, actual: value, value } },
+        ];
       }
       if (isValidCreditCode(value)) return NO_RAWS;
       return [{ pointer, actual: value, vars: { actual: value, value } }];
@@ -939,7 +1063,8 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
         ...(year === null ? [{ pointer: yearPointer, previous: false }] : []),
       ];
       if (nulls.length > 0) return [notAssessable(pointer, nulls)];
-      if (typeof year !== 'number' || !Number.isInteger(year) || typeof period !== 'object' || period === null) return NO_RAWS;
+      if (typeof year !== 'number' || !Number.isInteger(year) || typeof period !== 'object' || period === null)
+        return NO_RAWS;
       const { start, end } = period as { start?: unknown; end?: unknown };
       if (typeof start !== 'string' || typeof end !== 'string') return NO_RAWS;
       const yyyy = String(year).padStart(4, '0');
@@ -951,7 +1076,11 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
           pointer,
           expected: `${first}/${last}`,
           actual: { start, end },
-          vars: { expected: both(`${first}至${last}`, `${first} to ${last}`), actual: both(`${start}至${end}`, `${start} to ${end}`), value: `${start}/${end}` },
+          vars: {
+            expected: both(`${first}至${last}`, `${first} to ${last}`),
+            actual: both(`${start}至${end}`, `${start} to ${end}`),
+            value: `${start}/${end}`,
+          },
         },
       ];
     }
@@ -961,7 +1090,8 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
       const date = valueAt(scope, pointer);
       const year = valueAt(scope, yearPointer);
       if (date === undefined || year === undefined) return NO_RAWS;
-      if (date === null || year === null) return [notAssessable(pointer, [{ pointer: date === null ? pointer : yearPointer, previous: false }])];
+      if (date === null || year === null)
+        return [notAssessable(pointer, [{ pointer: date === null ? pointer : yearPointer, previous: false }])];
       if (typeof date !== 'string' || typeof year !== 'number' || !Number.isInteger(year)) return NO_RAWS;
       const applicable = check.cases.find((candidate) =>
         Object.entries(candidate.match).every(([matchPointer, values]) => {
@@ -972,7 +1102,14 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
       if (!applicable) return NO_RAWS;
       const deadline = `${String(year + 1).padStart(4, '0')}-${applicable.monthDay}`;
       if (date <= deadline) return NO_RAWS;
-      return [{ pointer, expected: deadline, actual: date, vars: { expected: deadline, actual: date, value: date, label: applicable.label } }];
+      return [
+        {
+          pointer,
+          expected: deadline,
+          actual: date,
+          vars: { expected: deadline, actual: date, value: date, label: applicable.label },
+        },
+      ];
     }
     case 'mentions': {
       const found = texts(check.at, scope);
@@ -983,18 +1120,25 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
         return words.some((word) => folded.includes(word));
       });
       if (mentioned) return NO_RAWS;
-      const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(scope, pointer) !== undefined)!;
+      const pointer = check.at
+        .map((pointer) => at(pointer, scope))
+        .find((pointer) => valueAt(scope, pointer) !== undefined)!;
       return [{ pointer, vars: { word: both(check.anyOf.join('、'), check.anyOf.join(', ')) } }];
     }
     case 'substantive': {
       const found = texts(check.at, scope);
       if (!found) return NO_RAWS;
       if (clearlySubstantive(found, check.minChars, check.placeholders)) return NO_RAWS;
-      const joined = found.map(({ text }) => text.trim()).filter(Boolean).join(' ');
+      const joined = found
+        .map(({ text }) => text.trim())
+        .filter(Boolean)
+        .join(' ');
       const essence = meaningful(joined);
       const placeholder = check.placeholders.some((text) => meaningful(text) === essence);
       if ([...essence].length >= check.minChars && !placeholder) return NO_RAWS;
-      const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(scope, pointer) !== undefined)!;
+      const pointer = check.at
+        .map((pointer) => at(pointer, scope))
+        .find((pointer) => valueAt(scope, pointer) !== undefined)!;
       return [{ pointer, actual: joined, vars: { actual: clip(joined), value: clip(joined) } }];
     }
     case 'statedCount': {
@@ -1045,7 +1189,12 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
             const expected = fromDecimal(exact);
             if (compareDecimals({ units: BigInt(stated), scale: 0 }, exact) === 0) continue;
             const actual = Number(stated);
-            raws.push({ pointer, expected, actual, vars: { expected: String(expected), actual: stated, value: match[0], word: match[0] } });
+            raws.push({
+              pointer,
+              expected,
+              actual,
+              vars: { expected: String(expected), actual: stated, value: match[0], word: match[0] },
+            });
           }
         }
       }
@@ -1087,7 +1236,9 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
             if (asWrittenOk && list.plain[w]) {
               const index = text.indexOf(needle);
               if (index < 0) continue;
-              asWritten = plainSlice ? text.slice(index, index + needle.length) : sliceWhole(text, index, needle.length);
+              asWritten = plainSlice
+                ? text.slice(index, index + needle.length)
+                : sliceWhole(text, index, needle.length);
             } else {
               // Each unit of the word has to be in the text in some form that folds to it; Chinese text
               // has no Latin letter for bet365 and needs no folding for it.
@@ -1100,7 +1251,11 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
               if (index < 0) continue;
               asWritten = matching.span(index, needle.length);
             }
-            raws.push({ pointer: pointerOf(entry), actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
+            raws.push({
+              pointer: pointerOf(entry),
+              actual: asWritten,
+              vars: { word: asWritten, value: asWritten, label: word },
+            });
           }
         }
         for (let p = 0; p < patterns.length; p++) {
@@ -1108,7 +1263,11 @@ function runCheck(check: Check, scope: Scope): readonly Raw[] {
           const { compiled, label } = patterns[p]!;
           const match = compiled?.exec(text);
           if (!match) continue;
-          raws.push({ pointer: pointerOf(entry), actual: match[0], vars: { word: clip(match[0]), value: clip(match[0]), label } });
+          raws.push({
+            pointer: pointerOf(entry),
+            actual: match[0],
+            vars: { word: clip(match[0]), value: clip(match[0]), label },
+          });
         }
       }
       return raws;

@@ -52,7 +52,8 @@ export function wordAt(text: string, index: number, needle: readonly number[]): 
 /** Every UTF-16 unit that folds to `lead`: itself, its full-width form, and their capitals. */
 export function unitsFoldingTo(lead: number): number[] {
   const units: number[] = [];
-  for (const unit of [lead, lead - 0x20, lead + 0xfee0, lead - 0x20 + 0xfee0]) if (unit >= 0 && unit < 0x10000 && foldUnit(unit) === lead && !units.includes(unit)) units.push(unit);
+  for (const unit of [lead, lead - 0x20, lead + 0xfee0, lead - 0x20 + 0xfee0])
+    if (unit >= 0 && unit < 0x10000 && foldUnit(unit) === lead && !units.includes(unit)) units.push(unit);
   return units;
 }
 
@@ -74,12 +75,30 @@ export const ANY_SHAPE: Shape = Object.freeze({ string: true, object: 'any', arr
 const NO_STRING: Shape = Object.freeze({ string: false, object: undefined, array: undefined }) as Shape;
 
 /** Keywords that do not constrain a value. */
-const ANNOTATION = /^(?:title|description|\$comment|\$id|\$schema|\$defs|default|examples|deprecated|readOnly|writeOnly|x-.*)$/;
+const ANNOTATION =
+  /^(?:title|description|\$comment|\$id|\$schema|\$defs|default|examples|deprecated|readOnly|writeOnly|x-.*)$/;
 /** Keywords that narrow a value of the given type without changing where strings can be. */
-const NARROWING = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'const', 'enum']);
+const NARROWING = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'const',
+  'enum',
+]);
 
-const isPrimitive = (value: unknown): boolean => value === null || (typeof value !== 'object' && typeof value !== 'function');
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPrimitive = (value: unknown): boolean =>
+  value === null || (typeof value !== 'object' && typeof value !== 'function');
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 class ShapeBuilder {
   private readonly shapes = new Map<object, Shape>();
@@ -123,7 +142,10 @@ class ShapeBuilder {
     }
     const literals = (): unknown[] | undefined => {
       if (keys.every((key) => key === 'enum' || key === 'const')) {
-        const values = [...(Object.hasOwn(node, 'const') ? [node.const] : []), ...(Array.isArray(node.enum) ? node.enum : [])];
+        const values = [
+          ...(Object.hasOwn(node, 'const') ? [node.const] : []),
+          ...(Array.isArray(node.enum) ? node.enum : []),
+        ];
         return Object.hasOwn(node, 'enum') && !Array.isArray(node.enum) ? undefined : values;
       }
       // oneOf / anyOf of constants (the agency kinds and levels).
@@ -146,7 +168,9 @@ class ShapeBuilder {
     if (!keys.includes('type')) {
       const values = literals();
       if (values === undefined || !values.every(isPrimitive)) return ANY_SHAPE;
-      return values.some((value) => typeof value === 'string') ? { string: true, object: undefined, array: undefined } : NO_STRING;
+      return values.some((value) => typeof value === 'string')
+        ? { string: true, object: undefined, array: undefined }
+        : NO_STRING;
     }
     if (!keys.every((key) => NARROWING.has(key))) return ANY_SHAPE;
     const types = Array.isArray(node.type) ? (node.type as unknown[]) : [node.type];
@@ -154,12 +178,16 @@ class ShapeBuilder {
     let object: Shape['object'];
     if (types.includes('object')) {
       // Only an object that may not have other keys (and conforms) has its strings under its properties.
-      if (node.additionalProperties !== false || (node.properties !== undefined && !isObject(node.properties))) object = 'any';
+      if (node.additionalProperties !== false || (node.properties !== undefined && !isObject(node.properties)))
+        object = 'any';
       else {
         const properties = (node.properties ?? {}) as Record<string, unknown>;
         const listed = Object.keys(properties).map((key) => ({ key, shape: this.shapeOf(properties[key]) }));
         const holding = listed.filter(({ shape }) => !isEmpty(shape));
-        object = holding.length === 0 ? undefined : { keys: holding.map(({ key }) => key), shapes: holding.map(({ shape }) => shape) };
+        object =
+          holding.length === 0
+            ? undefined
+            : { keys: holding.map(({ key }) => key), shapes: holding.map(({ shape }) => shape) };
       }
     }
     let array: Shape['array'];
@@ -347,7 +375,9 @@ function buildScanner(ruleSet: RuleSet, regex: RegexOf): Scanner {
           let bit = lists.get(list);
           if (bit === undefined) {
             lists.set(list, (bit = nextBit()));
-            if (bit !== 0) for (const needle of needles) words.push({ units: Array.from({ length: needle.length }, (_, k) => needle.charCodeAt(k)), bit });
+            if (bit !== 0)
+              for (const needle of needles)
+                words.push({ units: Array.from({ length: needle.length }, (_, k) => needle.charCodeAt(k)), bit });
           }
           add(bit);
           wordBit = bit;
@@ -423,7 +453,10 @@ export function scannerOf(ruleSet: RuleSet, regex: RegexOf): Scanner {
  * of a YAML source, concatenations (ropes) — together three to four times slower per character than
  * this copy (one native call) and a loop over typed memory. Elsewhere texts are read with charCodeAt.
  */
-type BufferLike = Uint8Array & { write(text: string, offset: number, encoding: string): number; fill(value: number, start: number, end: number): BufferLike };
+type BufferLike = Uint8Array & {
+  write(text: string, offset: number, encoding: string): number;
+  fill(value: number, start: number, end: number): BufferLike;
+};
 const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): BufferLike } }).Buffer;
 const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 /** Shorter texts: the copy's call costs more than it saves. */
@@ -451,7 +484,12 @@ function unitsOf(text: string): Uint16Array<ArrayBufferLike> | undefined {
 }
 
 /** `hits` with the bits of the lists of the words that occur at `index`. */
-function wordsAt(text: string, index: number, starting: readonly { units: number[]; bit: number }[], hits: number): number {
+function wordsAt(
+  text: string,
+  index: number,
+  starting: readonly { units: number[]; bit: number }[],
+  hits: number,
+): number {
   for (let w = 0; w < starting.length; w++) {
     const word = starting[w]!;
     if ((hits & word.bit) === 0 && wordAt(text, index, word.units)) hits |= word.bit;
@@ -466,7 +504,13 @@ let rangeHits = 0;
  * Reads units [from, to) of `subject` (from `copy` when there is one): returns the bits of the character
  * sets found, and leaves those of the word lists in `rangeHits`.
  */
-function scanRange(scanner: Scanner, subject: string, copy: Uint16Array<ArrayBufferLike> | undefined, from: number, to: number): number {
+function scanRange(
+  scanner: Scanner,
+  subject: string,
+  copy: Uint16Array<ArrayBufferLike> | undefined,
+  from: number,
+  to: number,
+): number {
   const { table, classSets, classWords } = scanner;
   let sets = 0;
   let hits = 0;
@@ -580,7 +624,8 @@ export function scanValue(scanner: Scanner, value: unknown, shape: Shape, state:
       const { keys, shapes } = object;
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k]!;
-        if (Object.hasOwn(value, key)) bits |= scanValue(scanner, (value as Record<string, unknown>)[key], shapes[k]!, state);
+        if (Object.hasOwn(value, key))
+          bits |= scanValue(scanner, (value as Record<string, unknown>)[key], shapes[k]!, state);
       }
     }
   }

@@ -37,7 +37,17 @@ export interface RuleDocument {
 }
 
 /** Placeholders every message may use; forEach variables of the same name do not override them. */
-export const BUILT_IN_PLACEHOLDERS = ['expected', 'actual', 'location', 'row', 'column', 'value', 'word', 'paragraph', 'label'] as const;
+export const BUILT_IN_PLACEHOLDERS = [
+  'expected',
+  'actual',
+  'location',
+  'row',
+  'column',
+  'value',
+  'word',
+  'paragraph',
+  'label',
+] as const;
 type Placeholder = (typeof BUILT_IN_PLACEHOLDERS)[number];
 type PlaceholderValue = string | LocalizedText;
 
@@ -84,12 +94,20 @@ interface Ref {
   negative: boolean;
 }
 
-type Reading = { state: 'ok'; value: Decimal } | { state: 'null'; pointer: string; previous: boolean } | { state: 'missing' };
+type Reading =
+  | { state: 'ok'; value: Decimal }
+  | { state: 'null'; pointer: string; previous: boolean }
+  | { state: 'missing' };
 
-export function evaluateRuleSets(ruleSets: readonly RuleSet[], current: RuleDocument, previous?: RuleDocument): Finding[] {
+export function evaluateRuleSets(
+  ruleSets: readonly RuleSet[],
+  current: RuleDocument,
+  previous?: RuleDocument,
+): Finding[] {
   const findings: Finding[] = [];
   const memo: Memo = { texts: new Map(), folded: new Map() };
-  for (const ruleSet of ruleSets) for (const rule of ruleSet.rules) findings.push(...evaluateRule(rule, current, previous, memo));
+  for (const ruleSet of ruleSets)
+    for (const rule of ruleSet.rules) findings.push(...evaluateRule(rule, current, previous, memo));
   return findings;
 }
 
@@ -139,7 +157,10 @@ const stepCache = new Map<string, Step[]>();
 function valueAt(document: unknown, pointer: string): unknown {
   let steps = stepCache.get(pointer);
   if (!steps) {
-    steps = parsePointer(pointer).map((key) => ({ key, index: /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined }));
+    steps = parsePointer(pointer).map((key) => ({
+      key,
+      index: /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined,
+    }));
     if (stepCache.size > 100_000) stepCache.clear();
     stepCache.set(pointer, steps);
   }
@@ -215,7 +236,10 @@ function fitsSchema(document: RuleDocument, pointer: string, value: unknown): bo
   return converterFor(document.root).convert(place.schema).safeParse(value).success;
 }
 
-type RawReading = { state: 'ok'; value: unknown } | { state: 'null'; pointer: string; previous: boolean } | { state: 'missing' };
+type RawReading =
+  | { state: 'ok'; value: unknown }
+  | { state: 'null'; pointer: string; previous: boolean }
+  | { state: 'missing' };
 
 /** The value of a term that fits its place, not yet converted to a Decimal (and not yet negated). */
 function readRaw(ref: Ref, scope: Scope): RawReading {
@@ -237,7 +261,10 @@ function readNumber(ref: Ref, scope: Scope): Reading {
 }
 
 /** Σ of terms; 'missing' if any is unreadable, else the null cells (if any) and the sum. */
-function sum(terms: readonly Term[], scope: Scope): { missing: true } | { missing: false; nulls: { pointer: string; previous: boolean }[]; total: Decimal } {
+function sum(
+  terms: readonly Term[],
+  scope: Scope,
+): { missing: true } | { missing: false; nulls: { pointer: string; previous: boolean }[]; total: Decimal } {
   // Counts are safe integers: add them as numbers while the partial sum stays exact (below 2^53), and
   // fall back to exact decimals for amounts and for sums beyond that.
   let small = 0;
@@ -292,7 +319,10 @@ function holds(op: CompareOp, left: Decimal, right: Decimal): boolean {
 }
 
 /** Conditions hold when all do; a comparison with an unreadable (missing or null) term does not. */
-function evaluateConditions(conditions: readonly Condition[] | undefined, scope: Scope): { holds: boolean; value?: Decimal } {
+function evaluateConditions(
+  conditions: readonly Condition[] | undefined,
+  scope: Scope,
+): { holds: boolean; value?: Decimal } {
   let value: Decimal | undefined;
   for (const condition of conditions ?? []) {
     if ('present' in condition || 'absent' in condition) {
@@ -319,7 +349,7 @@ function regex(pattern: string, flags = ''): RegExp | undefined {
   let compiled = byPattern.get(pattern);
   if (compiled === undefined) {
     try {
-      compiled = new RegExp(pattern, 'u' + flags);
+      compiled = new RegExp(pattern, `u${flags}`);
     } catch {
       compiled = null;
     }
@@ -330,7 +360,8 @@ function regex(pattern: string, flags = ''): RegExp | undefined {
   return compiled;
 }
 
-const escapeKey = (key: string): string => (key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
+const escapeKey = (key: string): string =>
+  key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 
 /** Every string below the pointers, with its pointer, in document order; absent pointers are skipped. */
 function texts(pointers: readonly string[], scope: Scope): { pointer: string; text: string }[] | undefined {
@@ -342,10 +373,15 @@ function texts(pointers: readonly string[], scope: Scope): { pointer: string; te
   return found;
 }
 
-function collectTexts(absolutePointers: readonly string[], scope: Scope): { pointer: string; text: string }[] | undefined {
+function collectTexts(
+  absolutePointers: readonly string[],
+  scope: Scope,
+): { pointer: string; text: string }[] | undefined {
   const found: { pointer: string; text: string }[] = [];
   // Only pointers that overlap ('/sections' and '/sections/overview') can reach a text twice.
-  const overlapping = absolutePointers.some((a, i) => absolutePointers.some((b, j) => i !== j && (a === b || a === '' || b.startsWith(`${a}/`))));
+  const overlapping = absolutePointers.some((a, i) =>
+    absolutePointers.some((b, j) => i !== j && (a === b || a === '' || b.startsWith(`${a}/`))),
+  );
   const seen = overlapping ? new Set<string>() : undefined;
   let anyExists = false;
   // The keys below the current start pointer: a pointer string is built only for a text found, not
@@ -388,7 +424,8 @@ function collectTexts(absolutePointers: readonly string[], scope: Scope): { poin
 }
 
 /** Case-insensitive for Latin letters only (other scripts have no case that matters here). */
-const foldLatin = (text: string): string => (/[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) : text);
+const foldLatin = (text: string): string =>
+  /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) : text;
 
 /** Invisible format characters (zero-width space and joiners, U+FEFF, soft hyphen, bidi marks) and full-width ASCII. */
 const DISGUISE = /[\p{Cf}\uFF01-\uFF5E]/u;
@@ -414,7 +451,8 @@ function asciiForms(text: string): string {
  * slip past filters. `span(index, length)` gives the matched stretch as written.
  */
 function foldForMatching(text: string): { folded: string; span: (index: number, length: number) => string } {
-  if (!DISGUISE.test(text)) return { folded: foldLatin(text), span: (index, length) => text.slice(index, index + length) };
+  if (!DISGUISE.test(text))
+    return { folded: foldLatin(text), span: (index, length) => text.slice(index, index + length) };
   // Chinese text nearly always has full-width punctuation (，：（）), so this is the common path: fold
   // with two replaces, and map folded offsets back to the text only for a match (rare).
   const folded = foldLatin(asciiForms(INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text));
@@ -448,7 +486,9 @@ function needlesOf(words: readonly string[]): { needles: string[]; any: RegExp }
   let cached = needleCache.get(words);
   if (!cached) {
     const needles = words.map((word) => foldForMatching(word).folded);
-    const alternatives = needles.filter((needle) => needle !== '').map((needle) => needle.replace(/[\^$\\.*+?()[\]{}|/]/g, '\\$&'));
+    const alternatives = needles
+      .filter((needle) => needle !== '')
+      .map((needle) => needle.replace(/[\^$\\.*+?()[\]{}|/]/g, '\\$&'));
     // (?!) never matches: a list of empty words finds nothing, as indexOf('') is skipped below.
     cached = { needles, any: new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'u') };
     needleCache.set(words, cached);
@@ -478,7 +518,11 @@ const placeholderLengths = new WeakMap<readonly string[], number>();
  * they cannot be empty or a placeholder: counts only up to that many characters instead of reducing a
  * whole section to its meaningful text (section 五 runs to thousands of characters).
  */
-function clearlySubstantive(found: readonly { text: string }[], minChars: number, placeholders: readonly string[]): boolean {
+function clearlySubstantive(
+  found: readonly { text: string }[],
+  minChars: number,
+  placeholders: readonly string[],
+): boolean {
   let longest = placeholderLengths.get(placeholders);
   if (longest === undefined) {
     longest = Math.max(0, ...placeholders.map((text) => [...meaningful(text)].length));
@@ -494,7 +538,11 @@ function clearlySubstantive(found: readonly { text: string }[], minChars: number
   return false;
 }
 
-const notAssessable = (pointer: string, nulls: { pointer: string; previous: boolean }[]): Raw => ({ pointer, vars: {}, nulls });
+const notAssessable = (pointer: string, nulls: { pointer: string; previous: boolean }[]): Raw => ({
+  pointer,
+  vars: {},
+  nulls,
+});
 
 function firstPointer(terms: readonly Term[], scope: Scope): string | undefined {
   for (const term of terms) {
@@ -533,13 +581,23 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const right = sum(check.right, scope);
       if (left.missing || right.missing) return [];
       const pointer =
-        check.at !== undefined ? at(check.at, scope) : (firstPointer(check.left, scope) ?? firstPointer(check.right, scope) ?? scope.base ?? '');
+        check.at !== undefined
+          ? at(check.at, scope)
+          : (firstPointer(check.left, scope) ?? firstPointer(check.right, scope) ?? scope.base ?? '');
       const nulls = [...left.nulls, ...right.nulls];
       if (nulls.length > 0) return [notAssessable(nulls.find((cell) => !cell.previous)?.pointer ?? pointer, nulls)];
       if (holds(check.op, left.total, right.total)) return [];
       const actual = fromDecimal(left.total);
-      const expected = check.op === '==' ? fromDecimal(right.total) : `${OP_TEXT[check.op]} ${fromDecimal(right.total)}`;
-      return [{ pointer, expected, actual, vars: { expected: String(expected), actual: String(actual), value: String(actual) } }];
+      const expected =
+        check.op === '==' ? fromDecimal(right.total) : `${OP_TEXT[check.op]} ${fromDecimal(right.total)}`;
+      return [
+        {
+          pointer,
+          expected,
+          actual,
+          vars: { expected: String(expected), actual: String(actual), value: String(actual) },
+        },
+      ];
     }
     case 'range': {
       const pointer = at(check.at, scope);
@@ -550,7 +608,11 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const tooBig = check.max !== undefined && compareDecimals(reading.value, toDecimal(check.max) ?? ZERO) > 0;
       if (!tooSmall && !tooBig) return [];
       const expected =
-        check.min !== undefined && check.max !== undefined ? `${check.min}–${check.max}` : check.min !== undefined ? `≥ ${check.min}` : `≤ ${check.max}`;
+        check.min !== undefined && check.max !== undefined
+          ? `${check.min}–${check.max}`
+          : check.min !== undefined
+            ? `≥ ${check.min}`
+            : `≤ ${check.max}`;
       const actual = valueAt(current.value, pointer);
       return [{ pointer, expected, actual, vars: { expected, actual: String(actual), value: String(actual) } }];
     }
@@ -563,7 +625,9 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       if (check.type === 'pattern') {
         const compiled = regex(check.pattern);
         if (!compiled || compiled.test(value)) return [];
-        return [{ pointer, expected: check.pattern, actual: value, vars: { expected: check.pattern, actual: value, value } }];
+        return [
+          { pointer, expected: check.pattern, actual: value, vars: { expected: check.pattern, actual: value, value } },
+        ];
       }
       if (isValidCreditCode(value)) return [];
       return [{ pointer, actual: value, vars: { actual: value, value } }];
@@ -578,7 +642,8 @@ function runCheck(check: Check, scope: Scope): Raw[] {
         ...(year === null ? [{ pointer: yearPointer, previous: false }] : []),
       ];
       if (nulls.length > 0) return [notAssessable(pointer, nulls)];
-      if (typeof year !== 'number' || !Number.isInteger(year) || typeof period !== 'object' || period === null) return [];
+      if (typeof year !== 'number' || !Number.isInteger(year) || typeof period !== 'object' || period === null)
+        return [];
       const { start, end } = period as { start?: unknown; end?: unknown };
       if (typeof start !== 'string' || typeof end !== 'string') return [];
       const yyyy = String(year).padStart(4, '0');
@@ -590,7 +655,11 @@ function runCheck(check: Check, scope: Scope): Raw[] {
           pointer,
           expected: `${first}/${last}`,
           actual: { start, end },
-          vars: { expected: both(`${first}至${last}`, `${first} to ${last}`), actual: both(`${start}至${end}`, `${start} to ${end}`), value: `${start}/${end}` },
+          vars: {
+            expected: both(`${first}至${last}`, `${first} to ${last}`),
+            actual: both(`${start}至${end}`, `${start} to ${end}`),
+            value: `${start}/${end}`,
+          },
         },
       ];
     }
@@ -600,7 +669,8 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       const date = valueAt(current.value, pointer);
       const year = valueAt(current.value, yearPointer);
       if (date === undefined || year === undefined) return [];
-      if (date === null || year === null) return [notAssessable(pointer, [{ pointer: date === null ? pointer : yearPointer, previous: false }])];
+      if (date === null || year === null)
+        return [notAssessable(pointer, [{ pointer: date === null ? pointer : yearPointer, previous: false }])];
       if (typeof date !== 'string' || typeof year !== 'number' || !Number.isInteger(year)) return [];
       const applicable = check.cases.find((candidate) =>
         Object.entries(candidate.match).every(([matchPointer, values]) => {
@@ -611,7 +681,14 @@ function runCheck(check: Check, scope: Scope): Raw[] {
       if (!applicable) return [];
       const deadline = `${String(year + 1).padStart(4, '0')}-${applicable.monthDay}`;
       if (date <= deadline) return [];
-      return [{ pointer, expected: deadline, actual: date, vars: { expected: deadline, actual: date, value: date, label: applicable.label } }];
+      return [
+        {
+          pointer,
+          expected: deadline,
+          actual: date,
+          vars: { expected: deadline, actual: date, value: date, label: applicable.label },
+        },
+      ];
     }
     case 'mentions': {
       const found = texts(check.at, scope);
@@ -622,18 +699,25 @@ function runCheck(check: Check, scope: Scope): Raw[] {
         return words.some((word) => folded.includes(word));
       });
       if (mentioned) return [];
-      const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(current.value, pointer) !== undefined)!;
+      const pointer = check.at
+        .map((pointer) => at(pointer, scope))
+        .find((pointer) => valueAt(current.value, pointer) !== undefined)!;
       return [{ pointer, vars: { word: both(check.anyOf.join('、'), check.anyOf.join(', ')) } }];
     }
     case 'substantive': {
       const found = texts(check.at, scope);
       if (!found) return [];
       if (clearlySubstantive(found, check.minChars, check.placeholders)) return [];
-      const joined = found.map(({ text }) => text.trim()).filter(Boolean).join(' ');
+      const joined = found
+        .map(({ text }) => text.trim())
+        .filter(Boolean)
+        .join(' ');
       const essence = meaningful(joined);
       const placeholder = check.placeholders.some((text) => meaningful(text) === essence);
       if ([...essence].length >= check.minChars && !placeholder) return [];
-      const pointer = check.at.map((pointer) => at(pointer, scope)).find((pointer) => valueAt(current.value, pointer) !== undefined)!;
+      const pointer = check.at
+        .map((pointer) => at(pointer, scope))
+        .find((pointer) => valueAt(current.value, pointer) !== undefined)!;
       return [{ pointer, actual: joined, vars: { actual: clip(joined), value: clip(joined) } }];
     }
     case 'statedCount': {
@@ -662,7 +746,12 @@ function runCheck(check: Check, scope: Scope): Raw[] {
             const expected = fromDecimal(total.total);
             if (compareDecimals({ units: BigInt(stated), scale: 0 }, total.total) === 0) continue;
             const actual = Number(stated);
-            raws.push({ pointer, expected, actual, vars: { expected: String(expected), actual: stated, value: match[0], word: match[0] } });
+            raws.push({
+              pointer,
+              expected,
+              actual,
+              vars: { expected: String(expected), actual: stated, value: match[0], word: match[0] },
+            });
           }
         }
       }
