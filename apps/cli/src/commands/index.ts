@@ -48,6 +48,14 @@ export const commands: readonly CommandSpec[] = [
     },
     load: () => import('./import.js'),
   },
+  {
+    name: 'serve',
+    summary: {
+      zh: '在浏览器中编辑、检查、预览和发布目录中的年报',
+      en: 'edit, check, preview and publish the reports of a folder in a browser',
+    },
+    load: () => import('./serve.js'),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -1,0 +1,13 @@
+export {
+  FORMATS,
+  MAX_PDF_TEXT,
+  OUTPUT_FILES,
+  pdfRefusal,
+  renderOutputs,
+  textLength,
+  type Format,
+  type OutputFile,
+  type RenderOptions,
+  type RenderResult,
+} from './render.js';
+export { removePendingTempFilesSync, removeStaleTempFiles, TEMP_MARKER, writeFilesAtomically } from './atomic.js';
