@@ -49,21 +49,20 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./import.js'),
   },
   {
-<<<<<<< HEAD
     name: 'serve',
     summary: {
       zh: '在浏览器中编辑、检查、预览和发布目录中的年报',
       en: 'edit, check, preview and publish the reports of a folder in a browser',
     },
     load: () => import('./serve.js'),
-=======
+  },
+  {
     name: 'portal',
     summary: {
       zh: '开放数据门户：启动服务、登记机关、批量提交报告',
       en: 'the open-data portal: serve it, register agencies, ingest reports',
     },
     load: () => import('./portal.js'),
->>>>>>> main
   },
 ];
 
