@@ -192,6 +192,22 @@ describe('new reports and publishing', () => {
     const again = await write('api/new', { file: 'next.yaml', year: 2024 });
     expect(again.status).toBe(409);
   });
+  it('starts a 2021 report from a 2019 one through the migration, listing what is not carried', async () => {
+    cpSync(join(EXAMPLES, 'chizhou-rfb-2020.yaml'), join(folder, 'chizhou-2020.yaml'));
+    const response = await write('api/new', { file: 'chizhou-2021.yaml', year: 2021, from: 'chizhou-2020.yaml' });
+    expect(response.status).toBe(200);
+    const made = await response.json();
+    const last = parse(readFileSync(join(folder, 'chizhou-2020.yaml'), 'utf8'));
+    expect(made.document.edition).toBe('2021');
+    expect(made.document.metadata.agency.name).toBe(last.metadata.agency.name);
+    expect(made.document.sections.applications.table.carriedOverFromLastYear.naturalPerson).toBe(
+      last.sections.applications.table.carriedOverToNextYear.naturalPerson,
+    );
+    expect(Array.isArray(made.notCarried)).toBe(true);
+    for (const item of made.notCarried)
+      expect(item).toMatchObject({ pointer: expect.any(String), reason: expect.any(String) });
+  });
+
   it('refuses to publish a report with errors and writes nothing', async () => {
     const response = await write('api/publish', { file: 'next.yaml' });
     expect(response.status).toBe(422);

@@ -49,7 +49,12 @@ async function newReport(c: Context, root: string) {
     if (!from.ok) return jsonError(c, 400, from.reason);
     const last = await readReport(from.path, from.name, lang);
     if (!last.ok) return jsonError(c, last.status, last.reason);
-    ({ document, notCarried } = await fromLastYear(last.document, edition, year));
+    try {
+      ({ document, notCarried } = await fromLastYear(last.document, edition, year));
+    } catch (error) {
+      // @nianbao/migrate refuses what is not a report of a known edition.
+      return jsonError(c, 422, `${from.name}: ${(error as Error).message}`);
+    }
   }
   const saved = await saveReport(target.path, target.name, document, null, lang);
   if (!saved.ok) return jsonError(c, saved.status, saved.reason);
@@ -62,21 +67,19 @@ async function newReport(c: Context, root: string) {
 }
 
 /**
- * Last year's report as the start of this year's. A report of the 2019 edition goes through
- * @nianbao/migrate when it is installed (the mapping lives there); otherwise what has the same place
- * in both editions is carried and the rest listed.
+ * Last year's report as the start of this year's. A 2019-edition report becomes a 2021 one through
+ * @nianbao/migrate (the mapping lives there; what it cannot carry is listed), then what has its place
+ * in this edition is carried.
  */
 async function fromLastYear(last: unknown, edition: '2019' | '2021', year: number) {
   const lastEdition = (last as { edition?: unknown }).edition;
   let source = last;
   const notCarried: { pointer: string; label: string; reason: string }[] = [];
   if (lastEdition !== edition && edition === '2021') {
-    const migrate = await import(/* @vite-ignore */ '@nianbao/migrate' as string).catch(() => undefined);
-    if (migrate?.migrateReport) {
-      const migrated = migrate.migrateReport(last, { to: '2021' });
-      source = migrated.document;
-      notCarried.push(...migrated.notCarried);
-    }
+    const { migrateReport } = await import('@nianbao/migrate');
+    const migrated = migrateReport(last, { to: '2021' });
+    source = migrated.document;
+    notCarried.push(...migrated.notCarried, ...migrated.dropped);
   }
   const made = reportFromLastYear(source, edition, year);
   return { document: made.document, notCarried: [...notCarried, ...made.notCarried] };
