@@ -10,4 +10,11 @@ export {
   type RenderOptions,
   type RenderResult,
 } from './render.js';
-export { removePendingTempFilesSync, removeStaleTempFiles, TEMP_MARKER, writeFilesAtomically } from './atomic.js';
+export {
+  isRunning,
+  removePendingTempFilesSync,
+  removeStaleTempFiles,
+  TEMP_MARKER,
+  writeFilesAtomically,
+  writerOf,
+} from './atomic.js';
