@@ -9,7 +9,16 @@ import { expandInputs, OUTPUT_MARKER, type ReportInput } from '../build/inputs.j
 import { createWorkerPool } from '../build/pool.js';
 import { createProgress } from '../build/progress.js';
 import { buildReport, FORMATS, type BuildRequest, type BuildResult, type Format } from '../build/report-build.js';
-import { countBySeverity, EXIT, fail, summaryLine, usageError, writeFindings, type CommandContext } from '../output.js';
+import {
+  countBySeverity,
+  EXIT,
+  fail,
+  summaryLine,
+  usageError,
+  writeFindings,
+  type CommandContext,
+  type LocalizedText,
+} from '../output.js';
 
 const COMMAND = 'build';
 /** src/build/worker.ts as built: every output of the build sits in dist/ itself (scripts/build.mjs). */
@@ -182,7 +191,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 type Settings = Omit<BuildRequest, 'path'>;
 
 /** --out must be a folder or not exist yet: a file there is found before anything is rendered. */
-async function checkOutFolder(out: string): Promise<{ zh: string; en: string } | undefined> {
+async function checkOutFolder(out: string): Promise<LocalizedText | undefined> {
   try {
     const info = await stat(out);
     if (!info.isDirectory())
