@@ -4,8 +4,9 @@
  * renderer failure leaves the output folder untouched. Used in-process for one report and by each
  * worker thread of a batch build.
  */
-import type { Finding } from '@nianbao/validator';
+import type { Finding, ValidateOptions } from '@nianbao/validator';
 import { loadCore } from '../core-loader.js';
+import { applyCliExtensions, loadCliExtensions } from '../extensions.js';
 import type { Lang } from '../output.js';
 import type { OutputFile } from './atomic.js';
 
@@ -26,6 +27,8 @@ export interface BuildRequest {
   /** Warnings fail the build too. */
   strict: boolean;
   lang: Lang;
+  /** Local extension folders (--extension), applied to every report of an edition they list. */
+  extensions?: readonly string[];
 }
 
 export type LocatedFinding = Finding & { location?: { line: number; column: number } };
@@ -56,13 +59,33 @@ function textLength(value: unknown): number {
   return 0;
 }
 
+type ExtensionOptions =
+  | { ok: true; options: ValidateOptions; applied?: { name: string; version: string }[] }
+  | { ok: false; reason: string };
+
+/** The validator's options from the request's extensions, for the report's edition. */
+async function extensionOptions(request: BuildRequest, document: unknown): Promise<ExtensionOptions> {
+  const folders = request.extensions ?? [];
+  const edition = (document as { edition?: unknown } | null)?.edition;
+  const { isEdition } = loadCore();
+  if (folders.length === 0 || !isEdition(edition)) return { ok: true, options: {} };
+  const loaded = await loadCliExtensions(folders, request.lang);
+  if (!loaded.ok) return loaded;
+  const result = await applyCliExtensions(loaded.extensions, edition, request.lang);
+  if (!result.ok) return result;
+  const { schema, extraRules, severity, applied } = result.applied;
+  return { ok: true, options: { schema, extraRules, severity }, applied };
+}
+
 export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   const { readReportFile, formatProblem, validateReport } = loadCore();
   const source = await readReportFile(request.path);
   if (!source.ok)
     return { status: 'failed', reason: formatProblem(source.problem, { file: request.path, lang: request.lang }) };
 
-  const validation = validateReport(source.document);
+  const extended = await extensionOptions(request, source.document);
+  if (!extended.ok) return { status: 'failed', reason: extended.reason };
+  const validation = validateReport(source.document, extended.options);
   const located: LocatedFinding[] = validation.findings.map((finding) => {
     const at = source.locate(finding.pointer);
     return at ? { ...finding, location: { line: at.line, column: at.column } } : finding;
@@ -92,17 +115,18 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
     }
   }
   const files: OutputFile[] = [];
+  const schema = extended.options.schema;
   try {
     if (request.formats.includes('html')) {
       const { renderHtmlPage, renderHtmlFragment } = await import('@nianbao/render-html');
       files.push(
-        { name: 'index.html', data: renderHtmlPage(report) },
-        { name: 'fragment.html', data: renderHtmlFragment(report) },
+        { name: 'index.html', data: renderHtmlPage(report, { schema }) },
+        { name: 'fragment.html', data: renderHtmlFragment(report, { schema }) },
       );
     }
     if (request.formats.includes('json')) {
       const { toOpenData } = await import('@nianbao/open-data');
-      const data = toOpenData(report, { baseName: 'report' });
+      const data = toOpenData(report, { baseName: 'report', schema, extensions: extended.applied });
       files.push(
         { name: data.files.json, data: data.json },
         { name: data.files.csv, data: data.csv },
@@ -111,7 +135,7 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
     }
     if (request.formats.includes('pdf')) {
       const { renderPdf } = await import('@nianbao/render-pdf');
-      files.push({ name: 'report.pdf', data: await renderPdf(report, { pdfa: request.pdfa }) });
+      files.push({ name: 'report.pdf', data: await renderPdf(report, { pdfa: request.pdfa, schema }) });
     }
   } catch (error) {
     const stage =
