@@ -48,6 +48,14 @@ export const commands: readonly CommandSpec[] = [
     },
     load: () => import('./import.js'),
   },
+  {
+    name: 'portal',
+    summary: {
+      zh: '开放数据门户：启动服务、登记机关、批量提交报告',
+      en: 'the open-data portal: serve it, register agencies, ingest reports',
+    },
+    load: () => import('./portal.js'),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {
