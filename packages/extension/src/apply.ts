@@ -36,6 +36,21 @@ function spamRuleSet(edition: Edition, words: string[]): RuleSet {
   } as RuleSet;
 }
 
+const officialConversion = new Map<Edition, boolean>();
+function officialConverts(edition: Edition): boolean {
+  let converts = officialConversion.get(edition);
+  if (converts === undefined) {
+    try {
+      zodFromJsonSchema(schemaFor(edition));
+      converts = true;
+    } catch {
+      converts = false;
+    }
+    officialConversion.set(edition, converts);
+  }
+  return converts;
+}
+
 const cache = new WeakMap<readonly Extension[], Map<Edition, AppliedResult>>();
 export type AppliedResult = { ok: true; applied: AppliedExtensions } | { ok: false; problems: ExtensionProblem[] };
 
@@ -71,7 +86,9 @@ function compute(edition: Edition, extensions: readonly Extension[]): AppliedRes
     if (patch) {
       const next = mergePatch(schema, patch.patch) as JsonSchema;
       try {
-        zodFromJsonSchema(next);
+        // Only what the patch adds is judged: were the official schema itself not convertible (a
+        // keyword the converter does not know yet), that is not the extension's fault.
+        if (officialConverts(edition)) zodFromJsonSchema(next);
         schema = next;
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
