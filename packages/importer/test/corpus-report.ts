@@ -56,6 +56,7 @@ export function renderImportMd(results: FixtureResult[], context: { date: string
   for (const result of results) {
     const notes: string[] = [];
     if (result.refusal) notes.push(`- refused: ${cell(result.refusal)}`);
+    if (result.validatorError) notes.push(`- VALIDATOR THREW: ${cell(result.validatorError)}`);
     for (const error of result.knownMissed)
       notes.push(`- known error missed: ${error.rule} at \`${error.pointer || '(anywhere)'}\` — ${cell(error.note)}`);
     for (const error of result.knownFound)
