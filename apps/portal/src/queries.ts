@@ -4,6 +4,7 @@
  */
 import { figurePosition, labelsOf, ordsMatching } from './cells.js';
 import type { Queryable } from './db/database.js';
+import { divisionName } from './divisions.js';
 import { apiError, type ApiError } from './errors.js';
 import { type CellRef, type Measure, measureByKey, MEASURES } from './measures.js';
 
@@ -196,6 +197,8 @@ export async function listCells(
 
 export interface AggregateRow {
   group: string;
+  /** The group for people: a province's name for a division. */
+  name: string;
   value: number | null;
   numerator: number;
   denominator: number | null;
@@ -259,6 +262,7 @@ export async function aggregate(
     groupBy,
     rows: rows.map((row) => ({
       group: row.grp,
+      name: groupBy === 'division' ? divisionName(row.grp) : row.grp,
       value: measure.denominator ? (row.den > 0 ? row.num / row.den : null) : row.num,
       numerator: row.num,
       denominator: measure.denominator ? row.den : null,
