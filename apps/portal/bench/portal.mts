@@ -46,7 +46,8 @@ async function ingest(
   const start = performance.now();
   const worker = async () => {
     while (next < bodies.length) {
-      const body = bodies[next++]!;
+      const index = next++;
+      const body = bodies[index]!;
       const answer = await portal.app.request('/api/reports', {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },
@@ -54,7 +55,7 @@ async function ingest(
       });
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
       await answer.arrayBuffer();
-      if (next % 1000 === 0) process.stderr.write(`  ${next}/${bodies.length}\n`);
+      if ((index + 1) % 1000 === 0) process.stderr.write(`  ${index + 1}/${bodies.length}\n`);
     }
   };
   await Promise.all(Array.from({ length: JOBS }, worker));
