@@ -153,6 +153,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     ctx.stdout.write(help[ctx.lang]);
     return EXIT.OK;
   }
+  // Workbooks made by `nianbao new` / `nianbao export` are read by @nianbao/xlsx (its own module).
+  if (/\.xlsx$/i.test(parsed.positionals[0] ?? '')) return (await import('./import-xlsx.js')).runXlsxImport(ctx);
   const edition = choice('edition', parsed.values.edition, ['2019', '2021', 'auto'] as const, 'auto');
   if (!edition.ok) return usageError(ctx, edition.reason, COMMAND);
   const [file, ...extra] = parsed.positionals;
