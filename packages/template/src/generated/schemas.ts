@@ -357,9 +357,6 @@ export const report2019Schema: JsonSchema = {
           "type": "object",
           "title": "原文位置",
           "description": "每个导入的表格单元格和段落在原文中的位置，以 JSON Pointer 为键：PDF 为页码和方框（页 N [x0 y0 x1 y1]，单位为点，原点在左下角），文本为行号，网页为元素路径。",
-          "propertyNames": {
-            "pattern": "^/"
-          },
           "additionalProperties": {
             "$ref": "#/$defs/shortText"
           },
@@ -2194,9 +2191,6 @@ export const report2021Schema: JsonSchema = {
           "type": "object",
           "title": "原文位置",
           "description": "每个导入的表格单元格和段落在原文中的位置，以 JSON Pointer 为键：PDF 为页码和方框（页 N [x0 y0 x1 y1]，单位为点，原点在左下角），文本为行号，网页为元素路径。",
-          "propertyNames": {
-            "pattern": "^/"
-          },
           "additionalProperties": {
             "$ref": "#/$defs/shortText"
           },
