@@ -84,7 +84,9 @@ describe('nianbao export and nianbao import of a workbook', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${xlsx}（表三!A30）  warning  XLSX\n  Unknown row "五、其他申请"`);
     expect(run.stdout).toMatch(
-      new RegExp(`${xlsx.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}（表三!J12）  error  B-ROW  /sections/applications/table/results/notDisclosed/thirdPartyRights/total`),
+      new RegExp(
+        `${xlsx.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}（表三!J12）  error  B-ROW  /sections/applications/table/results/notDisclosed/thirdPartyRights/total`,
+      ),
     );
   });
 
@@ -95,7 +97,10 @@ describe('nianbao export and nianbao import of a workbook', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^.*fake\.xlsx: 无法读取 Excel 文件/);
     const broken = join(tmp, 'broken.yaml');
-    writeFileSync(broken, readFileSync(join(root, SAMPLE), 'utf8').replace('edition: "2021"', 'edition: "2021"\nfoo: 1'));
+    writeFileSync(
+      broken,
+      readFileSync(join(root, SAMPLE), 'utf8').replace('edition: "2021"', 'edition: "2021"\nfoo: 1'),
+    );
     const refused = nianbao(['export', broken, '--out', join(tmp, 'broken.xlsx')]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('未导出');

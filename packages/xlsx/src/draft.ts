@@ -4,7 +4,15 @@
  * year comes along (the agency, its contact, where the report is published) and 二、上年结转 is
  * last year's 四、结转下年度继续办理, column by column (the same in both editions).
  */
-import { escapeSegment, getAt, isEdition, propertiesOf, schemaFor, type Edition, type JsonSchema } from '@nianbao/template';
+import {
+  escapeSegment,
+  getAt,
+  isEdition,
+  propertiesOf,
+  schemaFor,
+  type Edition,
+  type JsonSchema,
+} from '@nianbao/template';
 import { XlsxError } from './write.js';
 
 const CARRIED = '/sections/applications/table/carriedOverFromLastYear';
@@ -31,13 +39,17 @@ function skeleton(root: JsonSchema, site: JsonSchema): unknown {
 
 function resolve(root: JsonSchema, site: JsonSchema): JsonSchema {
   let current = site;
-  while (typeof current.$ref === 'string') current = (root.$defs as Record<string, JsonSchema>)[current.$ref.split('/').pop()!]!;
+  while (typeof current.$ref === 'string')
+    current = (root.$defs as Record<string, JsonSchema>)[current.$ref.split('/').pop()!]!;
   return current;
 }
 
 function setAt(document: unknown, pointer: string, value: unknown): void {
   const segments = pointer.split('/').slice(1);
-  const parent = getAt(document, `/${segments.slice(0, -1).map(escapeSegment).join('/')}`.replace(/\/$/, '')) as Record<string, unknown>;
+  const parent = getAt(document, `/${segments.slice(0, -1).map(escapeSegment).join('/')}`.replace(/\/$/, '')) as Record<
+    string,
+    unknown
+  >;
   parent[segments.at(-1)!] = value;
 }
 
@@ -58,7 +70,8 @@ export interface DraftOptions {
 
 export function draftReport(options: DraftOptions): Record<string, unknown> {
   const { edition, year, previous } = options;
-  if (!isEdition(edition)) throw new XlsxError({ zh: `未知的格式版本 ${edition}。`, en: `Unknown edition ${edition}.` });
+  if (!isEdition(edition))
+    throw new XlsxError({ zh: `未知的格式版本 ${edition}。`, en: `Unknown edition ${edition}.` });
   const root = schemaFor(edition);
   const draft = skeleton(root, root) as Record<string, unknown>;
   const metadata = draft.metadata as Record<string, unknown>;

@@ -110,9 +110,7 @@ export function totalsOf(table: TableLayout): Total[] {
       const block = parentOf(cell.columnId);
       const addends = table.cells.filter(
         (other) =>
-          other !== cell &&
-          other.rowId === cell.rowId &&
-          (block === '' || other.columnId.startsWith(`${block}/`)),
+          other !== cell && other.rowId === cell.rowId && (block === '' || other.columnId.startsWith(`${block}/`)),
       );
       totals.push({ cell, addends });
     } else if (cell.rowId.split('/').at(-1) === 'total') {

@@ -53,7 +53,7 @@ const endsWith = (names: string[], labels: string[]) =>
   labels.length <= names.length && labels.every((label, i) => names[names.length - labels.length + i] === label);
 
 /** The value of a cell as the document holds it. */
-function valueOf(kind: DataCellLayout['valueKind'], raw: string | number | null, numFmt?: string): unknown {
+function documentValue(kind: DataCellLayout['valueKind'], raw: string | number | null, numFmt?: string): unknown {
   if (isBlank(raw)) return kind === 'money' ? { value: null, unit: null } : null;
   if (kind === 'amount') {
     if (typeof raw !== 'number') return String(raw).trim();
@@ -69,16 +69,70 @@ function valueOf(kind: DataCellLayout['valueKind'], raw: string | number | null,
   return raw;
 }
 
+interface Reading {
+  grid: Grid;
+  vocabulary: Vocabulary;
+  values: Map<string, unknown>;
+  cells: Record<string, string>;
+  problems: Problem[];
+  found: Set<string>;
+  /** Per sheet column, the header texts above it (top down). */
+  headers: string[][];
+}
+
+/** The cells of one data row, each from the column whose header texts end with its column labels. */
+function readRow(
+  reading: Reading,
+  expected: DataCellLayout[],
+  row: NonNullable<Grid['rows'][number]>,
+  rowNumber: number,
+) {
+  const texts = row.map((cell) => textOf(cell?.value));
+  for (const cell of expected) {
+    const labels = cell.columnLabels.map(normalize);
+    const column = reading.headers.findIndex(
+      (names, index) =>
+        names !== undefined && endsWith(names, labels) && !reading.vocabulary.rowLabels.has(texts[index]!),
+    );
+    if (column < 0) continue;
+    const ref = `${reading.grid.name}!${address(rowNumber, column)}`;
+    if (reading.found.has(cell.pointer)) {
+      reading.problems.push({
+        ref,
+        message: { zh: '这一行与前面的一行重复，未读取。', en: 'This row repeats an earlier one; not read.' },
+      });
+      continue;
+    }
+    reading.found.add(cell.pointer);
+    const source = row[column];
+    reading.values.set(cell.pointer, documentValue(cell.valueKind, source?.value ?? null, source?.numFmt));
+    reading.cells[cell.pointer] = ref;
+  }
+}
+
+function addHeaderRow(headers: string[][], row: NonNullable<Grid['rows'][number]>): void {
+  row.forEach((cell, column) => {
+    const text = textOf(cell?.value);
+    if (text === '') return;
+    const names = (headers[column] ??= []);
+    if (names.at(-1) !== text) names.push(text);
+  });
+}
+
 export function readTable(
   grid: Grid,
   table: TableLayout,
 ): { values: Map<string, unknown>; cells: Record<string, string>; problems: Problem[] } {
   const vocabulary = vocabularyOf(table);
-  const values = new Map<string, unknown>();
-  const cells: Record<string, string> = {};
-  const problems: Problem[] = [];
-  const found = new Set<string>();
-  let headers: string[][] = [];
+  const reading: Reading = {
+    grid,
+    vocabulary,
+    values: new Map(),
+    cells: {},
+    problems: [],
+    found: new Set(),
+    headers: [],
+  };
   let inData = false;
   let block: string | undefined;
   grid.rows.forEach((row, rowNumber) => {
@@ -88,63 +142,40 @@ export function readTable(
     const blockTitle = texts.find((text) => vocabulary.blocks.has(text));
     if (blockTitle !== undefined && rowLabels.length === 0) {
       block = blockTitle;
-      headers = [];
+      reading.headers = [];
       inData = false;
       return;
     }
-    const isHeader = rowLabels.length === 0 && texts.some((text) => vocabulary.columnLabels.has(text));
-    if (isHeader) {
-      if (inData) headers = [];
+    if (rowLabels.length === 0 && texts.some((text) => vocabulary.columnLabels.has(text))) {
+      if (inData) reading.headers = [];
       inData = false;
-      row.forEach((cell, column) => {
-        const text = textOf(cell?.value);
-        if (text === '') return;
-        const names = (headers[column] ??= []);
-        if (names.at(-1) !== text) names.push(text);
-      });
+      addHeaderRow(reading.headers, row);
       return;
     }
     const hasContent = row.some((cell, column) => !isBlank(cell?.value) && !vocabulary.rowLabels.has(texts[column]!));
     if (rowLabels.length === 0 && table.labelColumnCount > 0) {
-      if (hasContent) problems.push(unknownRow(grid.name, row, rowNumber));
+      if (hasContent) reading.problems.push(unknownRow(grid.name, row, rowNumber));
       return;
     }
     inData = true;
     const key = [...(block !== undefined && table.shape === 'blocks' ? [block] : []), ...rowLabels].join('|');
     const expected = vocabulary.rows.get(key);
-    if (!expected) {
-      if (hasContent || rowLabels.length > 0) problems.push(unknownRow(grid.name, row, rowNumber));
-      return;
-    }
-    for (const cell of expected) {
-      const labels = cell.columnLabels.map(normalize);
-      const column = headers.findIndex((names, index) => names !== undefined && endsWith(names, labels) && !vocabulary.rowLabels.has(texts[index]!));
-      if (column < 0) continue;
-      if (found.has(cell.pointer)) {
-        problems.push({
-          ref: `${grid.name}!${address(rowNumber, column)}`,
-          message: { zh: '这一行与前面的一行重复，未读取。', en: 'This row repeats an earlier one; not read.' },
-        });
-        continue;
-      }
-      found.add(cell.pointer);
-      const source = row[column];
-      values.set(cell.pointer, valueOf(cell.valueKind, source?.value ?? null, source?.numFmt));
-      cells[cell.pointer] = `${grid.name}!${address(rowNumber, column)}`;
-    }
+    if (expected) readRow(reading, expected, row, rowNumber);
+    else if (hasContent || rowLabels.length > 0) reading.problems.push(unknownRow(grid.name, row, rowNumber));
   });
   for (const cell of table.cells) {
-    if (found.has(cell.pointer)) continue;
-    values.set(cell.pointer, cell.valueKind === 'money' ? { value: null, unit: null } : null);
-    problems.push({
-      ref: `${grid.name}`,
+    if (reading.found.has(cell.pointer)) continue;
+    reading.values.set(cell.pointer, cell.valueKind === 'money' ? { value: null, unit: null } : null);
+    const place = [...cell.rowLabels, ...cell.columnLabels].join(' › ');
+    reading.problems.push({
+      ref: grid.name,
       message: {
-        zh: `找不到「${[...cell.rowLabels, ...cell.columnLabels].join(' › ')}」的单元格，记为未填写。`,
-        en: `No cell for 「${[...cell.rowLabels, ...cell.columnLabels].join(' › ')}」; taken as not filled in.`,
+        zh: `找不到「${place}」的单元格，记为未填写。`,
+        en: `No cell for 「${place}」; taken as not filled in.`,
       },
     });
   }
-  return { values, cells, problems };
+  return { values: reading.values, cells: reading.cells, problems: reading.problems };
 }
 
 function unknownRow(sheet: string, row: NonNullable<Grid['rows'][number]>, rowNumber: number): Problem {

@@ -94,7 +94,10 @@ const problem = (ref: string | undefined, zh: string, en: string): Problem => ({
 });
 
 function setAt(document: Record<string, unknown>, pointer: string, value: unknown): void {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node = document;
   segments.forEach((segment, index) => {
     if (index === segments.length - 1) node[segment] = value;
@@ -124,7 +127,12 @@ function metaValue(field: Field, raw: string | number | null): unknown {
 }
 
 /** The metadata sheet, and the narrative sheet: rows found by the label in column A. */
-function readLabelled(grid: Grid, fields: Field[], document: Record<string, unknown>, cells: Record<string, string>): Problem[] {
+function readLabelled(
+  grid: Grid,
+  fields: Field[],
+  document: Record<string, unknown>,
+  cells: Record<string, string>,
+): Problem[] {
   const problems: Problem[] = [];
   const byLabel = new Map(fields.map((field) => [normalize(field.label), field]));
   const byPointer = new Map(fields.map((field) => [field.pointer, field]));
@@ -136,12 +144,24 @@ function readLabelled(grid: Grid, fields: Field[], document: Record<string, unkn
     const ref = `${grid.name}!B${rowNumber}`;
     if (label === '') {
       if (raw !== null && String(raw).trim() !== '')
-        problems.push(problem(`${grid.name}!A${rowNumber}`, '这一行有内容但没有栏目名称，未读取。', 'This row has content but no label in column A; not read.'));
+        problems.push(
+          problem(
+            `${grid.name}!A${rowNumber}`,
+            '这一行有内容但没有栏目名称，未读取。',
+            'This row has content but no label in column A; not read.',
+          ),
+        );
       return;
     }
     const field = byLabel.get(label);
     if (!field) {
-      problems.push(problem(`${grid.name}!A${rowNumber}`, `未知栏目「${row[1]?.value}」，未读取。`, `Unknown label "${row[1]?.value}"; not read.`));
+      problems.push(
+        problem(
+          `${grid.name}!A${rowNumber}`,
+          `未知栏目「${row[1]?.value}」，未读取。`,
+          `Unknown label "${row[1]?.value}"; not read.`,
+        ),
+      );
       return;
     }
     if (field.kind === 'paragraphs' || field.kind === 'unplaced') {
@@ -173,7 +193,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadResult> {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: problem(undefined, `无法读取 Excel 文件（${reason}）。`, `Cannot read the Excel file (${reason}).`) };
+    return {
+      ok: false,
+      problem: problem(undefined, `无法读取 Excel 文件（${reason}）。`, `Cannot read the Excel file (${reason}).`),
+    };
   }
   const sheet = (name: string) => workbook.worksheets.find((candidate) => normalize(candidate.name) === name);
   const metaSheet = sheet(META_SHEET);
@@ -193,7 +216,12 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadResult> {
   const cells: Record<string, string> = {};
   const fields = fieldsOf(edition);
   const isText = (field: Field) => ['heading', 'paragraphs', 'unplaced'].includes(field.kind);
-  const problems = readLabelled(meta, fields.filter((field) => !isText(field)), document, cells);
+  const problems = readLabelled(
+    meta,
+    fields.filter((field) => !isText(field)),
+    document,
+    cells,
+  );
   const text = sheet(TEXT_SHEET);
   if (text) problems.push(...readLabelled(gridOf(text), fields.filter(isText), document, cells));
   else problems.push(problem(undefined, `缺少“${TEXT_SHEET}”工作表。`, `The sheet "${TEXT_SHEET}" is missing.`));
@@ -216,7 +244,9 @@ function ordered(document: Record<string, unknown>, edition: Edition): Record<st
   const root = schemaFor(edition);
   const sort = (value: unknown, schema: Record<string, unknown> | undefined): unknown => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-    const resolved = schema?.$ref ? (root.$defs as Record<string, Record<string, unknown>>)[String(schema.$ref).split('/').pop()!] : schema;
+    const resolved = schema?.$ref
+      ? (root.$defs as Record<string, Record<string, unknown>>)[String(schema.$ref).split('/').pop()!]
+      : schema;
     const properties = (resolved?.properties ?? {}) as Record<string, Record<string, unknown>>;
     const keys = Object.keys(value).sort(
       (a, b) => Number(properties[a]?.['x-order'] ?? 999) - Number(properties[b]?.['x-order'] ?? 999),

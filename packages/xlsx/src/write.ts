@@ -44,7 +44,8 @@ export class XlsxError extends Error {
 
 const columnLetter = (column: number): string => {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 };
 export const address = (row: number, column: number) => `${columnLetter(column)}${row}`;
@@ -147,7 +148,12 @@ function layTable(sheet: Worksheet, table: TableSheet, report: unknown): Map<str
  * equal the sum of its cells in the document (a published report with an error) stays the number
  * the report gives: export must not change a report, and the validator names the difference.
  */
-function writeTotals(sheet: Worksheet, table: TableSheet, report: unknown, places: Map<string, { row: number; column: number }>) {
+function writeTotals(
+  sheet: Worksheet,
+  table: TableSheet,
+  report: unknown,
+  places: Map<string, { row: number; column: number }>,
+) {
   for (const total of totalsOf(table.layout)) {
     const place = places.get(total.cell.pointer)!;
     const cell = sheet.getCell(place.row, place.column);
@@ -161,7 +167,10 @@ function writeTotals(sheet: Worksheet, table: TableSheet, report: unknown, place
       return address(at.row, at.column);
     });
     if (stated === null || stated === undefined || stated === sum) {
-      cell.value = { formula: `SUM(${refs.join(',')})`, ...(sum !== undefined && stated === sum ? { result: sum } : {}) };
+      cell.value = {
+        formula: `SUM(${refs.join(',')})`,
+        ...(sum !== undefined && stated === sum ? { result: sum } : {}),
+      };
       cell.protection = { locked: true };
       cell.fill = TOTAL_FILL;
       cell.dataValidation = undefined as never;
@@ -220,7 +229,8 @@ function layMetadata(sheet: Worksheet, edition: Edition, report: unknown): void 
   sheet.getColumn(3).width = 40;
 }
 
-const isTextField = (field: Field) => field.kind === 'heading' || field.kind === 'paragraphs' || field.kind === 'unplaced';
+const isTextField = (field: Field) =>
+  field.kind === 'heading' || field.kind === 'paragraphs' || field.kind === 'unplaced';
 
 function layText(sheet: Worksheet, edition: Edition, report: unknown): void {
   sheet.addRow(['栏目', '内容（每段一行；增加一段：插入一行，栏目照抄）', '原位置']).font = { bold: true };

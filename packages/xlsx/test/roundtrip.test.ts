@@ -93,7 +93,9 @@ describe('reading by labels', () => {
   it('names the cell of every value and refuses what is not a report workbook', async () => {
     const read = await roundTrip(example('sample-bureau-2021.yaml'));
     expect(read.cells['/metadata/agency/name']).toBe('报告信息!B4');
-    expect(read.cells['/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/total']).toBe('表四!O5');
+    expect(read.cells['/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/total']).toBe(
+      '表四!O5',
+    );
     expect(read.cells['/preface/paragraphs/0']).toBe('正文!B2');
     const empty = new ExcelJS.Workbook();
     empty.addWorksheet('Sheet1');

@@ -45,7 +45,7 @@ describe('the draft workbook (nianbao new)', () => {
     expect(input.dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
     expect((input.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF7D6');
     expect(sheet.getCell('A5').protection?.locked).not.toBe(false);
-    expect(sheet.sheetProtection).toMatchObject({ sheet: true });
+    expect((sheet as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
     const fee = workbook.getWorksheet('表二')!.getCell('B15');
     expect(fee.dataValidation).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual' });
   });
@@ -71,7 +71,7 @@ describe('the draft workbook (nianbao new)', () => {
     expect(text.getColumn(1).values).toContain('五、存在的主要问题及改进情况 › 改进情况 › 小标题');
   });
 
-  it('fills 二、上年结转 from last year\'s 四、结转下年度继续办理', async () => {
+  it("fills 二、上年结转 from last year's 四、结转下年度继续办理", async () => {
     const last = example('sample-bureau-2021.yaml') as any;
     const draft = draftReport({ edition: '2021', year: 2022, previous: last }) as any;
     const carried = last.sections.applications.table.carriedOverToNextYear;
@@ -101,10 +101,11 @@ describe('LibreOffice reads the workbooks (independent reader)', () => {
   it('computes the totals of a draft as a clerk fills it in', async () => {
     const workbook = await load(await writeWorkbook(draftReport({ edition: '2021', year: 2024 })));
     const sheet = workbook.getWorksheet('表三')!;
-    for (let row = 5; row <= 29; row++) for (let column = 4; column <= 9; column++) {
-      const cell = sheet.getCell(row, column);
-      if (cell.protection?.locked === false) cell.value = row + column;
-    }
+    for (let row = 5; row <= 29; row++)
+      for (let column = 4; column <= 9; column++) {
+        const cell = sheet.getCell(row, column);
+        if (cell.protection?.locked === false) cell.value = row + column;
+      }
     const table4 = workbook.getWorksheet('表四')!;
     ['A5', 'B5', 'C5', 'D5'].forEach((ref, i) => (table4.getCell(ref).value = i + 1));
     const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -116,6 +117,8 @@ describe('LibreOffice reads the workbooks (independent reader)', () => {
     expect(Number(sheets['表四']![4]![4])).toBe(10);
     // And nianbao reads the same totals back (exceljs-written, no cached results: worked out from the formulas).
     const read = await readWorkbook(filled);
-    expect(read.ok && (read.document as any).sections.reviewAndLitigation.table.administrativeReconsideration.total).toBe(10);
+    expect(
+      read.ok && (read.document as any).sections.reviewAndLitigation.table.administrativeReconsideration.total,
+    ).toBe(10);
   }, 180_000);
 });

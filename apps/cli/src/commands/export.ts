@@ -51,21 +51,36 @@ export async function run(ctx: CommandContext): Promise<number> {
   const format = choice('format', parsed.values.format, ['xlsx'] as const, 'xlsx');
   if (!format.ok) return usageError(ctx, format.reason, COMMAND);
   const [file, ...extra] = parsed.positionals;
-  if (file === undefined) return usageError(ctx, { zh: '缺少要导出的报告文件', en: 'missing the report file to export' }, COMMAND);
+  if (file === undefined)
+    return usageError(ctx, { zh: '缺少要导出的报告文件', en: 'missing the report file to export' }, COMMAND);
   if (extra.length > 0)
-    return usageError(ctx, { zh: `一次只能导出一个文件，多出了 ${extra.join(' ')}`, en: `one file at a time; unexpected ${extra.join(' ')}` }, COMMAND);
+    return usageError(
+      ctx,
+      {
+        zh: `一次只能导出一个文件，多出了 ${extra.join(' ')}`,
+        en: `one file at a time; unexpected ${extra.join(' ')}`,
+      },
+      COMMAND,
+    );
   const out = parsed.values.out;
   if (out === undefined || !/\.xlsx$/i.test(out))
-    return usageError(ctx, { zh: '--out 应为 .xlsx 文件，如 --out 报告.xlsx', en: '--out must be an .xlsx file, e.g. --out report.xlsx' }, COMMAND);
+    return usageError(
+      ctx,
+      { zh: '--out 应为 .xlsx 文件，如 --out 报告.xlsx', en: '--out must be an .xlsx file, e.g. --out report.xlsx' },
+      COMMAND,
+    );
 
   const read = await readSource(ctx, resolve(ctx.cwd, file), { command: COMMAND });
   if (!read.ok) return read.exitCode;
   const { validateReport } = loadCore();
   const validation = validateReport(read.source.document);
   // A workbook holds the edition's fields only: a document that does not fit would not come back whole.
-  const structural = validation.findings.filter((finding) => finding.ruleId === 'schema' || finding.ruleId === 'edition');
+  const structural = validation.findings.filter(
+    (finding) => finding.ruleId === 'schema' || finding.ruleId === 'edition',
+  );
   if (structural.length > 0 || validation.edition === undefined) {
-    for (const finding of structural) ctx.stderr.write(formatFinding(finding, file, read.source.locate, ctx.lang, ctx.stderr.color));
+    for (const finding of structural)
+      ctx.stderr.write(formatFinding(finding, file, read.source.locate, ctx.lang, ctx.stderr.color));
     ctx.stderr.write(
       ctx.lang === 'zh'
         ? `${file}：不符合格式的结构，未导出（先用 nianbao validate 修正）。\n`
@@ -87,6 +102,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     return fail(ctx, writeFailure(out, error, ctx.lang), COMMAND);
   }
   ctx.stdout.write(`${file} → ${out}\n`);
-  ctx.stdout.write(summaryLine(file, countBySeverity(validation.findings), ctx.lang, ctx.stdout.color, validation.edition));
+  ctx.stdout.write(
+    summaryLine(file, countBySeverity(validation.findings), ctx.lang, ctx.stdout.color, validation.edition),
+  );
   return EXIT.OK;
 }

@@ -8,7 +8,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { loadCore } from '../core-loader.js';
-import { countBySeverity, EXIT, fail, formatFinding, paint, summaryLine, usageError, type CommandContext } from '../output.js';
+import {
+  countBySeverity,
+  EXIT,
+  fail,
+  formatFinding,
+  paint,
+  summaryLine,
+  usageError,
+  type CommandContext,
+} from '../output.js';
 import { reportYaml, writeAtomically, writeFailure } from '../write-output.js';
 
 const COMMAND = 'import';
@@ -35,19 +44,31 @@ async function readBytes(ctx: CommandContext, file: string): Promise<Uint8Array 
   try {
     const path = resolve(ctx.cwd, file);
     const info = await stat(path);
-    if (!info.isFile()) return fail(ctx, `${file}: ${ctx.lang === 'zh' ? '不是普通文件。' : 'not a regular file.'}`, COMMAND);
+    if (!info.isFile())
+      return fail(ctx, `${file}: ${ctx.lang === 'zh' ? '不是普通文件。' : 'not a regular file.'}`, COMMAND);
     if (info.size > MAX_WORKBOOK_BYTES)
-      return fail(ctx, `${file}: ${ctx.lang === 'zh' ? '文件太大，年报工作簿不超过 20 MB。' : 'too large; a report workbook is at most 20 MB.'}`, COMMAND);
+      return fail(
+        ctx,
+        `${file}: ${ctx.lang === 'zh' ? '文件太大，年报工作簿不超过 20 MB。' : 'too large; a report workbook is at most 20 MB.'}`,
+        COMMAND,
+      );
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? { zh: '文件不存在。', en: 'no such file.' } : { zh: `无法读取（${code}）。`, en: `cannot read it (${code}).` };
+    const reason =
+      code === 'ENOENT'
+        ? { zh: '文件不存在。', en: 'no such file.' }
+        : { zh: `无法读取（${code}）。`, en: `cannot read it (${code}).` };
     return fail(ctx, `${file}: ${reason[ctx.lang]}`, COMMAND);
   }
 }
 
 export async function runXlsxImport(ctx: CommandContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx.argv, { ...COMMON_OPTIONS, edition: { type: 'string' }, out: { type: 'string' } });
+  const parsed = parseCommandArgs(ctx.argv, {
+    ...COMMON_OPTIONS,
+    edition: { type: 'string' },
+    out: { type: 'string' },
+  });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0)
@@ -55,21 +76,31 @@ export async function runXlsxImport(ctx: CommandContext): Promise<number> {
   const out = parsed.values.out;
   const format = out === undefined || /\.ya?ml$/i.test(out) ? 'yaml' : /\.json$/i.test(out) ? 'json' : undefined;
   if (!format)
-    return usageError(ctx, { zh: `--out 的文件名应以 .yaml、.yml 或 .json 结尾：${out}`, en: `--out must end in .yaml, .yml or .json: ${out}` }, COMMAND);
+    return usageError(
+      ctx,
+      {
+        zh: `--out 的文件名应以 .yaml、.yml 或 .json 结尾：${out}`,
+        en: `--out must end in .yaml, .yml or .json: ${out}`,
+      },
+      COMMAND,
+    );
   const bytes = await readBytes(ctx, file);
   if (typeof bytes === 'number') return bytes;
 
   const { readWorkbook } = await import('@nianbao/xlsx');
   const result = await readWorkbook(bytes);
   if (!result.ok) {
-    ctx.stderr.write(`${file}${result.problem.ref ? `（${result.problem.ref}）` : ''}: ${result.problem.message[ctx.lang]}\n`);
+    ctx.stderr.write(
+      `${file}${result.problem.ref ? `（${result.problem.ref}）` : ''}: ${result.problem.message[ctx.lang]}\n`,
+    );
     return NOT_A_REPORT;
   }
   const header =
     ctx.lang === 'zh'
       ? ` 由 nianbao import 从工作簿 ${basename(file)} 读入。`
       : ` Read by nianbao import from the workbook ${basename(file)}.`;
-  const text = format === 'json' ? `${JSON.stringify(result.document, null, 2)}\n` : await reportYaml(result.document, header);
+  const text =
+    format === 'json' ? `${JSON.stringify(result.document, null, 2)}\n` : await reportYaml(result.document, header);
   const report = out === undefined ? ctx.stderr : ctx.stdout;
   if (out === undefined) ctx.stdout.write(text);
   else {
@@ -82,7 +113,9 @@ export async function runXlsxImport(ctx: CommandContext): Promise<number> {
   report.write(`${file} → ${out ?? (ctx.lang === 'zh' ? '（标准输出）' : '(stdout)')}\n`);
   for (const problem of result.problems) {
     const where = problem.ref ? `${file}（${problem.ref}）` : file;
-    report.write(`${where}  ${paint.yellow(report.color, 'warning')}  ${paint.bold(report.color, 'XLSX')}\n  ${problem.message[ctx.lang]}\n`);
+    report.write(
+      `${where}  ${paint.yellow(report.color, 'warning')}  ${paint.bold(report.color, 'XLSX')}\n  ${problem.message[ctx.lang]}\n`,
+    );
   }
   const { validateReport } = loadCore();
   const validation = validateReport(result.document);

@@ -92,20 +92,48 @@ async function request(ctx: CommandContext): Promise<Request | number> {
   }
   const { year: yearText, out } = parsed.values;
   if (parsed.positionals.length > 0)
-    return usageError(ctx, { zh: `多余的参数 ${parsed.positionals.join(' ')}`, en: `unexpected ${parsed.positionals.join(' ')}` }, COMMAND);
+    return usageError(
+      ctx,
+      { zh: `多余的参数 ${parsed.positionals.join(' ')}`, en: `unexpected ${parsed.positionals.join(' ')}` },
+      COMMAND,
+    );
   const year = Number(yearText);
   if (yearText === undefined || !/^\d{4}$/.test(yearText) || year < 2019 || year > 2100)
-    return usageError(ctx, { zh: '--year 应为2019至2100之间的年度，如 --year 2024', en: '--year must be a year from 2019 to 2100, e.g. --year 2024' }, COMMAND);
+    return usageError(
+      ctx,
+      {
+        zh: '--year 应为2019至2100之间的年度，如 --year 2024',
+        en: '--year must be a year from 2019 to 2100, e.g. --year 2024',
+      },
+      COMMAND,
+    );
   if (out === undefined) return usageError(ctx, { zh: '缺少 --out <文件>', en: 'missing --out <file>' }, COMMAND);
   const format = formatOf(out);
   if (!format)
-    return usageError(ctx, { zh: `--out 的文件名应以 .xlsx、.yaml、.yml 或 .json 结尾：${out}`, en: `--out must end in .xlsx, .yaml, .yml or .json: ${out}` }, COMMAND);
+    return usageError(
+      ctx,
+      {
+        zh: `--out 的文件名应以 .xlsx、.yaml、.yml 或 .json 结尾：${out}`,
+        en: `--out must end in .xlsx, .yaml, .yml or .json: ${out}`,
+      },
+      COMMAND,
+    );
   const fallback: Edition = year >= 2021 ? '2021' : '2019';
   const edition = choice('edition', parsed.values.edition, ['2019', '2021'] as const, fallback);
   if (!edition.ok) return usageError(ctx, edition.reason, COMMAND);
   if (!parsed.values.force && (await exists(resolve(ctx.cwd, out))))
-    return fail(ctx, `${out}: ${ctx.lang === 'zh' ? '文件已存在，未覆盖（要覆盖请加 --force）。' : 'already exists; not overwritten (add --force to overwrite).'}`, COMMAND);
-  return { year, edition: edition.value, out, format, ...(parsed.values.previous ? { previous: parsed.values.previous } : {}) };
+    return fail(
+      ctx,
+      `${out}: ${ctx.lang === 'zh' ? '文件已存在，未覆盖（要覆盖请加 --force）。' : 'already exists; not overwritten (add --force to overwrite).'}`,
+      COMMAND,
+    );
+  return {
+    year,
+    edition: edition.value,
+    out,
+    format,
+    ...(parsed.values.previous ? { previous: parsed.values.previous } : {}),
+  };
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
@@ -117,11 +145,19 @@ export async function run(ctx: CommandContext): Promise<number> {
     const loaded = await readSource(ctx, resolve(ctx.cwd, asked.previous), { command: COMMAND, role });
     if (!loaded.ok) return loaded.exitCode;
     if (!isPlainObject(loaded.source.document) || !isPlainObject(loaded.source.document.metadata))
-      return fail(ctx, `${asked.previous}: ${ctx.lang === 'zh' ? '上年报告：不是年报源文件。' : 'previous report: not a report source file.'}`, COMMAND);
+      return fail(
+        ctx,
+        `${asked.previous}: ${ctx.lang === 'zh' ? '上年报告：不是年报源文件。' : 'previous report: not a report source file.'}`,
+        COMMAND,
+      );
     previous = loaded.source.document;
   }
   const { draftReport, writeWorkbook } = await import('@nianbao/xlsx');
-  const draft = draftReport({ edition: asked.edition, year: asked.year, ...(previous === undefined ? {} : { previous }) });
+  const draft = draftReport({
+    edition: asked.edition,
+    year: asked.year,
+    ...(previous === undefined ? {} : { previous }),
+  });
   const header =
     ctx.lang === 'zh'
       ? ` ${asked.year}年度政府信息公开工作年度报告（${asked.edition}年格式），由 nianbao new 生成：填写各栏目，null 处填数字（没有发生的填0），然后 nianbao validate。`
@@ -137,7 +173,12 @@ export async function run(ctx: CommandContext): Promise<number> {
   } catch (error) {
     return fail(ctx, writeFailure(asked.out, error, ctx.lang), COMMAND);
   }
-  const carried = previous === undefined ? '' : ctx.lang === 'zh' ? `；上年结转取自 ${asked.previous}` : `; 上年结转 from ${asked.previous}`;
+  const carried =
+    previous === undefined
+      ? ''
+      : ctx.lang === 'zh'
+        ? `；上年结转取自 ${asked.previous}`
+        : `; 上年结转 from ${asked.previous}`;
   ctx.stdout.write(
     ctx.lang === 'zh'
       ? `${asked.out}：${asked.year}年度空白报告（${asked.edition}年格式）${carried}\n`
