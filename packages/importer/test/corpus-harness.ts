@@ -45,6 +45,8 @@ export interface FixtureMeta {
   obtainedFrom?: string;
   /** The importer must refuse this file (an old .doc, a scanned PDF, not a report). */
   expectRefusal?: boolean;
+  /** Words the refusal must contain (what the file looks like, what to do): a bare "not a report" is not enough. */
+  refusalSays?: string[];
   /** The id of the same agency's previous-year fixture: its expected.yaml is last year's report for the
    * cross-year rules (X-CARRY, X-VALID). */
   previous?: string;
@@ -240,7 +242,10 @@ export async function runFixture(fixture: Fixture, corpus: Fixture[] = []): Prom
       outcome: 'refused',
       refusal,
       // A file the harness could not offer to the importer is no refusal by the importer.
-      asExpected: meta.expectRefusal === true && !('unsupported' in result),
+      asExpected:
+        meta.expectRefusal === true &&
+        !('unsupported' in result) &&
+        (meta.refusalSays ?? []).every((words) => refusal.includes(words)),
       cells: { right: 0, wrong: 0, missed: expectedCells, total: expectedCells },
       knownFound: [],
       knownMissed: meta.knownErrors,

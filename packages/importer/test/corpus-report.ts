@@ -31,6 +31,19 @@ export function renderImportMd(
     '|---|---|---|---|---|---|---|---|---|---|',
     `| ${sum.files} | ${sum.imported} | ${sum.refused} (${sum.refusedAsExpected}) | ${sum.cells.total} | ${sum.cells.right} | ${sum.cells.wrong} | ${sum.cells.missed} | ${percent(sum.cells.right, sum.cells.total)} | ${sum.knownFound} / ${sum.knownMissed} | ${ms(sum.milliseconds)} |`,
     '',
+    '## By kind of file',
+    '',
+    '| kind | files | imported | cells right / wrong / missed of total | read |',
+    '|---|---|---|---|---|',
+    ...(['html', 'text', 'pdf', 'docx', 'doc'] as const).flatMap((kind) => {
+      const ofKind = results.filter((result) => result.meta.kind === kind);
+      if (ofKind.length === 0) return [];
+      const part = totals(ofKind);
+      return [
+        `| ${kind} | ${part.files} | ${part.imported} | ${part.cells.right} / ${part.cells.wrong} / ${part.cells.missed} of ${part.cells.total} | ${percent(part.cells.right, part.cells.total)} |`,
+      ];
+    }),
+    '',
     '## Per file',
     '',
     '| id | province | kind | complete | outcome | cells right / wrong / missed of total | agency · year · edition | known errors found / missed (in expected.yaml) | time |',

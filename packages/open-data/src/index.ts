@@ -4,13 +4,42 @@
  */
 import { createHash } from 'node:crypto';
 import { propertiesOf, resolveRef, schemaFor, type JsonSchema, type Report } from '@nianbao/template';
-import { buildViewModel, type DataCell, type ReportView } from '@nianbao/view-model';
+import { buildViewModel, editionLayout, type DataCell, type ReportView } from '@nianbao/view-model';
 
 export interface OpenDataOptions {
   /** File name stem of the JSON and CSV resources in the data package (default `report` → `report.json`, `report.csv`). */
   baseName?: string;
   /** A licence to declare in the data package, e.g. `{ name: 'CC-BY-4.0', path: 'https://…' }`. Default: none declared. */
   license?: { name?: string; path?: string; title?: string };
+  /**
+   * The edition's schema patched by local extensions (@nianbao/extension): the cells they add are
+   * CSV rows like the official ones, and the data package declares them (`nianbao:extensionCells`).
+   */
+  schema?: JsonSchema;
+  /** The extensions applied (name and version), declared in the data package as `nianbao:extensions`. */
+  extensions?: { name: string; version: string }[];
+}
+
+const schemaOption = (report: Report, options: OpenDataOptions) =>
+  options.schema !== undefined && options.schema['x-edition'] === report.edition ? options.schema : undefined;
+
+/** The cells of `view` that the official layout of its edition does not have: those extensions add. */
+function extensionCells(view: ReportView): Record<string, string>[] {
+  const official = new Set(
+    editionLayout(view.edition).tables.flatMap((table) => table.cells.map((cell) => cell.pointer)),
+  );
+  return view.tables.flatMap((table) =>
+    table.cells
+      .filter((cell) => !official.has(cell.layout.pointer))
+      .map((cell) => ({
+        table: table.key,
+        row_id: cell.layout.rowId,
+        row_label: cell.layout.rowLabels.join(LABEL_SEPARATOR),
+        column_id: cell.layout.columnId,
+        column_label: cell.layout.columnLabels.join(LABEL_SEPARATOR),
+        pointer: cell.layout.pointer,
+      })),
+  );
 }
 
 export interface OpenData {
@@ -75,14 +104,14 @@ function ordered(root: JsonSchema, site: JsonSchema | undefined, value: unknown)
 }
 
 /** The report with `$schema` set to its edition's schema `$id` and every object's keys in official (schema) order. */
-export function canonicalReport(report: Report): Report {
-  const root = schemaFor(report.edition);
+export function canonicalReport(report: Report, schema?: JsonSchema): Report {
+  const root = schema !== undefined && schema['x-edition'] === report.edition ? schema : schemaFor(report.edition);
   return ordered(root, root, { ...report, $schema: root.$id as string }) as Report;
 }
 
 /** Canonical report JSON: validates against `schemas/report-<edition>.schema.json`. */
-export function canonicalJson(report: Report): string {
-  return `${JSON.stringify(canonicalReport(report), null, 2)}\n`;
+export function canonicalJson(report: Report, schema?: JsonSchema): string {
+  return `${JSON.stringify(canonicalReport(report, schema), null, 2)}\n`;
 }
 
 export const CSV_COLUMNS = [
@@ -146,8 +175,8 @@ function csvFrom(view: ReportView, id: string): string {
 }
 
 /** The tidy CSV: one line per official table cell (see README for the columns). */
-export function tidyCsv(report: Report): string {
-  return csvFrom(buildViewModel(report), reportId(report));
+export function tidyCsv(report: Report, options: OpenDataOptions = {}): string {
+  return csvFrom(buildViewModel(report, { schema: schemaOption(report, options) }), reportId(report));
 }
 
 function datapackageFrom(report: Report, view: ReportView, files: OpenData['files'], options: OpenDataOptions): string {
@@ -163,6 +192,7 @@ function datapackageFrom(report: Report, view: ReportView, files: OpenData['file
   if (options.license) descriptor.licenses = [options.license];
   if (report.provenance) descriptor.sources = [{ title: '导入来源', path: report.provenance.importedFrom }];
   descriptor['nianbao:edition'] = report.edition;
+  if (options.extensions && options.extensions.length > 0) descriptor['nianbao:extensions'] = options.extensions;
   descriptor.resources = [
     {
       name: 'report',
@@ -244,24 +274,30 @@ function datapackageFrom(report: Report, view: ReportView, files: OpenData['file
       },
     },
   ];
+  const added = extensionCells(view);
+  // Cells a local extension adds are rows of the same CSV; the descriptor lists them so that a reader
+  // knows which ones are not in the national format.
+  if (added.length > 0) (descriptor.resources as Record<string, unknown>[])[1]!['nianbao:extensionCells'] = added;
   return `${JSON.stringify(descriptor, null, 2)}\n`;
 }
 
 /** A Frictionless Data Package (v1) descriptor for the report's JSON and CSV. */
 export function dataPackage(report: Report, options: OpenDataOptions = {}): string {
   const base = options.baseName ?? 'report';
-  return datapackageFrom(report, buildViewModel(report), { json: `${base}.json`, csv: `${base}.csv` }, options);
+  const view = buildViewModel(report, { schema: schemaOption(report, options) });
+  return datapackageFrom(report, view, { json: `${base}.json`, csv: `${base}.csv` }, options);
 }
 
 /** All three outputs of a validated report. Deterministic: the same report gives the same bytes. */
 export function toOpenData(report: Report, options: OpenDataOptions = {}): OpenData {
-  const view = buildViewModel(report);
+  const schema = schemaOption(report, options);
+  const view = buildViewModel(report, { schema });
   const id = reportId(report);
   const base = options.baseName ?? 'report';
   const files = { json: `${base}.json`, csv: `${base}.csv` };
   return {
     reportId: id,
-    json: canonicalJson(report),
+    json: canonicalJson(report, schema),
     csv: csvFrom(view, id),
     datapackage: datapackageFrom(report, view, files, options),
     files,

@@ -27,6 +27,10 @@ export interface RenderOptions {
   /** PDF/A-2b instead of a plain PDF. */
   pdfa?: boolean;
   lang?: 'zh' | 'en';
+  /** The edition's schema patched by local extensions (@nianbao/extension): added rows are rendered and declared. */
+  schema?: import('@nianbao/template').JsonSchema;
+  /** The extensions applied (name, version), declared in the data package. */
+  extensions?: { name: string; version: string }[];
 }
 
 export type RenderResult = { ok: true; files: OutputFile[] } | { ok: false; reason: string };
@@ -74,13 +78,13 @@ export async function renderOutputs(report: Report, options: RenderOptions = {})
     if (formats.includes('html')) {
       const { renderHtmlPage, renderHtmlFragment } = await import('@nianbao/render-html');
       files.push(
-        { name: 'index.html', data: renderHtmlPage(report) },
-        { name: 'fragment.html', data: renderHtmlFragment(report) },
+        { name: 'index.html', data: renderHtmlPage(report, { schema: options.schema }) },
+        { name: 'fragment.html', data: renderHtmlFragment(report, { schema: options.schema }) },
       );
     }
     if (formats.includes('json')) {
       const { toOpenData } = await import('@nianbao/open-data');
-      const data = toOpenData(report, { baseName: 'report' });
+      const data = toOpenData(report, { baseName: 'report', schema: options.schema, extensions: options.extensions });
       files.push(
         { name: data.files.json, data: data.json },
         { name: data.files.csv, data: data.csv },
@@ -89,7 +93,10 @@ export async function renderOutputs(report: Report, options: RenderOptions = {})
     }
     if (formats.includes('pdf')) {
       const { renderPdf } = await import('@nianbao/render-pdf');
-      files.push({ name: 'report.pdf', data: await renderPdf(report, { pdfa: options.pdfa === true }) });
+      files.push({
+        name: 'report.pdf',
+        data: await renderPdf(report, { pdfa: options.pdfa === true, schema: options.schema }),
+      });
     }
   } catch (error) {
     const stage =

@@ -4,8 +4,9 @@
  * renderer failure leaves the output folder untouched. Used in-process for one report and by each
  * worker thread of a batch build.
  */
-import type { Finding } from '@nianbao/validator';
+import type { Finding, ValidateOptions } from '@nianbao/validator';
 import { loadCore } from '../core-loader.js';
+import { applyCliExtensions, loadCliExtensions } from '../extensions.js';
 import type { Lang } from '../output.js';
 import type { Format, OutputFile } from '@nianbao/outputs';
 
@@ -20,6 +21,8 @@ export interface BuildRequest {
   /** Warnings fail the build too. */
   strict: boolean;
   lang: Lang;
+  /** Local extension folders (--extension), applied to every report of an edition they list. */
+  extensions?: readonly string[];
 }
 
 export type LocatedFinding = Finding & { location?: { line: number; column: number } };
@@ -32,13 +35,33 @@ export type BuildResult =
   /** Could not be read, is not a report, or a renderer failed: one line of reason. Exit 2. */
   | { status: 'failed'; reason: string };
 
+type ExtensionOptions =
+  | { ok: true; options: ValidateOptions; applied?: { name: string; version: string }[] }
+  | { ok: false; reason: string };
+
+/** The validator's options from the request's extensions, for the report's edition. */
+async function extensionOptions(request: BuildRequest, document: unknown): Promise<ExtensionOptions> {
+  const folders = request.extensions ?? [];
+  const edition = (document as { edition?: unknown } | null)?.edition;
+  const { isEdition } = loadCore();
+  if (folders.length === 0 || !isEdition(edition)) return { ok: true, options: {} };
+  const loaded = await loadCliExtensions(folders, request.lang);
+  if (!loaded.ok) return loaded;
+  const result = await applyCliExtensions(loaded.extensions, edition, request.lang);
+  if (!result.ok) return result;
+  const { schema, extraRules, severity, applied } = result.applied;
+  return { ok: true, options: { schema, extraRules, severity }, applied };
+}
+
 export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   const { readReportFile, formatProblem, validateReport } = loadCore();
   const source = await readReportFile(request.path);
   if (!source.ok)
     return { status: 'failed', reason: formatProblem(source.problem, { file: request.path, lang: request.lang }) };
 
-  const validation = validateReport(source.document);
+  const extended = await extensionOptions(request, source.document);
+  if (!extended.ok) return { status: 'failed', reason: extended.reason };
+  const validation = validateReport(source.document, extended.options);
   const located: LocatedFinding[] = validation.findings.map((finding) => {
     const at = source.locate(finding.pointer);
     return at ? { ...finding, location: { line: at.line, column: at.column } } : finding;
@@ -59,7 +82,13 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   const report = source.document as import('@nianbao/template').Report;
   // Rendering is shared with the publishing app (@nianbao/outputs), so both write the same files.
   const { renderOutputs } = await import('@nianbao/outputs');
-  const rendered = await renderOutputs(report, { formats: request.formats, pdfa: request.pdfa, lang: request.lang });
+  const rendered = await renderOutputs(report, {
+    formats: request.formats,
+    pdfa: request.pdfa,
+    lang: request.lang,
+    schema: extended.options.schema,
+    extensions: extended.applied,
+  });
   if (!rendered.ok) return { status: 'failed', reason: `${request.path}: ${rendered.reason}` };
   const files = rendered.files;
   return { status: 'built', edition: validation.edition, files, findings: located };
