@@ -57,6 +57,14 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./serve.js'),
   },
   {
+    name: 'compare',
+    summary: {
+      zh: '比较两个年度的报告：逐项数字变化、上年结转核对、正文与上年相同的比例（网页和 PDF）',
+      en: "compare two years' reports: every number's change, the carry-over check, text copied from last year (HTML and PDF)",
+    },
+    load: () => import('./compare.js'),
+  },
+  {
     name: 'migrate',
     summary: {
       zh: '把2019年格式的报告转为2021年格式（按声明的对应关系，不编造数字）',
