@@ -151,7 +151,12 @@ describe('saving', () => {
     expect(first.status).toBe(200);
     const text = readFileSync(join(folder, 'sample.yaml'), 'utf8');
     expect(text).toContain('# SAMPLE DATA');
-    expect(text).toContain('phone: "0000-12345678" # 电话');
+    expect(text).toContain('phone: "0000-12345678"  # 电话');
+    // Only the changed line differs from the hand-written file.
+    const before = readFileSync(join(EXAMPLES, 'sample-bureau-2021.yaml'), 'utf8').split('\n');
+    const after = text.split('\n');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((line, i) => line !== before[i])).toEqual(['    phone: "0000-12345678"  # 电话']);
     expect(text).toContain('# 1 application dropped because the fee was not paid');
     expect(Object.keys(parse(text))).toEqual(['edition', 'metadata', 'preface', 'sections']);
     // The editor still holds the old version: the save is refused and the file left alone.
