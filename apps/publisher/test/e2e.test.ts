@@ -19,6 +19,7 @@ import { launchChromium } from './browser.js';
 import { at, pasteInto, pasteTables, typeMetadata, typeNarrative } from './fill.js';
 
 const SAMPLE_FILE = fileURLToPath(new URL('../../../examples/sample-bureau-2021.yaml', import.meta.url));
+const PUBLISHED = fileURLToPath(new URL('../../../examples/published/chizhou-rfb-2020.txt', import.meta.url));
 const SCREENSHOT = fileURLToPath(new URL('../editor-finding.png', import.meta.url));
 const sample = parse(readFileSync(SAMPLE_FILE, 'utf8'));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -195,6 +196,16 @@ describe('the publishing app in Chromium', () => {
     );
     expect(await page.locator('.notice').textContent()).toContain('叙述部分沿用了上年的文字');
     expect(existsSync(join(folder, 'report-2024.yaml'))).toBe(true);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('starts from a published page: a draft, with the text it could not place shown', async () => {
+    await page.getByRole('button', { name: '返回列表' }).click();
+    await page.locator('table.reports').waitFor();
+    await page.locator('input[type="file"]').setInputFiles(PUBLISHED);
+    await page.waitForSelector('table.grid');
+    expect(await page.locator('h1').textContent()).toContain('池州市人民防空办公室');
+    expect(existsSync(join(folder, 'chizhou-rfb-2020.yaml'))).toBe(true);
     expect(await axeViolations()).toEqual([]);
   });
 

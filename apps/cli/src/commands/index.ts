@@ -73,6 +73,22 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./migrate.js'),
   },
   {
+    name: 'new',
+    summary: {
+      zh: '生成空白年报：Excel 工作簿（官方表格、公式、数据验证）或报告源文件',
+      en: 'write an empty report: an Excel workbook (official tables, formulas, validation) or a source file',
+    },
+    load: () => import('./new.js'),
+  },
+  {
+    name: 'export',
+    summary: {
+      zh: '把报告导出为 Excel 工作簿（可用 import 读回）',
+      en: 'export a report as an Excel workbook (import reads it back)',
+    },
+    load: () => import('./export.js'),
+  },
+  {
     name: 'portal',
     summary: {
       zh: '开放数据门户：启动服务、登记机关、批量提交报告',
