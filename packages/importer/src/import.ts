@@ -12,7 +12,7 @@ import { htmlSource, MAX_NESTING, nestingDepth } from './html.js';
 import { lookalike } from './lookalike.js';
 import { applyEmbedded, type Metadata, readMetadata } from './metadata.js';
 import type { SourceDocument, SourceTable } from './source.js';
-import { textSource } from './source.js';
+import { textSource } from './text-source.js';
 import { type EditionSpec, editionSpec, editionSpecs, type TableId, type TableSpec } from './spec.js';
 import { readTable, type TableReading } from './read-table.js';
 import { classifyTable, tableLabelKeys } from './tables.js';
@@ -225,6 +225,8 @@ export function importSource(source: SourceDocument, name: string, options: Impo
     warnings,
   });
   for (const reading of readings.values()) unplaced.push(...reading.unplaced);
+  // Nothing to keep in an empty text (and the schema wants none).
+  for (let i = unplaced.length - 1; i >= 0; i--) if (unplaced[i]!.text.trim() === '') unplaced.splice(i, 1);
   sortUnplaced(source, unplaced, warnings);
   const origins: Record<string, string> = {};
   front.preface.forEach((p, i) => {

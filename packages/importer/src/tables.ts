@@ -72,6 +72,8 @@ export interface RowView {
   aligned: boolean;
   /** Index of the source table (part) the row comes from. */
   part: number;
+  /** From a table printed one cell per line (see SourceTable.cellPerLine). */
+  cellPerLine?: boolean;
 }
 
 export interface SplitRow {

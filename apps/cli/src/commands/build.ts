@@ -10,7 +10,16 @@ import { createWorkerPool } from '../build/pool.js';
 import { createProgress } from '../build/progress.js';
 import { buildReport, FORMATS, type BuildRequest, type BuildResult, type Format } from '../build/report-build.js';
 import { loadCliExtensions } from '../extensions.js';
-import { countBySeverity, EXIT, fail, summaryLine, usageError, writeFindings, type CommandContext } from '../output.js';
+import {
+  countBySeverity,
+  EXIT,
+  fail,
+  summaryLine,
+  usageError,
+  writeFindings,
+  type CommandContext,
+  type LocalizedText,
+} from '../output.js';
 
 const COMMAND = 'build';
 /** src/build/worker.ts as built: every output of the build sits in dist/ itself (scripts/build.mjs). */
@@ -193,7 +202,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 type Settings = Omit<BuildRequest, 'path'>;
 
 /** --out must be a folder or not exist yet: a file there is found before anything is rendered. */
-async function checkOutFolder(out: string): Promise<{ zh: string; en: string } | undefined> {
+async function checkOutFolder(out: string): Promise<LocalizedText | undefined> {
   try {
     const info = await stat(out);
     if (!info.isDirectory())
