@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeTamperedSeed } from './tampered.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -90,16 +91,31 @@ describe('nianbao build: one report', () => {
   });
 
   it('publishes a report with warnings but prints them; --strict refuses it and writes nothing', () => {
+    // The seed with a statistics period that does not start on 1 January: an M-PERIOD warning.
+    const dir = fresh('period-in');
+    mkdirSync(dir);
+    const source = join(dir, 'period.yaml');
+    writeFileSync(source, readFileSync(SEED, 'utf8').replace('start: "2020-01-01"', 'start: "2020-01-02"'));
     const out = fresh('strict');
-    const lenient = nianbao(['build', SEED, '--out', out, '--formats', 'json']);
+    const lenient = nianbao(['build', source, '--out', out, '--formats', 'json']);
     expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toContain('I-SPAM');
-    expect(lenient.stdout).toContain('足球比分');
+    expect(lenient.stdout).toContain('warning  M-PERIOD');
     const strictOut = fresh('strict-2');
-    const strict = nianbao(['build', SEED, '--out', strictOut, '--strict']);
+    const strict = nianbao(['build', source, '--out', strictOut, '--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain('I-SPAM');
+    expect(strict.stdout).toContain('M-PERIOD');
     expect(existsSync(strictOut)).toBe(false);
+  });
+
+  it('never publishes spam: the seed as the hacked page had it is refused (I-SPAM errors), nothing written', () => {
+    const dir = fresh('spam-in');
+    mkdirSync(dir);
+    const out = fresh('spam');
+    const run = nianbao(['build', writeTamperedSeed(root, dir), '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/error {2}I-SPAM .*\n .*“足球比分”/);
+    expect(run.stderr).toContain('未生成任何文件');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a report with an error: prints the finding, exit 1, writes nothing', () => {
