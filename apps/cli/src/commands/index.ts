@@ -48,6 +48,22 @@ export const commands: readonly CommandSpec[] = [
     },
     load: () => import('./import.js'),
   },
+  {
+    name: 'migrate',
+    summary: {
+      zh: '把2019年格式的报告转为2021年格式（按声明的对应关系，不编造数字）',
+      en: 'turn a 2019-edition report into a 2021-edition one (by the declared mapping; nothing invented)',
+    },
+    load: () => import('./migrate.js'),
+  },
+  {
+    name: 'portal',
+    summary: {
+      zh: '开放数据门户：启动服务、登记机关、批量提交报告',
+      en: 'the open-data portal: serve it, register agencies, ingest reports',
+    },
+    load: () => import('./portal.js'),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

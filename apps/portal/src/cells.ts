@@ -1,0 +1,85 @@
+/**
+ * The tidy rows of a report kept for queries (one per official table cell, the build's CSV rows),
+ * and the review flags the supervising office filters on.
+ */
+import type { Edition, Report } from '@nianbao/template';
+import type { Finding } from '@nianbao/validator';
+import { buildViewModel, editionLayout } from '@nianbao/view-model';
+
+export interface CellRow {
+  table: string;
+  rowId: string;
+  columnId: string;
+  /** Decimal text (exact), or null when the report does not state the value. */
+  value: string | null;
+  unit: string | null;
+}
+
+/** The cells of a report; none when its tables cannot be read (an imported report with broken tables). */
+export function cellsOf(report: Report): CellRow[] {
+  let view: ReturnType<typeof buildViewModel>;
+  try {
+    view = buildViewModel(report);
+  } catch {
+    return [];
+  }
+  const rows: CellRow[] = [];
+  for (const table of view.tables) {
+    for (const cell of table.cells) {
+      const value = cell.value;
+      const text = value === null ? null : String(value).trim();
+      rows.push({
+        table: table.key,
+        rowId: cell.layout.rowId,
+        columnId: cell.layout.columnId,
+        value: text !== null && /^-?\d+(\.\d+)?$/.test(text) ? text : null,
+        unit: cell.unit,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Review categories: spam words, the text against the tables, a carry-over break, a report of zeros. */
+export const FLAG_RULES: Readonly<Record<string, string>> = {
+  'I-SPAM': 'spam',
+  'T-TEXT': 'text-vs-table',
+  'X-CARRY': 'carry-over',
+};
+
+export function flagsOf(findings: readonly Finding[], cells: readonly CellRow[]): string[] {
+  const flags = new Set<string>();
+  for (const finding of findings) {
+    const flag = FLAG_RULES[finding.ruleId];
+    if (flag && finding.severity !== 'info') flags.add(flag);
+  }
+  if (cells.length > 0 && cells.every((cell) => cell.value === null || Number(cell.value) === 0)) flags.add('all-zero');
+  return [...flags];
+}
+
+export interface CellLabels {
+  rowLabel: string;
+  columnLabel: string;
+}
+
+const labelCache = new Map<string, Map<string, CellLabels>>();
+
+/** Official labels of a cell, joined as in the build's CSV (` › `). */
+export function labelsOf(edition: string, table: string, rowId: string, columnId: string): CellLabels {
+  let labels = labelCache.get(edition);
+  if (!labels) {
+    labels = new Map();
+    try {
+      for (const layout of editionLayout(edition as Edition).tables)
+        for (const cell of layout.cells)
+          labels.set(`${layout.key}\u0000${cell.rowId}\u0000${cell.columnId}`, {
+            rowLabel: cell.rowLabels.join(' › '),
+            columnLabel: cell.columnLabels.join(' › '),
+          });
+    } catch {
+      // An unknown edition has no labels; its cells are listed by id.
+    }
+    labelCache.set(edition, labels);
+  }
+  return labels.get(`${table}\u0000${rowId}\u0000${columnId}`) ?? { rowLabel: '', columnLabel: '' };
+}

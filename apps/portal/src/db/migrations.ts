@@ -1,0 +1,109 @@
+/**
+ * Versioned migrations. Each runs once, in order, recorded in `portal_migrations`. They run at
+ * every start, inside one transaction that first takes a transaction-level advisory lock: two
+ * portals starting at once against one server apply them once, the second waits and finds them
+ * done. A migration is never edited once released; a change is a new one.
+ */
+import type { Database } from './database.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+/** Any fixed 64-bit number, the same in every portal, so their starts serialise. */
+const MIGRATION_LOCK = 4_271_965_011;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'agencies, reports, revisions, cells, audit log',
+    statements: [
+      `CREATE TABLE agencies (
+        id serial PRIMARY KEY,
+        name text NOT NULL,
+        code text NOT NULL UNIQUE,
+        division text NOT NULL DEFAULT '',
+        level text NOT NULL DEFAULT '',
+        token_hash text UNIQUE,
+        removed boolean NOT NULL DEFAULT false,
+        admin boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE reports (
+        id text PRIMARY KEY,
+        agency_id int NOT NULL REFERENCES agencies(id),
+        year int NOT NULL,
+        edition text NOT NULL,
+        agency_name text NOT NULL,
+        division text NOT NULL,
+        level text NOT NULL,
+        revision int NOT NULL,
+        errors int NOT NULL DEFAULT 0,
+        warnings int NOT NULL DEFAULT 0,
+        flags text[] NOT NULL DEFAULT '{}',
+        imported boolean NOT NULL DEFAULT false,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (agency_id, year)
+      )`,
+      'CREATE INDEX reports_year ON reports (year)',
+      'CREATE INDEX reports_division ON reports (division)',
+      'CREATE INDEX reports_level ON reports (level)',
+      'CREATE INDEX reports_review ON reports (year) WHERE errors > 0 OR warnings > 0',
+      `CREATE TABLE revisions (
+        report_id text NOT NULL REFERENCES reports(id),
+        revision int NOT NULL,
+        content_hash text NOT NULL,
+        document jsonb NOT NULL,
+        findings jsonb NOT NULL,
+        imported boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (report_id, revision)
+      )`,
+      `CREATE TABLE cells (
+        report_id text NOT NULL,
+        revision int NOT NULL,
+        tbl text NOT NULL,
+        row_id text NOT NULL,
+        column_id text NOT NULL,
+        value numeric,
+        unit text,
+        PRIMARY KEY (report_id, revision, tbl, row_id, column_id),
+        FOREIGN KEY (report_id, revision) REFERENCES revisions(report_id, revision)
+      )`,
+      'CREATE INDEX cells_measure ON cells (tbl, row_id, column_id)',
+      `CREATE TABLE audit_log (
+        id serial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        agency_id int REFERENCES agencies(id),
+        action text NOT NULL,
+        target text NOT NULL,
+        detail text NOT NULL DEFAULT ''
+      )`,
+    ],
+  },
+];
+
+/** Applies the migrations not yet applied; returns the versions it applied (none on a second run). */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS portal_migrations (
+      version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM portal_migrations')).map((row) => row.version),
+    );
+    const applied: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO portal_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

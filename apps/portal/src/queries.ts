@@ -1,0 +1,261 @@
+/**
+ * The public queries. Every value from a request travels as a parameter (`$n`); the only text put
+ * into SQL is chosen from fixed lists in this file (column names, measure cell references by index).
+ */
+import { labelsOf } from './cells.js';
+import type { Queryable } from './db/database.js';
+import { apiError, type ApiError } from './errors.js';
+import { type CellRef, type Measure, measureByKey, MEASURES } from './measures.js';
+
+export type Params = Record<string, string | undefined>;
+
+export interface ReportFilter {
+  year?: number;
+  division?: string;
+  level?: string;
+  q?: string;
+  edition?: string;
+}
+
+const LEVELS = ['central', 'provincial', 'municipal', 'county', 'township'];
+
+/** Reads the filters shared by every listing; a malformed one is a 400, never a query. */
+export function readFilter(params: Params): ReportFilter | ApiError {
+  const filter: ReportFilter = {};
+  if (params.year !== undefined && params.year !== '') {
+    if (!/^\d{4}$/.test(params.year))
+      return apiError(400, 'BAD_REQUEST', `year 须为四位年份：${JSON.stringify(params.year)}`);
+    filter.year = Number(params.year);
+  }
+  if (params.division) {
+    if (!/^\d{2,6}$/.test(params.division))
+      return apiError(400, 'BAD_REQUEST', `division 须为 2–6 位行政区划代码：${JSON.stringify(params.division)}`);
+    // 340000 is the province: its reports are every code starting 34.
+    filter.division = params.division.replace(/(00)+$/, '') || params.division;
+  }
+  if (params.level) {
+    if (!LEVELS.includes(params.level))
+      return apiError(400, 'BAD_REQUEST', `level 须为 ${LEVELS.join('、')} 之一：${JSON.stringify(params.level)}`);
+    filter.level = params.level;
+  }
+  if (params.q) filter.q = params.q.slice(0, 200);
+  if (params.edition) filter.edition = params.edition;
+  return filter;
+}
+
+export function readPage(params: Params, maxSize = 100): { limit: number; offset: number; page: number } | ApiError {
+  const page = params.page === undefined || params.page === '' ? 1 : Number(params.page);
+  const size = params.pageSize === undefined || params.pageSize === '' ? 20 : Number(params.pageSize);
+  if (!Number.isInteger(page) || page < 1 || page > 1_000_000)
+    return apiError(400, 'BAD_REQUEST', `page 须为正整数：${JSON.stringify(params.page)}`);
+  if (!Number.isInteger(size) || size < 1 || size > maxSize)
+    return apiError(400, 'BAD_REQUEST', `pageSize 须为 1–${maxSize} 的整数：${JSON.stringify(params.pageSize)}`);
+  return { limit: size, offset: (page - 1) * size, page };
+}
+
+/** WHERE conditions on `reports r` and their parameters, numbered from `first`. */
+export function whereOf(filter: ReportFilter, values: unknown[]): string {
+  const conditions: string[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    values.push(value);
+    conditions.push(sql(`$${values.length}`));
+  };
+  if (filter.year !== undefined) add((n) => `r.year = ${n}`, filter.year);
+  if (filter.division !== undefined) add((n) => `r.division LIKE ${n}`, `${filter.division}%`);
+  if (filter.level !== undefined) add((n) => `r.level = ${n}`, filter.level);
+  if (filter.edition !== undefined) add((n) => `r.edition = ${n}`, filter.edition);
+  if (filter.q !== undefined) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    add((n) => `(r.agency_name ILIKE ${n} OR r.id ILIKE ${n})`, like);
+  }
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+export const REPORT_COLUMNS = `r.id, r.agency_name AS "agencyName", r.year, r.edition, r.division, r.level, r.revision,
+  r.errors, r.warnings, r.flags, r.imported, r.updated_at::text AS "updatedAt"`;
+
+export interface ReportSummary {
+  id: string;
+  agencyName: string;
+  year: number;
+  edition: string;
+  division: string;
+  level: string;
+  revision: number;
+  errors: number;
+  warnings: number;
+  flags: string[];
+  imported: boolean;
+  updatedAt: string;
+}
+
+export async function listReports(
+  db: Queryable,
+  filter: ReportFilter,
+  page: { limit: number; offset: number; page: number },
+  extra?: { review?: boolean; flag?: string },
+): Promise<{ total: number; page: number; pageSize: number; items: ReportSummary[] }> {
+  const values: unknown[] = [];
+  let where = whereOf(filter, values);
+  const more: string[] = [];
+  if (extra?.review) more.push('(r.errors > 0 OR r.warnings > 0 OR cardinality(r.flags) > 0)');
+  if (extra?.flag) {
+    values.push(extra.flag);
+    more.push(`$${values.length} = ANY(r.flags)`);
+  }
+  if (more.length > 0) where = where ? `${where} AND ${more.join(' AND ')}` : `WHERE ${more.join(' AND ')}`;
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports r ${where}`, values);
+  values.push(page.limit, page.offset);
+  const items = await db.query<ReportSummary>(
+    `SELECT ${REPORT_COLUMNS} FROM reports r ${where}
+     ORDER BY r.year DESC, r.division, r.agency_name, r.id LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  );
+  return { total: total[0]?.n ?? 0, page: page.page, pageSize: page.limit, items };
+}
+
+export const CELL_COLUMNS = [
+  'report_id',
+  'agency',
+  'division',
+  'year',
+  'edition',
+  'table',
+  'row_id',
+  'row_label',
+  'column_id',
+  'column_label',
+  'value',
+  'unit',
+] as const;
+
+export type TidyRow = Record<(typeof CELL_COLUMNS)[number], string | number | null>;
+
+export async function listCells(
+  db: Queryable,
+  filter: ReportFilter,
+  params: Params,
+  page: { limit: number; offset: number },
+): Promise<TidyRow[]> {
+  const values: unknown[] = [];
+  let where = whereOf(filter, values);
+  const exact: [string, string | undefined][] = [
+    ['r.id', params.report],
+    ['c.tbl', params.table],
+    ['c.row_id', params.row],
+    ['c.column_id', params.column],
+  ];
+  for (const [column, value] of exact) {
+    if (value === undefined || value === '') continue;
+    values.push(value);
+    where = `${where ? `${where} AND` : 'WHERE'} ${column} = $${values.length}`;
+  }
+  values.push(page.limit, page.offset);
+  const rows = await db.query<{
+    report_id: string;
+    agency: string;
+    division: string;
+    year: number;
+    edition: string;
+    tbl: string;
+    row_id: string;
+    column_id: string;
+    value: string | null;
+    unit: string | null;
+  }>(
+    `SELECT r.id AS report_id, r.agency_name AS agency, r.division, r.year, r.edition, c.tbl, c.row_id, c.column_id,
+       c.value::text AS value, c.unit
+     FROM reports r JOIN cells c ON c.report_id = r.id AND c.revision = r.revision ${where}
+     ORDER BY r.id, c.tbl, c.row_id, c.column_id LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  );
+  return rows.map((row) => {
+    const labels = labelsOf(row.edition, row.tbl, row.row_id, row.column_id);
+    return {
+      report_id: row.report_id,
+      agency: row.agency,
+      division: row.division,
+      year: row.year,
+      edition: row.edition,
+      table: row.tbl,
+      row_id: row.row_id,
+      row_label: labels.rowLabel,
+      column_id: row.column_id,
+      column_label: labels.columnLabel,
+      value: row.value,
+      unit: row.unit ?? '',
+    };
+  });
+}
+
+export interface AggregateRow {
+  group: string;
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+  reports: number;
+}
+
+const GROUPS = {
+  year: () => 'r.year::text',
+  level: () => 'r.level',
+  division: (digits: number) => `rpad(left(r.division, ${digits}), 6, '0')`,
+} as const;
+const DEPTH: Record<string, number> = { province: 2, city: 4, county: 6 };
+
+function refsSql(refs: readonly CellRef[], values: unknown[]): string {
+  return refs
+    .map((ref) => {
+      values.push(ref.table, ref.rowId, ref.columnId);
+      const n = values.length;
+      return `(c.tbl = $${n - 2} AND c.row_id = $${n - 1} AND c.column_id = $${n})`;
+    })
+    .join(' OR ');
+}
+
+export async function aggregate(
+  db: Queryable,
+  filter: ReportFilter,
+  params: Params,
+): Promise<{ measure: Measure; groupBy: string; rows: AggregateRow[] } | ApiError> {
+  const measure = measureByKey(params.measure ?? '');
+  if (!measure)
+    return apiError(
+      400,
+      'BAD_REQUEST',
+      `measure 须为 ${MEASURES.map((m) => m.key).join(', ')} 之一：${JSON.stringify(params.measure)}`,
+    );
+  const groupBy = params.groupBy ?? 'year';
+  if (!Object.hasOwn(GROUPS, groupBy))
+    return apiError(400, 'BAD_REQUEST', `groupBy 须为 division、level 或 year：${JSON.stringify(groupBy)}`);
+  const depth = DEPTH[params.depth ?? 'province'];
+  if (depth === undefined)
+    return apiError(400, 'BAD_REQUEST', `depth 须为 province、city 或 county：${JSON.stringify(params.depth)}`);
+  const values: unknown[] = [];
+  const where = whereOf(filter, values);
+  const numerator = refsSql(measure.numerator, values);
+  const denominator = measure.denominator ? refsSql(measure.denominator, values) : 'false';
+  const group = GROUPS[groupBy as keyof typeof GROUPS](depth);
+  // Reports with errors (imported ones) are left out: their sums are known to be wrong.
+  const rows = await db.query<{ grp: string; num: number; den: number; reports: number }>(
+    `SELECT ${group} AS grp,
+       coalesce(sum(c.value) FILTER (WHERE ${numerator}), 0)::float8 AS num,
+       coalesce(sum(c.value) FILTER (WHERE ${denominator}), 0)::float8 AS den,
+       count(DISTINCT r.id)::int AS reports
+     FROM reports r JOIN cells c ON c.report_id = r.id AND c.revision = r.revision
+     ${where ? `${where} AND` : 'WHERE'} r.errors = 0 AND ((${numerator}) OR (${denominator}))
+     GROUP BY 1 ORDER BY 1`,
+    values,
+  );
+  return {
+    measure,
+    groupBy,
+    rows: rows.map((row) => ({
+      group: row.grp,
+      value: measure.denominator ? (row.den > 0 ? row.num / row.den : null) : row.num,
+      numerator: row.num,
+      denominator: measure.denominator ? row.den : null,
+      reports: row.reports,
+    })),
+  };
+}

@@ -1,0 +1,181 @@
+import { validReport } from '@nianbao/fixtures';
+import { editionLayout } from '@nianbao/view-model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEASURES, migrate } from '../src/index.js';
+import { ENGINES, type Harness, openHarness } from './engines.js';
+
+const HOSTILE = [
+  "'; DROP TABLE reports; --",
+  '1 OR 1=1',
+  "x') UNION SELECT token_hash, null FROM agencies --",
+  '%_\\',
+  '$1',
+];
+const PARAMETERS = [
+  'year',
+  'division',
+  'level',
+  'q',
+  'edition',
+  'page',
+  'pageSize',
+  'measure',
+  'groupBy',
+  'depth',
+  'report',
+  'table',
+  'row',
+  'column',
+  'flag',
+  'revision',
+];
+const ENDPOINTS = [
+  '/api/reports',
+  '/api/cells',
+  '/api/aggregates?measure=applications&',
+  '/api/review',
+  '/',
+  '/review',
+];
+
+/** Response.text() drops a byte order mark; the CSVs must keep theirs (Excel and WPS need it). */
+const textWithBom = async (answer: { arrayBuffer(): Promise<ArrayBuffer> }) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(await answer.arrayBuffer());
+
+describe('measures', () => {
+  it('read cells that exist in both editions', () => {
+    for (const edition of ['2019', '2021'] as const) {
+      const cells = new Set(
+        editionLayout(edition).tables.flatMap((t) => t.cells.map((c) => `${t.key}|${c.rowId}|${c.columnId}`)),
+      );
+      for (const measure of MEASURES)
+        for (const ref of [...measure.numerator, ...(measure.denominator ?? [])])
+          expect(cells.has(`${ref.table}|${ref.rowId}|${ref.columnId}`), `${measure.key} in ${edition}`).toBe(true);
+    }
+  });
+});
+
+describe.each(ENGINES)('reading on %s', (engine) => {
+  let h: Harness;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    h = await openHarness(engine);
+    for (let seed = 1; seed <= 6; seed++) {
+      const report = validReport(seed % 2 === 0 ? '2019' : '2021', 500 + seed);
+      const answer = await h.request('/api/reports', { method: 'POST', json: report, token: h.adminToken });
+      expect(answer.status).toBe(201);
+      ids.push((await answer.json()).id);
+    }
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('migrations run once: a second (and a concurrent) run applies nothing', async () => {
+    expect(await migrate(h.portal.db)).toEqual([]);
+    expect(await Promise.all([migrate(h.portal.db), migrate(h.portal.db)])).toEqual([[], []]);
+    const rows = await h.portal.db.query<{ version: number }>('SELECT version FROM portal_migrations');
+    expect(rows.map((row) => row.version)).toEqual([1]);
+  });
+
+  it('lists reports with filters and pages', async () => {
+    const all = await (await h.request('/api/reports?pageSize=4')).json();
+    expect(all.total).toBe(6);
+    expect(all.items).toHaveLength(4);
+    const second = await (await h.request('/api/reports?pageSize=4&page=2')).json();
+    expect(second.items).toHaveLength(2);
+    const first = all.items[0];
+    const byYear = await (await h.request(`/api/reports?year=${first.year}`)).json();
+    expect(byYear.items.every((item: { year: number }) => item.year === first.year)).toBe(true);
+    const byDivision = await (await h.request(`/api/reports?division=${first.division.slice(0, 2)}0000`)).json();
+    expect(byDivision.items.map((item: { id: string }) => item.id)).toContain(first.id);
+    const byName = await (await h.request(`/api/reports?q=${encodeURIComponent(first.agencyName.slice(0, 4))}`)).json();
+    expect(byName.items.map((item: { id: string }) => item.id)).toContain(first.id);
+    const byLevel = await (await h.request(`/api/reports?level=${first.level}`)).json();
+    expect(byLevel.items.every((item: { level: string }) => item.level === first.level)).toBe(true);
+  });
+
+  it('serves tidy cells with the build’s CSV columns, and aggregates read from both editions', async () => {
+    const cells = await (
+      await h.request(
+        `/api/cells?report=${encodeURIComponent(ids[0]!)}&table=applications&row=newApplications&column=total`,
+      )
+    ).json();
+    expect(cells.items).toHaveLength(1);
+    expect(Object.keys(cells.items[0])).toEqual([
+      'report_id',
+      'agency',
+      'division',
+      'year',
+      'edition',
+      'table',
+      'row_id',
+      'row_label',
+      'column_id',
+      'column_label',
+      'value',
+      'unit',
+    ]);
+    expect(cells.items[0].row_label).toBe('一、本年新收政府信息公开申请数量');
+    const byEdition = await (await h.request('/api/aggregates?measure=applications&groupBy=year')).json();
+    const total = byEdition.rows.reduce((sum: number, row: { value: number }) => sum + row.value, 0);
+    const expected = await h.portal.db.query<{ n: number }>(
+      "SELECT sum(value)::float8 AS n FROM cells WHERE tbl = 'applications' AND row_id = 'newApplications' AND column_id = 'total'",
+    );
+    expect(total).toBe(expected[0]!.n);
+    const editions = await h.portal.db.query<{ edition: string }>('SELECT DISTINCT edition FROM reports ORDER BY 1');
+    expect(editions.map((row) => row.edition)).toEqual(['2019', '2021']);
+    const rate = await (
+      await h.request('/api/aggregates?measure=reconsiderationCorrectedRate&groupBy=division&depth=city')
+    ).json();
+    for (const row of rate.rows) {
+      expect(row.group).toMatch(/^\d{4}00$/);
+      if (row.value !== null) expect(row.value).toBeCloseTo(row.numerator / row.denominator);
+    }
+  });
+
+  it('renders a report as JSON, HTML, CSV and PDF, and a year as a data package', async () => {
+    const id = encodeURIComponent(ids[0]!);
+    const html = await h.request(`/api/reports/${id}.html`);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(await html.text()).toContain('政府信息公开工作年度报告');
+    const csv = await textWithBom(await h.request(`/api/reports/${id}.csv`));
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFreport_id,table,row_id,row_label,column_id,column_label,value,unit');
+    const pdf = new Uint8Array(await (await h.request(`/api/reports/${id}.pdf`)).arrayBuffer());
+    expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
+    const year = (await (await h.request(`/api/reports/${id}`)).json()).year;
+    const descriptor = await (await h.request(`/api/years/${year}/datapackage.json`)).json();
+    expect(descriptor.resources.map((r: { path: string }) => r.path)).toEqual(['reports.csv', 'cells.csv']);
+    const yearCells = (await textWithBom(await h.request(`/api/years/${year}/cells.csv`))).trimEnd().split('\r\n');
+    expect(yearCells[0]).toBe(
+      `\uFEFF${descriptor.resources[1].schema.fields.map((f: { name: string }) => f.name).join(',')}`,
+    );
+    expect(yearCells.length).toBeGreaterThan(100);
+    expect((await h.request('/api/reports/nothing-2020.pdf')).status).toBe(404);
+  });
+
+  it('SQL-shaped text in every query parameter is data: 200 or 400 in the one error shape, nothing changed', async () => {
+    const before = await h.portal.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
+    for (const endpoint of ENDPOINTS)
+      for (const name of PARAMETERS)
+        for (const text of HOSTILE) {
+          const sep = endpoint.includes('?') ? '' : '?';
+          const answer = await h.request(`${endpoint}${sep}${name}=${encodeURIComponent(text)}`);
+          expect([200, 400], `${endpoint} ${name}=${text}`).toContain(answer.status);
+          if (answer.status === 400 && endpoint.startsWith('/api'))
+            expect((await answer.json()).error.code).toBe('BAD_REQUEST');
+        }
+    for (const text of HOSTILE) {
+      const answer = await h.request(`/api/reports/${encodeURIComponent(text)}.json`);
+      expect(answer.status).toBe(404);
+      const revisions = await h.request(
+        `/api/reports/${encodeURIComponent(text)}?revision=${encodeURIComponent(text)}`,
+      );
+      expect(revisions.status).toBe(400);
+    }
+    const q = await (await h.request(`/api/reports?q=${encodeURIComponent("' OR ''='")}`)).json();
+    expect(q.total).toBe(0);
+    const after = await h.portal.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
+    expect(after).toEqual(before);
+  });
+});

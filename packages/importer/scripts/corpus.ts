@@ -1,0 +1,37 @@
+/**
+ * npm run corpus -w @nianbao/importer — imports every file of test/corpus/ with the current importer,
+ * compares it with its expected.yaml and writes IMPORT.md at the repository root.
+ * `--out <file>` writes elsewhere; `--only <id>` runs one fixture (and prints its differences).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCorpus, runCorpus, totals } from '../test/corpus-harness.js';
+import { renderImportMd } from '../test/corpus-report.js';
+import { repoRoot } from '../test/helpers.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const only = option('--only');
+const out = option('--out') ?? join(repoRoot, 'IMPORT.md');
+
+const fixtures = loadCorpus().filter((fixture) => only === undefined || fixture.meta.id === only);
+const results = await runCorpus(fixtures);
+const sum = totals(results);
+if (only) {
+  for (const result of results) console.log(JSON.stringify(result, null, 2));
+} else {
+  writeFileSync(
+    out,
+    renderImportMd(results, {
+      date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      node: process.version,
+    }),
+  );
+  console.log(`wrote ${out}`);
+}
+console.log(
+  `${sum.files} files: ${sum.imported} imported, ${sum.refused} refused; cells ${sum.cells.right} right, ${sum.cells.wrong} wrong, ${sum.cells.missed} missed of ${sum.cells.total}; known errors ${sum.knownFound} found, ${sum.knownMissed} missed`,
+);

@@ -1,0 +1,295 @@
+/**
+ * The measured corpus: real published reports in test/corpus/<id>/ (source.* as published, meta.json,
+ * expected.yaml checked by hand against the original). Each source is imported with the importer as it
+ * is, compared cell by cell with expected.yaml, and validated, to see whether the errors the report is
+ * known to contain are found. `scripts/corpus.ts` writes the result to IMPORT.md at the repository root;
+ * `test/corpus.test.ts` runs it on every fixture.
+ *
+ * A wrong number is worse than a missing one, so cells are counted in three kinds: right (same value,
+ * or both not reported), wrong (a different value, or a value where the report has none) and missed
+ * (nothing where the report has a value).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { validateReport } from '@nianbao/validator';
+import { parse } from 'yaml';
+import * as importer from '../src/index.js';
+import { decodePage, importReport, pageKind } from '../src/index.js';
+import { repoRoot } from './helpers.js';
+
+export const corpusDir = join(repoRoot, 'packages', 'importer', 'test', 'corpus');
+
+export type SourceKind = 'pdf' | 'docx' | 'doc' | 'html' | 'text';
+
+export interface KnownError {
+  /** Rule id of the validator (B-ROW, C-SUM, B-BALANCE, T-TEXT, I-SPAM, …). */
+  rule: string;
+  /** JSON Pointer of the cell or paragraph the finding is about; '' when any place of the rule counts. */
+  pointer: string;
+  note: string;
+}
+
+export interface FixtureMeta {
+  id: string;
+  province: string;
+  agency: string;
+  year: number;
+  edition: '2019' | '2021';
+  kind: SourceKind;
+  url: string;
+  complete: boolean;
+  knownErrors: KnownError[];
+  notes: string;
+  /** Where the file in this folder came from, when it is not the published file itself (a copy, a print). */
+  obtainedFrom?: string;
+  /** The importer must refuse this file (an old .doc, a scanned PDF, not a report). */
+  expectRefusal?: boolean;
+}
+
+export interface Fixture {
+  dir: string;
+  meta: FixtureMeta;
+  sourcePath: string;
+  /** undefined for a fixture that must be refused. */
+  expected?: Record<string, unknown>;
+}
+
+export interface CellCounts {
+  right: number;
+  wrong: number;
+  missed: number;
+  total: number;
+}
+
+export interface CellDifference {
+  pointer: string;
+  expected: unknown;
+  actual: unknown;
+  kind: 'wrong' | 'missed';
+}
+
+export interface FixtureResult {
+  id: string;
+  meta: FixtureMeta;
+  outcome: 'imported' | 'refused';
+  /** The refusal's message, or why the file could not be offered to the importer at all. */
+  refusal?: string;
+  /** The refusal matches expectRefusal (or the import succeeded where one was expected: false). */
+  asExpected: boolean;
+  cells: CellCounts;
+  differences: CellDifference[];
+  agencyRight?: boolean;
+  yearRight?: boolean;
+  editionRight?: boolean;
+  knownFound: KnownError[];
+  knownMissed: KnownError[];
+  /** Known errors the validator finds in expected.yaml itself (less than all: a validator gap, not an import one). */
+  knownInExpected: number;
+  milliseconds: number;
+}
+
+const SOURCE_NAMES = ['source.pdf', 'source.docx', 'source.doc', 'source.html', 'source.htm', 'source.txt'];
+
+/** Every fixture folder with a meta.json, in name order. */
+export function loadCorpus(dir: string = corpusDir): Fixture[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((name) => {
+      const folder = join(dir, name);
+      const files = readdirSync(folder);
+      if (!files.includes('meta.json')) return [];
+      const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as FixtureMeta;
+      const source = SOURCE_NAMES.find((candidate) => files.includes(candidate));
+      if (!source) throw new Error(`${folder}: no source file (one of ${SOURCE_NAMES.join(', ')})`);
+      const expected = files.includes('expected.yaml')
+        ? (parse(readFileSync(join(folder, 'expected.yaml'), 'utf8')) as Record<string, unknown>)
+        : undefined;
+      return [{ dir: folder, meta, sourcePath: join(folder, source), expected }];
+    });
+}
+
+/** The leaves of the three tables of a document: pointer → value (an amount object is one leaf). */
+export function tableCells(document: unknown): Map<string, unknown> {
+  const cells = new Map<string, unknown>();
+  const sections = (document as { sections?: Record<string, { table?: unknown }> } | undefined)?.sections;
+  for (const section of ['proactiveDisclosure', 'applications', 'reviewAndLitigation']) {
+    const table = sections?.[section]?.table;
+    if (table !== undefined) walk(table, `/sections/${section}/table`, cells);
+  }
+  return cells;
+}
+
+function walk(node: unknown, pointer: string, into: Map<string, unknown>): void {
+  if (node !== null && typeof node === 'object' && !Array.isArray(node) && !('value' in node && 'unit' in node)) {
+    for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${key}`, into);
+    return;
+  }
+  into.set(pointer, node);
+}
+
+const at = (document: unknown, pointer: string): unknown =>
+  pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment], document);
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Cell-by-cell comparison of an imported document with the expected one. */
+export function compareCells(
+  expected: unknown,
+  actual: unknown,
+): { counts: CellCounts; differences: CellDifference[] } {
+  const counts: CellCounts = { right: 0, wrong: 0, missed: 0, total: 0 };
+  const differences: CellDifference[] = [];
+  for (const [pointer, want] of tableCells(expected)) {
+    counts.total += 1;
+    const got = at(actual, pointer);
+    const gotNothing = got === undefined || got === null;
+    if (want === null || want === undefined) {
+      if (gotNothing) counts.right += 1;
+      else {
+        counts.wrong += 1;
+        differences.push({ pointer, expected: null, actual: got, kind: 'wrong' });
+      }
+    } else if (gotNothing) {
+      counts.missed += 1;
+      differences.push({ pointer, expected: want, actual: got ?? null, kind: 'missed' });
+    } else if (same(want, got)) counts.right += 1;
+    else {
+      counts.wrong += 1;
+      differences.push({ pointer, expected: want, actual: got, kind: 'wrong' });
+    }
+  }
+  return { counts, differences };
+}
+
+/** A known error is found when the validator reports its rule at its pointer (or anywhere, for ''). */
+export function matchKnownErrors(
+  known: KnownError[],
+  findings: { ruleId: string; pointer: string }[],
+): { found: KnownError[]; missed: KnownError[] } {
+  const found: KnownError[] = [];
+  const missed: KnownError[] = [];
+  for (const error of known) {
+    const hit = findings.some(
+      (finding) =>
+        finding.ruleId === error.rule &&
+        (error.pointer === '' || finding.pointer === error.pointer || finding.pointer.startsWith(`${error.pointer}/`)),
+    );
+    (hit ? found : missed).push(error);
+  }
+  return { found, missed };
+}
+
+type AnyImport = { ok: true; document: unknown } | { ok: false; problem: { message: { zh: string; en: string } } };
+type ImportFile = (bytes: Uint8Array, fileName: string, options?: Record<string, unknown>) => Promise<AnyImport>;
+
+/** Imports a file with `importFile` when the importer has it, else HTML/text with `importReport`. */
+async function importSource(fixture: Fixture): Promise<AnyImport | { ok: false; unsupported: string }> {
+  const bytes = new Uint8Array(readFileSync(fixture.sourcePath));
+  const name = fixture.sourcePath.split('/').pop() as string;
+  const importFile = (importer as unknown as { importFile?: ImportFile }).importFile;
+  const partial = fixture.meta.complete ? {} : { partial: true };
+  if (typeof importFile === 'function') return importFile(bytes, name, partial);
+  const extension = extname(name).toLowerCase();
+  if (!['.html', '.htm', '.txt'].includes(extension)) {
+    return { ok: false, unsupported: `no importFile in @nianbao/importer yet: ${extension} is not read` };
+  }
+  const decoded = decodePage(bytes);
+  if (!decoded.ok) return { ok: false, problem: { message: decoded.problem.message } };
+  return importReport({ text: decoded.text, kind: pageKind(name, decoded.text), name }) as AnyImport;
+}
+
+export async function runFixture(fixture: Fixture): Promise<FixtureResult> {
+  const { meta } = fixture;
+  const started = performance.now();
+  const result = await importSource(fixture);
+  const milliseconds = performance.now() - started;
+  const expectedCells = fixture.expected ? tableCells(fixture.expected).size : 0;
+  // Validated as an import: with a provenance block, so that blank cells are 'not reported' (I-NOTREPORTED).
+  const knownInExpected = fixture.expected
+    ? matchKnownErrors(
+        meta.knownErrors,
+        validateReport({ provenance: { importedFrom: fixture.sourcePath.split('/').pop() }, ...fixture.expected })
+          .findings,
+      ).found.length
+    : 0;
+  const base = { id: meta.id, meta, milliseconds, knownInExpected, differences: [] as CellDifference[] };
+  if (!result.ok) {
+    const refusal =
+      'unsupported' in result ? result.unsupported : `${result.problem.message.zh} / ${result.problem.message.en}`;
+    return {
+      ...base,
+      outcome: 'refused',
+      refusal,
+      asExpected: meta.expectRefusal === true,
+      cells: { right: 0, wrong: 0, missed: expectedCells, total: expectedCells },
+      knownFound: [],
+      knownMissed: meta.knownErrors,
+    };
+  }
+  const document = result.document as Record<string, unknown>;
+  const { counts, differences } = fixture.expected
+    ? compareCells(fixture.expected, document)
+    : { counts: { right: 0, wrong: 0, missed: 0, total: 0 }, differences: [] };
+  const findings = validateReport(document).findings;
+  const { found, missed } = matchKnownErrors(meta.knownErrors, findings);
+  const expected = fixture.expected as {
+    edition?: string;
+    metadata?: { agency?: { name?: string }; reportYear?: number };
+  };
+  const metadata = document.metadata as { agency?: { name?: string }; reportYear?: number } | undefined;
+  return {
+    ...base,
+    outcome: 'imported',
+    asExpected: meta.expectRefusal !== true,
+    cells: counts,
+    differences,
+    agencyRight: expected ? metadata?.agency?.name === expected.metadata?.agency?.name : undefined,
+    yearRight: expected ? metadata?.reportYear === expected.metadata?.reportYear : undefined,
+    editionRight: expected ? document.edition === expected.edition : undefined,
+    knownFound: found,
+    knownMissed: missed,
+  };
+}
+
+export async function runCorpus(fixtures: Fixture[] = loadCorpus()): Promise<FixtureResult[]> {
+  const results: FixtureResult[] = [];
+  for (const fixture of fixtures) results.push(await runFixture(fixture));
+  return results;
+}
+
+export interface Totals {
+  files: number;
+  imported: number;
+  refused: number;
+  refusedAsExpected: number;
+  cells: CellCounts;
+  knownFound: number;
+  knownMissed: number;
+  milliseconds: number;
+}
+
+export function totals(results: FixtureResult[]): Totals {
+  const cells: CellCounts = { right: 0, wrong: 0, missed: 0, total: 0 };
+  for (const result of results) {
+    cells.right += result.cells.right;
+    cells.wrong += result.cells.wrong;
+    cells.missed += result.cells.missed;
+    cells.total += result.cells.total;
+  }
+  return {
+    files: results.length,
+    imported: results.filter((result) => result.outcome === 'imported').length,
+    refused: results.filter((result) => result.outcome === 'refused').length,
+    refusedAsExpected: results.filter((result) => result.outcome === 'refused' && result.meta.expectRefusal).length,
+    cells,
+    knownFound: results.reduce((sum, result) => sum + result.knownFound.length, 0),
+    knownMissed: results.reduce((sum, result) => sum + result.knownMissed.length, 0),
+    milliseconds: results.reduce((sum, result) => sum + result.milliseconds, 0),
+  };
+}
