@@ -499,6 +499,7 @@ describe.concurrent('nianbao build: bad input writes nothing', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |node:internal|TypeError/);
     expect(listFiles(out)).toEqual([
       'good/datapackage.json',
+      'good/fragment-inline.html',
       'good/fragment.html',
       'good/index.html',
       'good/report.csv',
@@ -527,6 +528,7 @@ describe('a valid report with more text than a PDF is made for', () => {
     expect(other.code).toBe(0);
     expect(listFiles(out)).toEqual([
       'long-report/datapackage.json',
+      'long-report/fragment-inline.html',
       'long-report/fragment.html',
       'long-report/index.html',
       'long-report/report.csv',

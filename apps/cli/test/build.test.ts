@@ -45,7 +45,15 @@ function listFiles(dir: string): string[] {
   return found.sort();
 }
 
-const OUTPUTS = ['datapackage.json', 'fragment.html', 'index.html', 'report.csv', 'report.json', 'report.pdf'];
+const OUTPUTS = [
+  'datapackage.json',
+  'fragment-inline.html',
+  'fragment.html',
+  'index.html',
+  'report.csv',
+  'report.json',
+  'report.pdf',
+];
 const fresh = (name: string) => {
   const dir = join(tmp, name);
   rmSync(dir, { recursive: true, force: true });
@@ -74,6 +82,10 @@ describe('nianbao build: one report', () => {
     expect(listFiles(out)).toEqual(OUTPUTS.map((name) => `sample-bureau-2021/${name}`));
     const dir = join(out, 'sample-bureau-2021');
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    // The page links to the files written beside it.
+    for (const file of ['report.pdf', 'report.csv', 'report.json'])
+      expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`href="${file}"`);
+    expect(readFileSync(join(dir, 'fragment-inline.html'), 'utf8')).not.toContain('<style');
     expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).edition).toBe('2021');
   });
@@ -161,9 +173,9 @@ describe('nianbao build: many reports', () => {
     expect(run.stderr).toMatch(/^ok {2}.*seed\.yaml$/m); // not a TTY: one plain line per report
     expect(listFiles(out)).toEqual(
       [
-        ...['fragment.html', 'index.html'].map((f) => `nested/sample/${f}`),
+        ...['fragment-inline.html', 'fragment.html', 'index.html'].map((f) => `nested/sample/${f}`),
         ...['datapackage.json', 'report.csv', 'report.json'].map((f) => `nested/sample/${f}`),
-        ...['fragment.html', 'index.html'].map((f) => `seed/${f}`),
+        ...['fragment-inline.html', 'fragment.html', 'index.html'].map((f) => `seed/${f}`),
         ...['datapackage.json', 'report.csv', 'report.json'].map((f) => `seed/${f}`),
       ].sort(),
     );

@@ -14,7 +14,7 @@ export type Format = (typeof FORMATS)[number];
 
 /** File names inside a report's output folder. */
 export const OUTPUT_FILES = {
-  html: ['index.html', 'fragment.html'],
+  html: ['index.html', 'fragment.html', 'fragment-inline.html'],
   pdf: ['report.pdf'],
   json: ['report.json', 'report.csv', 'datapackage.json'],
 } as const satisfies Record<Format, readonly string[]>;
@@ -95,9 +95,14 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   try {
     if (request.formats.includes('html')) {
       const { renderHtmlPage, renderHtmlFragment } = await import('@nianbao/render-html');
+      // The page links to the files written beside it (its preface promises a download).
+      const pdf = request.formats.includes('pdf') ? 'report.pdf' : undefined;
+      const data = request.formats.includes('json');
+      const downloads = { pdf, csv: data ? 'report.csv' : undefined, json: data ? 'report.json' : undefined };
       files.push(
-        { name: 'index.html', data: renderHtmlPage(report) },
+        { name: 'index.html', data: renderHtmlPage(report, { downloads }) },
         { name: 'fragment.html', data: renderHtmlFragment(report) },
+        { name: 'fragment-inline.html', data: renderHtmlFragment(report, { inlineStyles: true }) },
       );
     }
     if (request.formats.includes('json')) {
