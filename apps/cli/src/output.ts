@@ -121,10 +121,55 @@ export function formatFinding(
     where,
     SEVERITY_COLOR[finding.severity](color, finding.severity),
     paint.bold(color, finding.ruleId),
-    paint.dim(color, finding.pointer === '' ? '/' : finding.pointer),
+    paint.dim(color, shorten(finding.pointer === '' ? '/' : finding.pointer, MAX_POINTER)),
   ].join('  ');
-  const message = finding.message[lang].replace(/\s*\n\s*/g, ' ');
-  return `${head}\n  ${message}\n`;
+  const message = shortenQuoted(finding.message[lang].replace(/\s*\n\s*/g, ' '));
+  return `${head}\n  ${shorten(message, MAX_MESSAGE)}\n`;
+}
+
+/** Findings printed for people; past this many, a line says how many more there are. */
+export const MAX_PRINTED_FINDINGS = 200;
+const MAX_POINTER = 120;
+const MAX_QUOTED = 60;
+const MAX_MESSAGE = 600;
+
+/** A long text cut in its middle, so both ends stay readable. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const half = Math.floor((max - 1) / 2);
+  return `${text.slice(0, half)}…${text.slice(text.length - half)}`;
+}
+
+/** Keys and values the message echoes (in “”, "" or 「」) cut to a readable length. */
+function shortenQuoted(message: string): string {
+  return message.replace(/(“|"|「)([^”"」]{61,})(”|"|」)/g, (_all, open: string, inner: string, close: string) => {
+    return `${open}${inner.slice(0, MAX_QUOTED)}…${close}`;
+  });
+}
+
+/**
+ * Writes the findings for people (already in the order to print): the first
+ * MAX_PRINTED_FINDINGS of them, then one line with how many more there are (`--format json`
+ * has them all).
+ */
+export function writeFindings(
+  write: (text: string) => void,
+  findings: readonly PrintableFinding[],
+  file: string,
+  locate: Locator,
+  lang: Lang,
+  color: boolean,
+): void {
+  const shown = findings.slice(0, MAX_PRINTED_FINDINGS);
+  for (const finding of shown) write(`${formatFinding(finding, file, locate, lang, color)}\n`);
+  const more = findings.length - shown.length;
+  if (more > 0) {
+    write(
+      lang === 'zh'
+        ? `……另有 ${more} 条未列出（--format json 列出全部）。\n\n`
+        : `… and ${more} more not listed (--format json lists them all).\n\n`,
+    );
+  }
 }
 
 export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {

@@ -66,7 +66,8 @@ function listFiles(dir: string): string[] {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) walk(path);
-      else found.push(relative(dir, path));
+      // The marker a build leaves in --out is not an output.
+      else if (entry.name !== '.nianbao-output') found.push(relative(dir, path));
     }
   };
   walk(dir);

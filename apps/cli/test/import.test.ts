@@ -41,7 +41,34 @@ function exampleDocument(): Record<string, unknown> {
 const seedProvenance = {
   importedFrom: 'chizhou-rfb-2020.txt',
   unplaced: [{ text: '扫一扫在手机打开当前页', from: 'line 70' }],
+  // Every cell and paragraph with the line it came from.
+  origins: expect.objectContaining({
+    '/sections/applications/table/carriedOverToNextYear/total': 'line 59',
+    '/preface/paragraphs/0': 'line 1',
+  }),
 };
+
+/** A PDF whose page has only a drawn shape and no text (as a scan has only an image). */
+function pdfWithoutText(): string {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+  ];
+  const content = '0.5 g 50 50 495 742 re f';
+  objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, index) => {
+    const offset = pdf.length;
+    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return pdf;
+}
 
 describe('nianbao import', () => {
   it('the seed to YAML: the bundled example plus provenance, a fidelity summary, the findings; exit 0', () => {
@@ -153,11 +180,62 @@ describe('nianbao import', () => {
     expect(run.stderr).toMatch(reason);
   });
 
-  it('a file that is not a page: exit 2', () => {
-    const pdf = join(tmp, 'report.pdf');
+  it('a file that is neither a report nor a page: exit 2', () => {
+    const png = join(tmp, 'report.png');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    const run = nianbao(['import', png]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/看起来是PNG 图片/);
+  });
+
+  it('a damaged PDF: exit 2, one line', () => {
+    const pdf = join(tmp, 'damaged.pdf');
     writeFileSync(pdf, '%PDF-1.7\n%\u00e2\u00e3');
     const run = nianbao(['import', pdf]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/看起来是PDF 文件/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a scanned PDF (no text layer) is refused with that reason: exit 2', () => {
+    const pdf = join(tmp, 'scan.pdf');
+    writeFileSync(pdf, pdfWithoutText(), 'latin1');
+    const run = nianbao(['import', pdf, '--out', join(tmp, 'scan.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/没有文字层.*扫描件/);
+    expect(existsSync(join(tmp, 'scan.yaml'))).toBe(false);
+  });
+
+  it('an old binary .doc is refused with the hint to save it as .docx or PDF: exit 2', () => {
+    const doc = join(tmp, 'report.doc');
+    writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    const run = nianbao(['import', doc, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Save it as \.docx or PDF/);
+  });
+
+  it('a PDF report: read from its positions and rulings, every number in its cell; exit 0', () => {
+    const out = join(tmp, 'pdf.yaml');
+    const run = nianbao(['import', 'packages/importer/test/fixtures/nianbao-chizhou-rfb-2020.pdf', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('表格数字：读取 198/198 个');
+    const document = parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    expect(document.sections).toEqual(exampleDocument().sections);
+  });
+
+  it('--partial: a page without table 三 is imported with its cells not reported, and validated', () => {
+    const text = readFileSync(join(root, SEED), 'utf8').split('\n');
+    // Drop table 三 (lines 34 to 59 of the seed).
+    const page = join(tmp, 'partial.txt');
+    writeFileSync(page, [...text.slice(0, 33), ...text.slice(59)].join('\n'));
+    const refused = nianbao(['import', page]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('三、收到和处理政府信息公开申请情况（表格）');
+    const out = join(tmp, 'partial.yaml');
+    const run = nianbao(['import', page, '--partial', '--out', out]);
+    expect(run.code).toBe(0);
+    const document = parse(readFileSync(out, 'utf8')) as { provenance: { notFound: string[] } };
+    expect(document.provenance.notFound).toEqual(['/sections/applications/table']);
+    // The spam of the rest of the report is still found.
+    expect(run.stdout).toMatch(/I-SPAM/);
   });
 });

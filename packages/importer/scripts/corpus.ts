@@ -17,8 +17,9 @@ const option = (name: string): string | undefined => {
 const only = option('--only');
 const out = option('--out') ?? join(repoRoot, 'IMPORT.md');
 
-const fixtures = loadCorpus().filter((fixture) => only === undefined || fixture.meta.id === only);
-const results = await runCorpus(fixtures);
+const corpus = loadCorpus();
+const fixtures = corpus.filter((fixture) => only === undefined || fixture.meta.id === only);
+const results = await runCorpus(fixtures, corpus);
 const sum = totals(results);
 if (only) {
   for (const result of results) console.log(JSON.stringify(result, null, 2));

@@ -1,4 +1,6 @@
-export { importReport } from './import.js';
+export { importReport, importSource } from './import.js';
+export { fileKind, type FileKind, type FileReader, importFile, registerReader } from './file.js';
+export type { SourceDocument } from './source.js';
 export type {
   Fidelity,
   ImportFailure,

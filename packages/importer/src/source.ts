@@ -16,6 +16,8 @@ export interface GridCell {
   origin: boolean;
   /** True where the cell continues a colspan from the left (the same value repeated across columns). */
   fromLeft?: boolean;
+  /** Where the cell itself is (a PDF page and box), when the input says more than its row. */
+  from?: string;
 }
 
 export interface TableRow {

@@ -1,11 +1,3 @@
-/**
- * Reading the three statistical tables. Rows and columns are found by their official labels (from
- * the schema), not by position: a row's label cells are matched against the row tree (with the group
- * it is in as context, since merged label cells appear only on a group's first row); header rows give
- * the columns, per grid column for HTML tables and in reading order for `|`-flattened text, where
- * header cells of a multi-level header are not aligned with the values.
- */
-import { toPointer } from '@nianbao/template';
 import {
   allColumnNodes,
   allRowNodes,
@@ -17,10 +9,9 @@ import {
   type TableId,
   type TableSpec,
 } from './spec.js';
-import type { GridCell, SourceTable, TableRow } from './source.js';
+import type { GridCell, SourceTable } from './source.js';
 import { labelKey, MATCH, similarity } from './text.js';
-import type { ImportWarning, Unplaced } from './types.js';
-import { isBlankMarker, isValueLike, numberText, readCell, unitOf, type CellValue, type Unit } from './values.js';
+import { isBlankMarker, isValueLike, numberText, unitOf, type Unit } from './values.js';
 
 // ---------------------------------------------------------------- classification
 
@@ -68,7 +59,7 @@ export function tableLabelKeys(tables: SourceTable[]): string[] {
 
 // ---------------------------------------------------------------- rows: labels and values
 
-interface RowView {
+export interface RowView {
   cells: GridCell[];
   from: string;
   raw?: string;
@@ -77,14 +68,16 @@ interface RowView {
   part: number;
 }
 
-interface SplitRow {
+export interface SplitRow {
   labels: string[];
   /** Value cells after the labels (own cells in reading order). */
   values: string[];
+  /** Where each value cell is (the cell's own place, else its row's). */
+  froms: string[];
 }
 
 /** Labels: the leading non-value cells (spanned duplicates merged); values: the cells after them. */
-function splitRow(row: RowView): SplitRow {
+export function splitRow(row: RowView): SplitRow {
   const cells = row.aligned ? row.cells : row.cells.filter((cell) => cell.origin);
   let end = 0;
   while (end < cells.length && (cells[end]!.text === '' || !isValueLike(cells[end]!.text))) end++;
@@ -96,15 +89,15 @@ function splitRow(row: RowView): SplitRow {
   }
   const valueCells = cells.slice(end);
   // A resolved grid repeats a colspan value: read it once.
-  const values = valueCells.filter((cell) => !cell.fromLeft).map((c) => c.text);
-  return { labels, values };
+  const own = valueCells.filter((cell) => !cell.fromLeft);
+  return { labels, values: own.map((c) => c.text), froms: own.map((c) => c.from ?? row.from) };
 }
 
-function hasNumber(values: string[]): boolean {
+export function hasNumber(values: string[]): boolean {
   return values.some((value) => !isBlankMarker(value) && numberText(value) !== undefined);
 }
 
-function rowText(row: RowView): string {
+export function rowText(row: RowView): string {
   if (row.raw !== undefined) return row.raw;
   const texts = row.cells.filter((cell) => cell.origin).map((cell) => cell.text);
   while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
@@ -122,7 +115,7 @@ interface Scored<T> {
   exact?: boolean;
 }
 
-function bestColumn(
+export function bestColumn(
   text: string,
   candidates: Iterable<{ node: ColumnNode; depth: number }>,
 ): Scored<ColumnNode> | undefined {
@@ -138,7 +131,7 @@ function bestColumn(
 
 const depthCache = new WeakMap<ColumnNode[], { node: ColumnNode; depth: number }[]>();
 
-function withDepth(columns: ColumnNode[], depth = 0): { node: ColumnNode; depth: number }[] {
+export function withDepth(columns: ColumnNode[], depth = 0): { node: ColumnNode; depth: number }[] {
   if (depth === 0) {
     const cached = depthCache.get(columns);
     if (cached) return cached;
@@ -168,7 +161,7 @@ function bestRow(text: string, root: RowNode, context: RowNode): Scored<RowNode>
   return best && best.score >= MATCH ? best : undefined;
 }
 
-function isDecoration(text: string, spec: TableSpec): boolean {
+export function isDecoration(text: string, spec: TableSpec): boolean {
   const { key } = labelKey(text);
   return spec.decorations.some(
     (decoration) => similarity(key, decoration) >= MATCH || (key.length > 12 && decoration.includes(key)),
@@ -182,7 +175,7 @@ type RowKind =
   | { kind: 'values' }
   | { kind: 'other' };
 
-function classifyRow(
+export function classifyRow(
   split: SplitRow,
   spec: TableSpec,
   context: RowNode,
@@ -192,6 +185,7 @@ function classifyRow(
   let group: RowNode | undefined;
   let approximate = false;
   let columnLabels = 0;
+  let columnHits = 0;
   let current = context;
   const allColumns = columns.length === 1 ? withDepth(columns[0]!) : columns.flatMap((c) => withDepth(c));
   for (const label of split.labels) {
@@ -201,6 +195,7 @@ function classifyRow(
     }
     const row = bestRow(label, spec.root, current);
     const column = bestColumn(label, allColumns);
+    if (column && column.similarity! >= 0.95) columnHits++;
     // A tie with a column label (其他) is a column unless the row label is numbered or in context.
     if (row && (!column || row.score > column.similarity!)) {
       if (row.node.columns) {
@@ -213,6 +208,8 @@ function classifyRow(
       }
     } else if (column) columnLabels++;
   }
+  // A repeated header row (自然人 | 法人或其他组织 | 总计) under a row group: 总计 is its column, not the row.
+  if (columnHits >= 2 && !hasNumber(split.values)) return { kind: { kind: 'header' }, context };
   if (leaf) return { kind: { kind: 'data', row: leaf, approximate }, context: current };
   if (group && !hasNumber(split.values)) return { kind: { kind: 'group', group }, context: current };
   if (split.labels.length === 0 && split.values.some((v) => v !== '')) return { kind: { kind: 'values' }, context };
@@ -222,11 +219,11 @@ function classifyRow(
 
 // ---------------------------------------------------------------- columns
 
-type ColumnMapping =
+export type ColumnMapping =
   | { mode: 'grid'; cols: Map<ColumnNode, number[]>; width: number; units: Map<ColumnNode, Unit>; part: number }
   | { mode: 'sequence'; order: (ColumnNode | null)[]; units: Map<ColumnNode, Unit> };
 
-interface MappingResult {
+export interface MappingResult {
   mapping: ColumnMapping;
   /** Leaves the header did not name (read by official position, or not at all). */
   complete: boolean;
@@ -334,11 +331,11 @@ function sequenceMapping(headers: RowView[], columns: ColumnNode[], spec: TableS
   return { mapping: { mode: 'sequence', order, units }, complete };
 }
 
-function officialMapping(columns: ColumnNode[]): ColumnMapping {
+export function officialMapping(columns: ColumnNode[]): ColumnMapping {
   return { mode: 'sequence', order: [...leavesOf(columns)], units: new Map() };
 }
 
-function mappingFor(headers: RowView[], columns: ColumnNode[], spec: TableSpec): MappingResult | undefined {
+export function mappingFor(headers: RowView[], columns: ColumnNode[], spec: TableSpec): MappingResult | undefined {
   if (headers.length === 0) return undefined;
   if (headers.every((row) => row.aligned && row.part === headers[0]!.part)) {
     const grid = gridMapping(headers, columns, spec);
@@ -348,18 +345,21 @@ function mappingFor(headers: RowView[], columns: ColumnNode[], spec: TableSpec):
 }
 
 /** The raw text of each cell of a data row, per column leaf (undefined: the row has no such cell). */
-function valuesOf(
+export function valuesOf(
   row: RowView,
   split: SplitRow,
   mapping: ColumnMapping,
   columns: ColumnNode[],
+  froms?: Map<ColumnNode, string>,
 ): Map<ColumnNode, string | undefined> {
   const result = new Map<ColumnNode, string | undefined>();
   // Grid columns hold only within the grid the header was read from (a continued table has its own).
   if (mapping.mode === 'grid' && row.aligned && row.part === mapping.part && row.cells.length === mapping.width) {
     for (const leaf of leavesOf(columns)) {
-      const texts = (mapping.cols.get(leaf) ?? []).map((col) => row.cells[col]!.text);
-      result.set(leaf, texts.length === 0 ? undefined : (texts.find((text) => !isBlankMarker(text)) ?? texts[0]));
+      const cells = (mapping.cols.get(leaf) ?? []).map((col) => row.cells[col]!);
+      const cell = cells.find((c) => !isBlankMarker(c.text)) ?? cells[0];
+      result.set(leaf, cell?.text);
+      if (cell) froms?.set(leaf, cell.from ?? row.from);
     }
     return result;
   }
@@ -368,306 +368,9 @@ function valuesOf(
       ? mapping.order
       : [...mapping.cols.entries()].sort((a, b) => a[1][0]! - b[1][0]!).map(([leaf]) => leaf);
   order.forEach((leaf, index) => {
-    if (leaf) result.set(leaf, split.values[index]);
+    if (!leaf) return;
+    result.set(leaf, split.values[index]);
+    if (split.froms[index] !== undefined) froms?.set(leaf, split.froms[index]!);
   });
   return result;
-}
-
-// ---------------------------------------------------------------- reading a table
-
-export interface TableReading {
-  /** The table object of the document (every official cell present, null where not reported). */
-  table: Record<string, unknown>;
-  cellsRead: number;
-  cellsExpected: number;
-  notReported: string[];
-  warnings: ImportWarning[];
-  unplaced: Unplaced[];
-  /** Official labels of the rows found / missing. */
-  rowsFound: string[];
-  rowsMissing: string[];
-  /** The table ends before its last official row (or its last row is cut short). */
-  truncated: boolean;
-}
-
-function emptyRow(columns: ColumnNode[]): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const column of columns) {
-    if (column.kind === 'money') row[column.key] = { value: null, unit: null };
-    else if (column.kind) row[column.key] = null;
-    else row[column.key] = emptyRow(column.children ?? []);
-  }
-  return row;
-}
-
-function setAt(target: Record<string, unknown>, path: string[], value: unknown): void {
-  let node = target;
-  for (const segment of path.slice(0, -1)) {
-    node[segment] ??= {};
-    node = node[segment] as Record<string, unknown>;
-  }
-  node[path[path.length - 1]!] = value;
-}
-
-function emptyTable(root: RowNode): Record<string, unknown> {
-  if (root.columns) return emptyRow(root.columns);
-  const table: Record<string, unknown> = {};
-  for (const row of rowsOf(root)) setAt(table, row.path, emptyRow(row.columns!));
-  return table;
-}
-
-function rowLabel(row: RowNode): string {
-  return row.titles.join(' ');
-}
-
-function columnLabel(leaf: ColumnNode, columns: ColumnNode[]): string {
-  const titles: string[] = [];
-  const find = (nodes: ColumnNode[], trail: string[]): boolean =>
-    nodes.some((node) =>
-      node === leaf ? (titles.push(...trail, node.title), true) : find(node.children ?? [], [...trail, node.title]),
-    );
-  find(columns, []);
-  return titles.join(' ');
-}
-
-const SECTION_POINTER = (id: TableId, path: string[]): string => toPointer(['sections', id, 'table', ...path]);
-
-export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
-  const table = emptyTable(spec.root);
-  const warnings: ImportWarning[] = [];
-  const unplaced: Unplaced[] = [];
-  const found = new Map<RowNode, { from: string; short: boolean }>();
-  const officialRows = [...rowsOf(spec.root)];
-  let cellsRead = 0;
-  const notReportedSet = new Set<string>();
-
-  const rows: RowView[] = parts.flatMap((part, index) =>
-    part.rows.map((row: TableRow) => ({
-      cells: row.cells,
-      from: row.from,
-      raw: row.raw,
-      aligned: part.aligned,
-      part: index,
-    })),
-  );
-  // Rows of one table share their columns (same labels): one set per distinct header.
-  const columnSets = [
-    ...new Map(
-      officialRows.map((row) => [[...leavesOf(row.columns!)].map((l) => l.title).join('|'), row.columns!]),
-    ).values(),
-  ];
-
-  let context = spec.root;
-  let headers: RowView[] = [];
-  let afterData = false;
-  const mappings = new Map<string, MappingResult>();
-  const signature = (columns: ColumnNode[]): string => [...leavesOf(columns)].map((leaf) => leaf.title).join('|');
-
-  const placeRow = (row: RowView, split: SplitRow, target: RowNode, approximate: boolean): void => {
-    if (found.has(target)) {
-      warnings.push({
-        code: 'row-duplicate',
-        message: {
-          zh: `「${rowLabel(target)}」出现了不止一次，只取第一次；其余保留在未归位原文中。`,
-          en: `The row 「${rowLabel(target)}」 appears more than once; the first is used, the others are kept as unplaced text.`,
-        },
-        from: row.from,
-      });
-      unplaced.push({ text: rowText(row), from: row.from });
-      return;
-    }
-    if (approximate) {
-      warnings.push({
-        code: 'label-approximate',
-        message: {
-          zh: `行标签「${split.labels.join(' ')}」按「${rowLabel(target)}」读取（与官方文字不完全一致）。`,
-          en: `Row label 「${split.labels.join(' ')}」 read as 「${rowLabel(target)}」 (not exactly the official text).`,
-        },
-        at: SECTION_POINTER(spec.id, target.path),
-        from: row.from,
-      });
-    }
-    const columns = target.columns!;
-    const sig = signature(columns);
-    let result = headers.length > 0 ? mappingFor(headers, columns, spec) : undefined;
-    if (result) mappings.set(sig, result);
-    else result = mappings.get(sig);
-    if (!result?.complete) {
-      if (!mappings.has(`warned:${sig}`)) {
-        mappings.set(`warned:${sig}`, result ?? { mapping: officialMapping(columns), complete: false });
-        warnings.push({
-          code: 'columns-by-position',
-          message: {
-            zh: `「${rowLabel(target)}」所在表格的列标题未能全部识别，未识别的列按官方顺序读取。`,
-            en: `The column headers above 「${rowLabel(target)}」 were not all recognised; those columns are read in the official order.`,
-          },
-          at: SECTION_POINTER(spec.id, target.path),
-          from: row.from,
-        });
-      }
-      if (!result) result = { mapping: officialMapping(columns), complete: false };
-    }
-    const values = valuesOf(row, split, result.mapping, columns);
-    let short = false;
-    const rowObject = emptyRow(columns);
-    for (const leaf of leavesOf(columns)) {
-      const pointer = SECTION_POINTER(spec.id, [...target.path, ...leaf.path]);
-      const raw = values.get(leaf);
-      if (raw === undefined) short = true;
-      const reading = readCell(raw ?? '', leaf.kind!, result.mapping.units.get(leaf));
-      if (reading.status === 'value') {
-        setAt(rowObject, leaf.path, reading.value as CellValue);
-        cellsRead++;
-        if (reading.note === 'unit-converted') {
-          warnings.push({
-            code: 'unit-converted',
-            message: {
-              zh: `${rowLabel(target)}·${columnLabel(leaf, columns)}：原文「${raw}」，按万元记为 ${String(reading.value)}。`,
-              en: `${rowLabel(target)} · ${columnLabel(leaf, columns)}: published as 「${raw}」, recorded in 万元 as ${String(reading.value)}.`,
-            },
-            at: pointer,
-            from: row.from,
-          });
-        }
-        if (reading.note === 'unit-unknown') {
-          warnings.push({
-            code: 'unit-unknown',
-            message: {
-              zh: `${rowLabel(target)}·${columnLabel(leaf, columns)}：金额「${raw}」未注明单位（元或万元），单位记为 null，请核对。`,
-              en: `${rowLabel(target)} · ${columnLabel(leaf, columns)}: the amount 「${raw}」 states no unit (元 or 万元); unit kept as null, please check.`,
-            },
-            at: `${pointer}/unit`,
-            from: row.from,
-          });
-        }
-        continue;
-      }
-      notReportedSet.add(leaf.kind === 'money' ? `${pointer}/value` : pointer);
-      const shown = raw === undefined ? '' : raw;
-      if (reading.status === 'unreadable') {
-        unplaced.push({ text: shown, from: `${row.from} (${rowLabel(target)} · ${columnLabel(leaf, columns)})` });
-      }
-      warnings.push({
-        code: reading.status === 'blank' ? 'not-reported' : 'unreadable-cell',
-        message:
-          reading.status === 'blank'
-            ? {
-                zh: `${rowLabel(target)}·${columnLabel(leaf, columns)}：原报告${raw === undefined ? '缺少此单元格' : shown === '' ? '为空白' : `为「${shown}」`}，记为未填报（null），不按0处理。`,
-                en: `${rowLabel(target)} · ${columnLabel(leaf, columns)}: ${raw === undefined ? 'the cell is missing' : shown === '' ? 'blank' : `「${shown}」`} in the published report; kept as not reported (null), not 0.`,
-              }
-            : {
-                zh: `${rowLabel(target)}·${columnLabel(leaf, columns)}：「${shown}」不是有效的数值，记为未填报（null），原文保留。`,
-                en: `${rowLabel(target)} · ${columnLabel(leaf, columns)}: 「${shown}」 is not a valid value; kept as not reported (null), the text is kept.`,
-              },
-        at: pointer,
-        from: row.from,
-      });
-    }
-    if (target === spec.root) Object.assign(table, rowObject);
-    else setAt(table, target.path, rowObject);
-    found.set(target, { from: row.from, short });
-  };
-
-  for (const row of rows) {
-    if (row.cells.every((cell) => cell.text === '')) continue;
-    const split = splitRow(row);
-    if (spec.root.columns) {
-      // Table 四: one row of values under a header.
-      const values =
-        split.labels.length === 0 ||
-        split.labels.every((label) => !bestColumn(label, withDepth(spec.root.columns!)) && !isDecoration(label, spec));
-      if ((values && hasNumber(split.values)) || (split.labels.length === 0 && split.values.some((v) => v !== ''))) {
-        if (split.labels.length > 0) unplaced.push({ text: split.labels.join(' | '), from: row.from });
-        placeRow(row, split, spec.root, false);
-        headers = [];
-      } else if (!found.has(spec.root)) headers.push(row);
-      else unplaced.push({ text: rowText(row), from: row.from });
-      continue;
-    }
-    const { kind, context: next } = classifyRow(split, spec, context, columnSets);
-    switch (kind.kind) {
-      case 'data':
-        context = next;
-        placeRow(row, split, kind.row, kind.approximate);
-        afterData = true;
-        break;
-      case 'group':
-        context = next;
-        // A block title (第二十条第（一）项) starts a new header.
-        if (afterData || kind.group.parent === spec.root) headers = [];
-        afterData = false;
-        break;
-      case 'header':
-        if (afterData) headers = [];
-        afterData = false;
-        headers.push(row);
-        break;
-      default:
-        if (hasNumber(split.values)) {
-          warnings.push({
-            code: 'row-unrecognised',
-            message: {
-              zh: `表格行「${rowText(row)}」与官方行标签均不对应，保留在未归位原文中。`,
-              en: `The table row 「${rowText(row)}」 matches no official row; kept as unplaced text.`,
-            },
-            from: row.from,
-          });
-          unplaced.push({ text: rowText(row), from: row.from });
-        } else if (!afterData && found.size === 0) headers.push(row);
-        else unplaced.push({ text: rowText(row), from: row.from });
-    }
-  }
-
-  const rowsFound: string[] = [];
-  const rowsMissing: string[] = [];
-  let lastFound = -1;
-  officialRows.forEach((row, index) => {
-    if (found.has(row)) {
-      rowsFound.push(rowLabel(row) || spec.title);
-      lastFound = index;
-    }
-  });
-  officialRows.forEach((row, index) => {
-    if (found.has(row)) return;
-    rowsMissing.push(rowLabel(row) || spec.title);
-    for (const leaf of leavesOf(row.columns!)) {
-      const pointer = SECTION_POINTER(spec.id, [...row.path, ...leaf.path]);
-      notReportedSet.add(leaf.kind === 'money' ? `${pointer}/value` : pointer);
-    }
-    if (index < lastFound) {
-      warnings.push({
-        code: 'row-missing',
-        message: {
-          zh: `未找到「${rowLabel(row)}」一行，其单元格记为未填报（null）。`,
-          en: `The row 「${rowLabel(row)}」 was not found; its cells are kept as not reported (null).`,
-        },
-        at: SECTION_POINTER(spec.id, row.path),
-      });
-    }
-  });
-  const lastRow = officialRows[lastFound];
-  const truncated =
-    lastFound < officialRows.length - 1 ||
-    (lastRow !== undefined &&
-      found.get(lastRow)!.short &&
-      lastRow === officialRows[officialRows.length - 1] &&
-      isLastOfSource(found.get(lastRow)!.from, parts));
-  const cellsExpected = officialRows.reduce((sum, row) => sum + [...leavesOf(row.columns!)].length, 0);
-  return {
-    table,
-    cellsRead,
-    cellsExpected,
-    notReported: [...notReportedSet],
-    warnings,
-    unplaced,
-    rowsFound,
-    rowsMissing,
-    truncated,
-  };
-}
-
-/** Whether a row is the last row of the table as published (a short last row means the table was cut). */
-function isLastOfSource(from: string, parts: SourceTable[]): boolean {
-  const last = parts[parts.length - 1];
-  return last !== undefined && last.rows[last.rows.length - 1]?.from === from;
 }

@@ -11,6 +11,11 @@ export interface ImportInput {
 export interface ImportOptions {
   /** Read the tables as this edition; 'auto' (default) detects it from the table labels. */
   edition?: Edition | 'auto';
+  /**
+   * Import what is there even when tables or sections are missing or cut short: their cells are null
+   * (not reported) and provenance.notFound lists them. Without it such an input is refused.
+   */
+  partial?: boolean;
 }
 
 export type WarningCode =
@@ -68,6 +73,8 @@ export interface Fidelity {
   /** The edition the tables were read as, and how it was decided. */
   edition: Edition;
   editionFrom: 'option' | 'labels' | 'year';
+  /** With `partial`: JSON Pointers of the sections and tables the input does not have. */
+  notFound?: string[];
 }
 
 export interface ImportSuccess {
@@ -83,6 +90,8 @@ export interface ImportProblem {
   found: string[];
   /** What a report must have and the input lacks (official labels). */
   missing: string[];
+  /** The input could not be read at all (a scan without text, an old .doc, a damaged file). */
+  unreadable?: boolean;
 }
 
 export interface ImportFailure {

@@ -13,10 +13,20 @@ describe('the seed (池州市人民防空办公室, 2020, |-flattened text)', ()
     // import keeps (the validator reports it as I-SPAM errors). An import adds where it came from.
     const { provenance, ...document } = result.document as unknown as Record<string, unknown>;
     expect(document).toEqual(publishedSeed());
-    expect(provenance).toEqual({
+    const { origins, ...rest } = provenance as Record<string, unknown>;
+    expect(rest).toEqual({
       importedFrom: 'chizhou-rfb-2020-annual-report.txt',
       unplaced: [{ text: '扫一扫在手机打开当前页', from: 'line 70' }],
     });
+    // Every cell and every paragraph says which line it came from.
+    const lines = origins as Record<string, string>;
+    expect(Object.keys(lines).filter((pointer) => pointer.includes('/table/'))).toHaveLength(22 + 161 + 15);
+    expect(lines['/sections/applications/table/carriedOverToNextYear/total']).toBe('line 59');
+    expect(lines['/preface/paragraphs/0']).toBe('line 1');
+    expect(
+      Object.keys(lines).filter((pointer) => pointer.includes('/paragraphs/') || pointer.includes('/introduction/')),
+    ).toHaveLength(14);
+    for (const place of Object.values(lines)) expect(place).toMatch(/^line \d+$/);
   });
 
   it('reads every cell, finds every section and places every paragraph', () => {

@@ -52,7 +52,8 @@ export function parseYaml(text: string, limits: SourceLimits): YamlResult {
     merge: false,
     resolveKnownTags: false,
     stringKeys: true,
-    uniqueKeys: true,
+    // Checked by findDuplicateKey in one pass: the parser's own check compares every pair of keys.
+    uniqueKeys: false,
     strict: true,
     prettyErrors: false,
     intAsBigInt: false,
@@ -60,6 +61,8 @@ export function parseYaml(text: string, limits: SourceLimits): YamlResult {
 
   const firstError = doc.errors[0];
   if (firstError) return fail(yamlErrorProblem(firstError, text, position));
+  const duplicate = findDuplicateKey(doc.contents);
+  if (duplicate !== undefined) return fail(duplicateKeyProblem(duplicate, text, position(duplicate)));
   const unresolvedTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (unresolvedTag) {
     const tag = text.slice(unresolvedTag.pos[0], unresolvedTag.pos[1]).split(/\s/)[0] ?? '';
@@ -94,11 +97,46 @@ export function parseYaml(text: string, limits: SourceLimits): YamlResult {
       ),
     );
   }
-  return { ok: true, document, locate: (pointer) => locateInYaml(doc, pointer, position) };
+  return { ok: true, document, locate: yamlLocator(doc, position) };
 }
 
 function fail(p: SourceProblem): YamlResult {
   return { ok: false, problem: p };
+}
+
+/** Where a mapping repeats a key (the offset of the second one), in one pass over the document. */
+function findDuplicateKey(root: unknown): number | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const name = String(pair.key.value);
+          if (seen.has(name)) return pair.key.range?.[0];
+          seen.add(name);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
+}
+
+function duplicateKeyProblem(offset: number, text: string, at: { line: number; column: number }): SourceProblem {
+  // Read the repeated key as written, up to its colon.
+  const rest = text.slice(offset, offset + 200);
+  const written = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?)\s*:(?:\s|$)/.exec(rest)?.[1] ?? rest.split('\n')[0]!;
+  const key = /^["']/.test(written) ? written.slice(1, -1) : written;
+  return problem(
+    'DUPLICATE_KEY',
+    `键 ${JSON.stringify(key)} 在同一映射中重复出现。`,
+    `The key ${JSON.stringify(key)} appears twice in the same mapping.`,
+    at,
+  );
 }
 
 function yamlErrorProblem(
@@ -119,19 +157,8 @@ function yamlErrorProblem(
     );
   }
   switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      // The error marks where the repeated key starts; read the key up to its colon.
-      const rest = text.slice(error.pos[0], error.pos[0] + 200);
-      const written =
-        /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?)\s*:(?:\s|$)/.exec(rest)?.[1] ?? rest.split('\n')[0]!;
-      const key = /^["']/.test(written) ? written.slice(1, -1) : written;
-      return problem(
-        'DUPLICATE_KEY',
-        `键 ${JSON.stringify(key)} 在同一映射中重复出现。`,
-        `The key ${JSON.stringify(key)} appears twice in the same mapping.`,
-        at,
-      );
-    }
+    case 'DUPLICATE_KEY':
+      return duplicateKeyProblem(error.pos[0], text, at);
     case 'MULTIPLE_DOCS':
       return problem(
         'MULTIPLE_DOCUMENTS',
@@ -335,46 +362,70 @@ function measure(
  * Line and column of the value at `pointer`. A value reached through a mapping key that is a
  * mapping or list points at its key (the line a person looks for); a missing value points at its
  * nearest existing ancestor.
+ *
+ * A report with thousands of findings asks for thousands of places, so nothing here walks the whole
+ * document per call: the aliases are resolved once, and each mapping's keys are indexed the first
+ * time a pointer passes through it.
  */
-function locateInYaml(
+function yamlLocator(
   doc: Document,
-  pointer: string,
   position: (offset: number) => { line: number; column: number },
-): { line: number; column: number } | undefined {
-  if (pointer !== '' && !pointer.startsWith('/')) return undefined;
-  const segments =
-    pointer === ''
-      ? []
-      : pointer
-          .slice(1)
-          .split('/')
-          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const anchors = collectAnchors(doc);
-  const resolve = (node: unknown): unknown => (isAlias(node) ? anchors.get(node) : node);
-
-  let node = resolve(doc.contents) as YamlNode | null | undefined;
-  let best: number | undefined = node?.range?.[0];
-  for (const segment of segments) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-      if (!pair) break;
-      const key = pair.key as YamlNode;
-      const value = resolve(pair.value) as YamlNode | null | undefined;
-      // Scalars point at the value; collections and empty values (`key:`) at their key.
-      const scalarValue = isScalar(value) && !(value.value === null && !value.source);
-      best = (scalarValue ? value.range?.[0] : key.range?.[0]) ?? best;
-      node = value;
-    } else if (isSeq(node)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(segment)) break;
-      const item = resolve(node.items[Number(segment)]) as YamlNode | null | undefined;
-      if (!item) break;
-      best = item.range?.[0] ?? best;
-      node = item;
-    } else {
-      break;
+): (pointer: string) => { line: number; column: number } | undefined {
+  let anchors: Map<unknown, YamlNode> | undefined;
+  const keyIndexes = new WeakMap<object, Map<string, { key: YamlNode; value: unknown }>>();
+  const resolve = (node: unknown): unknown => {
+    if (!isAlias(node)) return node;
+    anchors ??= collectAnchors(doc);
+    return anchors.get(node);
+  };
+  const pairOf = (map: YamlNode & { items: { key: unknown; value: unknown }[] }, segment: string) => {
+    let index = keyIndexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        // The first of two equal keys wins, as it did with a linear search (the reader refuses duplicates anyway).
+        if (!index.has(name)) index.set(name, { key: pair.key as YamlNode, value: pair.value });
+      }
+      keyIndexes.set(map, index);
     }
-  }
-  return best === undefined ? undefined : position(best);
+    return index.get(segment);
+  };
+
+  return (pointer) => {
+    if (pointer !== '' && !pointer.startsWith('/')) return undefined;
+    let node = resolve(doc.contents) as YamlNode | null | undefined;
+    let best: number | undefined = node?.range?.[0];
+    for (const segment of pointerSegments(pointer)) {
+      if (isMap(node)) {
+        const pair = pairOf(node as never, segment);
+        if (!pair) break;
+        const value = resolve(pair.value) as YamlNode | null | undefined;
+        // Scalars point at the value; collections and empty values (`key:`) at their key.
+        const scalarValue = isScalar(value) && !(value.value === null && !value.source);
+        best = (scalarValue ? value.range?.[0] : pair.key.range?.[0]) ?? best;
+        node = value;
+      } else if (isSeq(node)) {
+        if (!/^(0|[1-9][0-9]*)$/.test(segment)) break;
+        const item = resolve(node.items[Number(segment)]) as YamlNode | null | undefined;
+        if (!item) break;
+        best = item.range?.[0] ?? best;
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return best === undefined ? undefined : position(best);
+  };
+}
+
+function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Alias node → the node it refers to (the last anchor of that name before it, in document order). */

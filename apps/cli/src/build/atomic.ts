@@ -2,7 +2,9 @@
  * Atomic output: every file is written to a temporary name in its final folder, then renamed over
  * the final name, so a reader (or an interrupted build) never sees a half-written file. Temporary
  * names are tracked so a SIGINT/SIGTERM handler can remove them; a stale one from a killed process is
- * recognisable by its marker and removed by the next build of the same folder.
+ * recognisable by its marker and removed by the next build of the same folder. The name holds the
+ * writing process's id: a temporary file of a build still running (two builds into one folder) is
+ * left alone.
  */
 import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -44,7 +46,7 @@ export async function writeFilesAtomically(dir: string, files: readonly OutputFi
     }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => unlink(temp).catch(() => undefined)));
-    staged.forEach(({ temp }) => pending.delete(temp));
+    for (const { temp } of staged) pending.delete(temp);
     throw error;
   }
 }
@@ -61,7 +63,26 @@ export function removePendingTempFilesSync(unlinkSync: (path: string) => void): 
   pending.clear();
 }
 
-/** Removes temporary files left in `dir` by a process that was killed outright (SIGKILL, power loss). */
+/** The id of the process that wrote a temporary file, from its name (`.nianbao-tmp-<pid>-<hex>-<name>`). */
+export function writerOf(name: string): number | undefined {
+  const match = /^(\d+)-/.exec(name.slice(TEMP_MARKER.length));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Whether a process with this id exists (EPERM: it exists but belongs to someone else). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files left in `dir` by a process that was killed outright (SIGKILL, power loss).
+ * Those of a process still running are another build's files in the making: they stay.
+ */
 export async function removeStaleTempFiles(dir: string): Promise<void> {
   let names: string[];
   try {
@@ -69,7 +90,10 @@ export async function removeStaleTempFiles(dir: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(
-    names.filter((name) => name.startsWith(TEMP_MARKER)).map((name) => unlink(join(dir, name)).catch(() => undefined)),
-  );
+  const stale = names.filter((name) => {
+    if (!name.startsWith(TEMP_MARKER)) return false;
+    const pid = writerOf(name);
+    return pid === undefined || (pid !== process.pid && !isRunning(pid));
+  });
+  await Promise.all(stale.map((name) => unlink(join(dir, name)).catch(() => undefined)));
 }

@@ -2,6 +2,10 @@
  * Expands the inputs of `nianbao build`: files, folders (every .json/.yaml/.yml below them) and glob
  * patterns (`*`, `?`, `**`), for shells that do not expand them. Each input gets the relative path its
  * outputs go under, so reports with the same file name in different folders do not collide.
+ *
+ * Outputs are never read back as reports: the --out folder is skipped wherever it is (it may lie
+ * inside the input folder), and so is any folder nianbao wrote (it holds `.nianbao-output` or a
+ * `datapackage.json`), so `build reports --out reports/site` run twice gives the same result.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, relative, resolve, sep } from 'node:path';
@@ -17,10 +21,16 @@ const isReportFile = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLow
 const withoutExtension = (path: string) => path.slice(0, path.length - extname(path).length);
 const toPosix = (path: string) => path.split(sep).join('/');
 
-async function listReportFiles(dir: string): Promise<string[]> {
+/** The file `build` leaves at the top of its --out folder. */
+export const OUTPUT_MARKER = '.nianbao-output';
+const OUTPUT_SIGNS = new Set([OUTPUT_MARKER, 'datapackage.json']);
+
+async function listReportFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
   const found: string[] = [];
   const walk = async (current: string) => {
+    if (skip.has(resolve(current))) return;
     const entries = await readdir(current, { withFileTypes: true });
+    if (entries.some((entry) => entry.isFile() && OUTPUT_SIGNS.has(entry.name))) return;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
@@ -52,7 +62,12 @@ export const hasGlob = (input: string) => /[*?]/.test(input);
 
 export type ExpandResult = { ok: true; inputs: ReportInput[] } | { ok: false; reason: { zh: string; en: string } };
 
-export async function expandInputs(args: readonly string[]): Promise<ExpandResult> {
+/** `skipFolders`: folders never searched for reports (the build's --out folder). */
+export async function expandInputs(
+  args: readonly string[],
+  skipFolders: readonly string[] = [],
+): Promise<ExpandResult> {
+  const skip = new Set(skipFolders.map((folder) => resolve(folder)));
   const inputs: ReportInput[] = [];
   for (const arg of args) {
     if (hasGlob(arg)) {
@@ -63,7 +78,7 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandResul
       const matcher = globToRegExp(pattern);
       let candidates: string[];
       try {
-        candidates = await listReportFiles(root);
+        candidates = await listReportFiles(root, skip);
       } catch {
         return {
           ok: false,
@@ -79,14 +94,14 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandResul
       for (const path of matches) inputs.push({ path, outputName: toPosix(withoutExtension(relative(root, path))) });
       continue;
     }
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(arg);
     } catch {
       return { ok: false, reason: { zh: `找不到 ${arg}`, en: `cannot find ${arg}` } };
     }
     if (info.isDirectory()) {
-      const files = await listReportFiles(arg);
+      const files = await listReportFiles(arg, skip);
       if (files.length === 0)
         return {
           ok: false,

@@ -1,14 +1,15 @@
 /** `nianbao build <report|folder|glob>... --out <dir> [--formats html,pdf,json] [--pdfa] [--strict] [--jobs N]` */
 import { availableParallelism } from 'node:os';
 import { unlinkSync } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { removePendingTempFilesSync, removeStaleTempFiles, writeFilesAtomically } from '../build/atomic.js';
-import { expandInputs, type ReportInput } from '../build/inputs.js';
+import { expandInputs, OUTPUT_MARKER, type ReportInput } from '../build/inputs.js';
 import { createWorkerPool } from '../build/pool.js';
 import { createProgress } from '../build/progress.js';
 import { buildReport, FORMATS, type BuildRequest, type BuildResult, type Format } from '../build/report-build.js';
-import { countBySeverity, EXIT, fail, formatFinding, summaryLine, usageError, type CommandContext } from '../output.js';
+import { countBySeverity, EXIT, fail, summaryLine, usageError, writeFindings, type CommandContext } from '../output.js';
 
 const COMMAND = 'build';
 /** src/build/worker.ts as built: every output of the build sits in dist/ itself (scripts/build.mjs). */
@@ -129,7 +130,9 @@ export async function run(ctx: CommandContext): Promise<number> {
       );
   }
 
-  const expanded = await expandInputs(parsed.positionals);
+  const outProblem = await checkOutFolder(out);
+  if (outProblem) return fail(ctx, outProblem[ctx.lang], COMMAND);
+  const expanded = await expandInputs(parsed.positionals, [out]);
   if (!expanded.ok) return fail(ctx, expanded.reason[ctx.lang], COMMAND);
   const inputs = expanded.inputs;
   const settings = {
@@ -180,14 +183,39 @@ export async function run(ctx: CommandContext): Promise<number> {
 
 type Settings = Omit<BuildRequest, 'path'>;
 
+/** --out must be a folder or not exist yet: a file there is found before anything is rendered. */
+async function checkOutFolder(out: string): Promise<{ zh: string; en: string } | undefined> {
+  try {
+    const info = await stat(out);
+    if (!info.isDirectory())
+      return { zh: `--out ${out} 是一个文件，不是目录`, en: `--out ${out} is a file, not a folder` };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      return { zh: `无法使用输出目录 ${out}`, en: `cannot use the output folder ${out}` };
+  }
+  return undefined;
+}
+
+/** Writes one report's outputs, marking --out as nianbao's (a later build never reads it as reports). */
+async function writeOutputs(out: string, dir: string, files: Parameters<typeof writeFilesAtomically>[1]) {
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, OUTPUT_MARKER), 'Written by nianbao build: this folder holds outputs, not reports.\n');
+  await removeStaleTempFiles(dir);
+  await writeFilesAtomically(dir, files);
+}
+
 function printFindings(ctx: CommandContext, path: string, result: Extract<BuildResult, { findings: unknown }>): void {
-  const locate = (pointer: string) => result.findings.find((finding) => finding.pointer === pointer)?.location;
+  // Each finding carries its location already: look it up by pointer once, not per finding.
+  const locations = new Map<string, { line: number; column: number }>();
+  for (const finding of result.findings) {
+    if (finding.location && !locations.has(finding.pointer)) locations.set(finding.pointer, finding.location);
+  }
+  const locate = (pointer: string) => locations.get(pointer);
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...result.findings].sort(
     (a, b) => order[a.severity] - order[b.severity] || (a.location?.line ?? 0) - (b.location?.line ?? 0),
   );
-  for (const finding of sorted)
-    ctx.stdout.write(`${formatFinding(finding, path, locate, ctx.lang, ctx.stdout.color)}\n`);
+  writeFindings((text) => ctx.stdout.write(text), sorted, path, locate, ctx.lang, ctx.stdout.color);
   ctx.stdout.write(summaryLine(path, countBySeverity(result.findings), ctx.lang, ctx.stdout.color, result.edition));
 }
 
@@ -212,8 +240,7 @@ async function buildOne(
   }
   const dir = join(out, input.outputName);
   try {
-    await removeStaleTempFiles(dir);
-    await writeFilesAtomically(dir, result.files);
+    await writeOutputs(out, dir, result.files);
   } catch (error) {
     if (interrupted()) return SIGNAL_EXIT[interrupted() as keyof typeof SIGNAL_EXIT];
     return fail(
@@ -257,8 +284,7 @@ async function buildMany(
     if (result.status === 'built') {
       const dir = join(out, input.outputName);
       try {
-        await removeStaleTempFiles(dir);
-        await writeFilesAtomically(dir, result.files);
+        await writeOutputs(out, dir, result.files);
       } catch (error) {
         if (interrupted()) return;
         result = {

@@ -29,15 +29,17 @@ const MAX_PAGE_BYTES = 32 * 1024 * 1024;
 const NOT_A_REPORT = 1;
 
 export const help = {
-  zh: `用法：nianbao import <网页.html|文本.txt> [选项]
+  zh: `用法：nianbao import <报告.pdf|报告.docx|网页.html|文本.txt> [选项]
 
-把已发布的年报网页（HTML，或其文本）读回为报告源文件：识别六个部分的标题、总体情况等的
+把已发布的年报（PDF、Word .docx、网页 HTML，或其文本）读回为报告源文件：识别六个部分的标题、总体情况等的
 小标题、报告信息（机关、年度、统计期限、联系方式、电子版位置），按官方栏目读取三张统计表。
 原报告中空白、“/”、“—”、“-”的单元格记为未填报（null），不按0处理；无法归位的原文逐字保存在
 provenance.unplaced 中。随后打印导入情况（读取的数字、找到的章节、归位的段落）并校验结果。
 
 选项：
   --edition 2019|2021|auto  按哪一版格式读取表格（默认 auto：按表格栏目判定）
+  --partial                 缺少统计表或章节时仍导入已有部分：缺少的单元格记为未填报（null），
+                            provenance.notFound 列出缺少的部分，随后照常校验
   --out <文件>              写入报告源文件：.yaml/.yml 为 YAML，.json 为 JSON（先写临时文件再改名）；
                             不给出时把 YAML 写到标准输出，导入情况和校验结果写到标准错误
   --lang zh|en              输出语言（默认 zh）
@@ -45,11 +47,11 @@ provenance.unplaced 中。随后打印导入情况（读取的数字、找到的
 
 退出码：0 已导入（校验发现的问题照常列出，例如合计不符）；
         1 输入不是年报，或统计表缺失、不完整（列出找到了什么、缺少什么）；
-        2 无法读取文件或参数有误（原因打印在标准错误的一行中）。
+        2 无法读取文件（扫描件没有文字层、旧版 .doc、文件损坏）或参数有误（原因打印在标准错误的一行中）。
 `,
-  en: `Usage: nianbao import <page.html|page.txt> [options]
+  en: `Usage: nianbao import <report.pdf|report.docx|page.html|page.txt> [options]
 
-Reads a published report page (HTML, or its text) back into a report source file: the six section
+Reads a published report (PDF, Word .docx, a web page, or its text) back into a report source file: the six section
 headings, the sub-headings of 总体情况 and 五, the metadata (agency, year, statistics period,
 contact, where the electronic version is) and the three tables, by their official labels. A blank,
 "/", "—" or "-" cell is kept as not reported (null), never 0; text that fits nowhere is kept verbatim
@@ -58,6 +60,8 @@ placed) and validates the result.
 
 Options:
   --edition 2019|2021|auto  read the tables as this edition (default auto: from the table labels)
+  --partial                 import what is there when tables or sections are missing: their cells
+                            are not reported (null), provenance.notFound lists them; then validate
   --out <file>              write the report source: .yaml/.yml as YAML, .json as JSON (written to a
                             temporary file, then renamed); without it the YAML goes to stdout and the
                             import summary and findings to stderr
@@ -66,7 +70,8 @@ Options:
 
 Exit codes: 0 imported (findings of the validation are listed, e.g. broken totals);
             1 not a report, or a table is missing or cut short (says what was found and missing);
-            2 cannot read the file, or bad arguments (the reason on one line on stderr).
+            2 cannot read the file (a scan without a text layer, an old .doc, a damaged file), or bad
+              arguments (the reason on one line on stderr).
 `,
 };
 
@@ -147,6 +152,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     ...COMMON_OPTIONS,
     edition: { type: 'string' },
     out: { type: 'string' },
+    partial: { type: 'boolean' },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -212,14 +218,15 @@ export async function run(ctx: CommandContext): Promise<number> {
     return fail(ctx, `${file}: ${reason[ctx.lang]}`, COMMAND);
   }
 
-  const { decodePage, importReport, pageKind } = await import('@nianbao/importer');
-  const decoded = decodePage(bytes);
-  if (!decoded.ok) return fail(ctx, `${file}: ${decoded.problem.message[ctx.lang]}`, COMMAND);
-  const result = importReport(
-    { text: decoded.text, kind: pageKind(file, decoded.text), name: basename(file) },
-    { edition: edition.value },
-  );
+  const { importFile } = await import('@nianbao/importer');
+  const result = await importFile(bytes, basename(file), {
+    edition: edition.value,
+    ...(parsed.values.partial ? { partial: true } : {}),
+  });
   if (!result.ok) {
+    // A file that cannot be read at all (a scan, an old .doc) is an input error; a document that is
+    // not a whole report was read and falls short.
+    if (result.problem.unreadable) return fail(ctx, `${file}: ${result.problem.message[ctx.lang]}`, COMMAND);
     ctx.stderr.write(problemText(file, result.problem, ctx.lang, ctx.stderr.color));
     return NOT_A_REPORT;
   }

@@ -8,7 +8,7 @@ import {
   EXIT,
   fail,
   findingsAsJson,
-  formatFinding,
+  writeFindings,
   location,
   summaryLine,
   usageError,
@@ -153,8 +153,7 @@ export async function run(ctx: CommandContext): Promise<number> {
           a.index - b.index,
       )
       .map((entry) => entry.finding);
-    for (const finding of ordered)
-      ctx.stdout.write(`${formatFinding(finding, file, locate, ctx.lang, ctx.stdout.color)}\n`);
+    writeFindings((text) => ctx.stdout.write(text), ordered, file, locate, ctx.lang, ctx.stdout.color);
     ctx.stdout.write(summaryLine(file, countBySeverity(result.findings), ctx.lang, ctx.stdout.color, result.edition));
   }
   return result.valid ? EXIT.OK : EXIT.FINDINGS;

@@ -247,6 +247,16 @@ export interface ProblemsSection {
 export interface Provenance {
   importedFrom: ShortText;
   unplaced?: UnplacedText[];
+  /**
+   * 每个导入的表格单元格和段落在原文中的位置，以 JSON Pointer 为键：PDF 为页码和方框（页 N [x0 y0 x1 y1]，单位为点，原点在左下角），文本为行号，网页为元素路径。
+   */
+  origins?: {
+    [k: string]: ShortText | undefined;
+  };
+  /**
+   * 以 --partial 导入时原文中没有的章节和表格（JSON Pointer），其内容记为未填报。
+   */
+  notFound?: string[];
 }
 /**
  * 导入时无法归入模板的原文，逐字保存。

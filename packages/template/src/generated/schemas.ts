@@ -352,6 +352,26 @@ export const report2019Schema: JsonSchema = {
           },
           "title": "未归位的原文",
           "x-order": 2
+        },
+        "origins": {
+          "type": "object",
+          "title": "原文位置",
+          "description": "每个导入的表格单元格和段落在原文中的位置，以 JSON Pointer 为键：PDF 为页码和方框（页 N [x0 y0 x1 y1]，单位为点，原点在左下角），文本为行号，网页为元素路径。",
+          "additionalProperties": {
+            "$ref": "#/$defs/shortText"
+          },
+          "x-order": 3
+        },
+        "notFound": {
+          "type": "array",
+          "title": "原报告缺少的部分",
+          "description": "以 --partial 导入时原文中没有的章节和表格（JSON Pointer），其内容记为未填报。",
+          "items": {
+            "type": "string",
+            "pattern": "^/",
+            "maxLength": 200
+          },
+          "x-order": 4
         }
       },
       "description": "仅见于由已发布页面导入（nianbao import）的报告。有此项时，统计表中原报告未填报的单元格可为 null。"
@@ -2166,6 +2186,26 @@ export const report2021Schema: JsonSchema = {
           },
           "title": "未归位的原文",
           "x-order": 2
+        },
+        "origins": {
+          "type": "object",
+          "title": "原文位置",
+          "description": "每个导入的表格单元格和段落在原文中的位置，以 JSON Pointer 为键：PDF 为页码和方框（页 N [x0 y0 x1 y1]，单位为点，原点在左下角），文本为行号，网页为元素路径。",
+          "additionalProperties": {
+            "$ref": "#/$defs/shortText"
+          },
+          "x-order": 3
+        },
+        "notFound": {
+          "type": "array",
+          "title": "原报告缺少的部分",
+          "description": "以 --partial 导入时原文中没有的章节和表格（JSON Pointer），其内容记为未填报。",
+          "items": {
+            "type": "string",
+            "pattern": "^/",
+            "maxLength": 200
+          },
+          "x-order": 4
         }
       },
       "description": "仅见于由已发布页面导入（nianbao import）的报告。有此项时，统计表中原报告未填报的单元格可为 null。"

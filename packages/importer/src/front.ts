@@ -1,0 +1,145 @@
+/**
+ * The parts of a report around its sections: what comes before the first heading (page chrome, the
+ * title line, the preface), the text of each section (tables that are the report's are left to the
+ * table reader), and the end of section 六 (signature, date, page footer are not its text).
+ */
+import { isChrome, isDateLine, isProse, isSignature, isTitle, type Paragraph, sectionHeading } from './narrative.js';
+import type { Block, Line, SourceTable } from './source.js';
+import type { SectionSpec, TableId } from './spec.js';
+import type { ImportWarning, Unplaced } from './types.js';
+
+export interface SectionBucket {
+  spec: SectionSpec;
+  heading: Line;
+  blocks: Block[];
+  rest: string;
+}
+
+/** Splits the blocks at the six section headings (in official order; a missing one is skipped). */
+export function segment(blocks: Block[], sections: SectionSpec[], warnings: ImportWarning[]) {
+  const before: Block[] = [];
+  const buckets: SectionBucket[] = [];
+  let next = 0;
+  for (const block of blocks) {
+    if (block.kind === 'line') {
+      const heading = sectionHeading(block.text, sections.slice(next));
+      if (heading) {
+        next = sections.indexOf(heading.section) + 1;
+        buckets.push({ spec: heading.section, heading: block, blocks: [], rest: heading.rest });
+        if (heading.numberDiffers) {
+          warnings.push({
+            code: 'heading-number',
+            message: {
+              zh: `标题「${block.text}」的序号与官方格式（${heading.section.title}）不同。`,
+              en: `The heading 「${block.text}」 is numbered differently from the official one (${heading.section.title}).`,
+            },
+            from: block.from,
+          });
+        }
+        continue;
+      }
+    }
+    if (buckets.length === 0) before.push(block);
+    else buckets[buckets.length - 1]!.blocks.push(block);
+  }
+  return { before, buckets };
+}
+
+export interface Front {
+  titleLine?: Line;
+  preface: Paragraph[];
+  /** Lines that may hold metadata (chrome, contact lines before the title). */
+  metadataLines: string[];
+}
+
+/** Before the first heading: the title line (the last title-like line before prose), then the preface. */
+export function readFront(before: Block[], tableIds: Map<SourceTable, TableId>, unplaced: Unplaced[]): Front {
+  const lines = before.flatMap((block) =>
+    block.kind === 'table' && !tableIds.has(block) ? block.asLines : block.kind === 'line' ? [block] : [],
+  );
+  const firstProse = lines.findIndex((line) => isProse(line.text) && !isTitle(line.text) && !isChrome(line.text));
+  let titleIndex = -1;
+  lines.forEach((line, index) => {
+    if (isTitle(line.text) && (firstProse < 0 || index < firstProse)) titleIndex = index;
+  });
+  const front: Front = { preface: [], metadataLines: [] };
+  if (titleIndex >= 0) front.titleLine = lines[titleIndex]!;
+  lines.forEach((line, index) => {
+    if (index === titleIndex) return;
+    if (index > titleIndex && isProse(line.text) && !isChrome(line.text) && !isTitle(line.text))
+      front.preface.push({ text: line.text, from: line.from });
+    else {
+      front.metadataLines.push(line.text);
+      unplaced.push({ text: line.text, from: line.from });
+    }
+  });
+  return front;
+}
+
+/** A table that is page layout (one or two columns, or prose in its cells) rather than data. */
+function isLayoutTable(table: SourceTable): boolean {
+  const width = Math.max(0, ...table.rows.map((row) => row.cells.filter((cell) => cell.origin).length));
+  return width <= 2 || table.rows.some((row) => row.cells.some((cell) => [...cell.text].length > 60));
+}
+
+/** A data table that is not one of the report's: its rows, as published, for the unplaced text. */
+function rowsAsText(table: SourceTable): Unplaced[] {
+  return table.rows
+    .map((row) => {
+      const texts = row.cells.filter((cell) => cell.origin).map((cell) => cell.text);
+      while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
+      return { text: row.raw ?? texts.join(' | '), from: row.from };
+    })
+    .filter((row) => row.text.trim() !== '');
+}
+
+/** The paragraphs of each section (read once; chrome and foreign data tables go to unplaced). */
+export class SectionText {
+  private readonly cache = new Map<SectionBucket, Paragraph[]>();
+  constructor(
+    private readonly tableIds: Map<SourceTable, TableId>,
+    private readonly unplaced: Unplaced[],
+  ) {}
+
+  of(bucket: SectionBucket | undefined): Paragraph[] {
+    if (!bucket) return [];
+    const cached = this.cache.get(bucket);
+    if (cached) return cached;
+    const paragraphs: Paragraph[] = [];
+    this.cache.set(bucket, paragraphs);
+    if (bucket.rest) paragraphs.push({ text: bucket.rest, from: bucket.heading.from });
+    for (const block of bucket.blocks) {
+      if (block.kind === 'table' && this.tableIds.has(block)) continue;
+      if (block.kind === 'table' && !isLayoutTable(block)) {
+        this.unplaced.push(...rowsAsText(block));
+        continue;
+      }
+      for (const line of block.kind === 'line' ? [block] : block.asLines) {
+        if (isChrome(line.text)) this.unplaced.push({ text: line.text, from: line.from });
+        else paragraphs.push({ text: line.text, from: line.from });
+      }
+    }
+    return paragraphs;
+  }
+}
+
+/** Section 六 ends the report: what follows its text (signature, date, page footer) is not in it. */
+export function splitOtherMatters(
+  lines: Paragraph[],
+  unplaced: Unplaced[],
+  metadataLines: string[],
+): { paragraphs: Paragraph[]; signatures: string[] } {
+  const paragraphs: Paragraph[] = [];
+  const signatures: string[] = [];
+  let ended = false;
+  lines.forEach((paragraph, index) => {
+    const text = paragraph.text;
+    if (!ended && index > 0 && (isDateLine(text) || isSignature(text, undefined) || !isProse(text))) ended = true;
+    if (ended) {
+      unplaced.push(paragraph);
+      metadataLines.push(text);
+      if (isSignature(text, undefined)) signatures.push(text);
+    } else paragraphs.push(paragraph);
+  });
+  return { paragraphs, signatures };
+}

@@ -1,0 +1,42 @@
+/**
+ * What a document that is not an annual report looks like, so that the refusal can say so: a
+ * comparison of two years, an annual report in the pre-2019 structure (seven to nine parts, with
+ * 收费及减免 and 因政府信息公开申请行政复议、提起行政诉讼), a notice. Read from its first lines and headings.
+ */
+import type { LocalizedText } from '@nianbao/template';
+import type { SourceDocument } from './source.js';
+import { halfWidth } from './text.js';
+
+function lines(source: SourceDocument): string[] {
+  return source.blocks.flatMap((block) => (block.kind === 'line' ? [block.text] : block.asLines.map((l) => l.text)));
+}
+
+const OLD_HEADINGS = [/收费及减免/, /申请行政复议.{0,4}提起行政诉讼/, /^[七八九]\s*[、.]/, /^第[七八九]部分/];
+
+/** A description of what the document looks like, when it is recognisably something else. */
+export function lookalike(source: SourceDocument): LocalizedText | undefined {
+  const all = lines(source);
+  const head = [...(source.title ? [source.title] : []), ...all.slice(0, 12)].map((text) => halfWidth(text));
+  const titleYear = head.map((text) => /((?:19|20)\d{2})\s*年/.exec(text)?.[1]).find(Boolean);
+  const oldHits = all.filter((text) => OLD_HEADINGS.some((pattern) => pattern.test(halfWidth(text).trim()))).length;
+  if (oldHits >= 2 || (titleYear !== undefined && Number(titleYear) < 2019 && oldHits >= 1)) {
+    return {
+      zh: `这看起来是 2019 年以前旧格式的年度报告（${titleYear ?? '年份不明'}，含“收费及减免”等七至九个部分），不是现行条例规定的六部分格式，无法按现行模板导入。`,
+      en: `This looks like an annual report in the structure used before 2019 (${titleYear ?? 'year unknown'}, with seven to nine parts such as 收费及减免), not the six parts of the current regulation; it cannot be imported into the current template.`,
+    };
+  }
+  const years = new Set(head.flatMap((text) => [...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => m[1])));
+  if (head.some((text) => /对比|比较|同比|两年/.test(text)) && years.size >= 2) {
+    return {
+      zh: `这看起来是两个年度（${[...years].join('、')}）的对比材料，不是一份年度报告。请分别导入各年度的报告。`,
+      en: `This looks like a comparison of two years (${[...years].join(', ')}), not one annual report. Import each year's report on its own.`,
+    };
+  }
+  if (head.some((text) => /(通知|公告|通告|函|意见|办法)$/.test(text.trim()) && !/报告/.test(text))) {
+    return {
+      zh: '这看起来是一份通知或公告（标题以“通知/公告”结尾），不是政府信息公开工作年度报告。',
+      en: 'This looks like a notice or announcement (its title ends in 通知/公告), not a government information disclosure annual report.',
+    };
+  }
+  return undefined;
+}

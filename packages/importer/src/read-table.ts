@@ -1,0 +1,389 @@
+/**
+ * Reading one of the three statistical tables from its published parts: each row is classified
+ * (data row of an official row, group title, header, values, other), the header rows above a data
+ * row give its columns, and each cell is read as a value of its column (or as not reported). Every
+ * cell read records where it came from.
+ */
+import { toPointer } from '@nianbao/template';
+import { type ColumnNode, leavesOf, type RowNode, rowsOf, type TableId, type TableSpec } from './spec.js';
+import type { SourceTable } from './source.js';
+import {
+  bestColumn,
+  classifyRow,
+  hasNumber,
+  isDecoration,
+  type MappingResult,
+  mappingFor,
+  officialMapping,
+  type RowView,
+  rowText,
+  type SplitRow,
+  splitRow,
+  valuesOf,
+  withDepth,
+} from './tables.js';
+import type { ImportWarning, Unplaced } from './types.js';
+import { type CellValue, readCell } from './values.js';
+
+export interface TableReading {
+  /** The table object of the document (every official cell present, null where not reported). */
+  table: Record<string, unknown>;
+  cellsRead: number;
+  cellsExpected: number;
+  notReported: string[];
+  warnings: ImportWarning[];
+  unplaced: Unplaced[];
+  /** Official labels of the rows found / missing. */
+  rowsFound: string[];
+  rowsMissing: string[];
+  /** The table ends before its last official row (or its last row is cut short). */
+  truncated: boolean;
+  /** JSON Pointer of each cell read (or read as not reported) → where it is in the input. */
+  origins: Record<string, string>;
+}
+
+function emptyRow(columns: ColumnNode[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const column of columns) {
+    if (column.kind === 'money') row[column.key] = { value: null, unit: null };
+    else if (column.kind) row[column.key] = null;
+    else row[column.key] = emptyRow(column.children ?? []);
+  }
+  return row;
+}
+
+function setAt(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const segment of path.slice(0, -1)) {
+    node[segment] ??= {};
+    node = node[segment] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+function emptyTable(root: RowNode): Record<string, unknown> {
+  if (root.columns) return emptyRow(root.columns);
+  const table: Record<string, unknown> = {};
+  for (const row of rowsOf(root)) setAt(table, row.path, emptyRow(row.columns!));
+  return table;
+}
+
+function rowLabel(row: RowNode): string {
+  return row.titles.join(' ');
+}
+
+function columnLabel(leaf: ColumnNode, columns: ColumnNode[]): string {
+  const titles: string[] = [];
+  const find = (nodes: ColumnNode[], trail: string[]): boolean =>
+    nodes.some((node) => {
+      if (node !== leaf) return find(node.children ?? [], [...trail, node.title]);
+      titles.push(...trail, node.title);
+      return true;
+    });
+  find(columns, []);
+  return titles.join(' ');
+}
+
+const pointerOf = (id: TableId, path: string[]): string => toPointer(['sections', id, 'table', ...path]);
+const signature = (columns: ColumnNode[]): string => [...leavesOf(columns)].map((leaf) => leaf.title).join('|');
+
+/** Header rows kept for one table: more is not a header but a table of something else. */
+const MAX_HEADER_ROWS = 12;
+
+class TableReader {
+  readonly table: Record<string, unknown>;
+  readonly warnings: ImportWarning[] = [];
+  readonly unplaced: Unplaced[] = [];
+  readonly origins: Record<string, string> = {};
+  readonly found = new Map<RowNode, { from: string; short: boolean }>();
+  readonly notReported = new Set<string>();
+  cellsRead = 0;
+  private context: RowNode;
+  private headers: RowView[] = [];
+  private afterData = false;
+  private readonly mappings = new Map<string, MappingResult>();
+  private readonly warned = new Set<string>();
+  private readonly columnSets: ColumnNode[][];
+
+  constructor(private readonly spec: TableSpec) {
+    this.table = emptyTable(spec.root);
+    this.context = spec.root;
+    // Rows of one table share their columns (same labels): one set per distinct header.
+    this.columnSets = [
+      ...new Map([...rowsOf(spec.root)].map((row) => [signature(row.columns!), row.columns!])).values(),
+    ];
+  }
+
+  private setHeaders(rows: RowView[]): void {
+    this.headers = rows;
+  }
+
+  private pushHeader(row: RowView): void {
+    this.headers.push(row);
+    // Only the rows nearest the data are its header: older ones are text (and keep this linear).
+    if (this.headers.length > MAX_HEADER_ROWS) {
+      const old = this.headers.shift()!;
+      this.unplaced.push({ text: rowText(old), from: old.from });
+    }
+  }
+
+  /** Table 四: one row of values under a header. */
+  private singleRow(row: RowView, split: SplitRow): void {
+    const columns = this.spec.root.columns!;
+    const values =
+      split.labels.length === 0 ||
+      split.labels.every((label) => !bestColumn(label, withDepth(columns)) && !isDecoration(label, this.spec));
+    if ((values && hasNumber(split.values)) || (split.labels.length === 0 && split.values.some((v) => v !== ''))) {
+      if (split.labels.length > 0) this.unplaced.push({ text: split.labels.join(' | '), from: row.from });
+      this.placeRow(row, split, this.spec.root, false);
+      this.setHeaders([]);
+    } else if (!this.found.has(this.spec.root)) this.pushHeader(row);
+    else this.unplaced.push({ text: rowText(row), from: row.from });
+  }
+
+  read(row: RowView): void {
+    if (row.cells.every((cell) => cell.text === '')) return;
+    const split = splitRow(row);
+    if (this.spec.root.columns) {
+      this.singleRow(row, split);
+      return;
+    }
+    const { kind, context } = classifyRow(split, this.spec, this.context, this.columnSets);
+    switch (kind.kind) {
+      case 'data':
+        this.context = context;
+        this.placeRow(row, split, kind.row, kind.approximate);
+        this.afterData = true;
+        break;
+      case 'group':
+        this.context = context;
+        // A block title (第二十条第（一）项) starts a new header.
+        if (this.afterData || kind.group.parent === this.spec.root) this.setHeaders([]);
+        this.afterData = false;
+        break;
+      case 'header':
+        if (this.afterData) this.setHeaders([]);
+        this.afterData = false;
+        this.pushHeader(row);
+        break;
+      default:
+        this.other(row, split);
+    }
+  }
+
+  private other(row: RowView, split: SplitRow): void {
+    if (hasNumber(split.values)) {
+      this.warnings.push({
+        code: 'row-unrecognised',
+        message: {
+          zh: `表格行「${rowText(row)}」与官方行标签均不对应，保留在未归位原文中。`,
+          en: `The table row 「${rowText(row)}」 matches no official row; kept as unplaced text.`,
+        },
+        from: row.from,
+      });
+      this.unplaced.push({ text: rowText(row), from: row.from });
+    } else if (!this.afterData && this.found.size === 0) this.pushHeader(row);
+    else this.unplaced.push({ text: rowText(row), from: row.from });
+  }
+
+  /** The columns of a data row: from the headers above it, else those of the last header of its kind. */
+  private columnsFor(row: RowView, target: RowNode): MappingResult {
+    const columns = target.columns!;
+    const sig = signature(columns);
+    // At most MAX_HEADER_ROWS headers: reading them for each data row keeps the whole read linear.
+    let result = this.headers.length > 0 ? mappingFor(this.headers, columns, this.spec) : undefined;
+    if (result) this.mappings.set(sig, result);
+    else result = this.mappings.get(sig);
+    if (!result?.complete && !this.warned.has(sig)) {
+      this.warned.add(sig);
+      this.warnings.push({
+        code: 'columns-by-position',
+        message: {
+          zh: `「${rowLabel(target)}」所在表格的列标题未能全部识别，未识别的列按官方顺序读取。`,
+          en: `The column headers above 「${rowLabel(target)}」 were not all recognised; those columns are read in the official order.`,
+        },
+        at: pointerOf(this.spec.id, target.path),
+        from: row.from,
+      });
+    }
+    return result ?? { mapping: officialMapping(columns), complete: false };
+  }
+
+  private placeRow(row: RowView, split: SplitRow, target: RowNode, approximate: boolean): void {
+    if (this.found.has(target)) {
+      this.duplicate(row, target);
+      return;
+    }
+    if (approximate) {
+      this.warnings.push({
+        code: 'label-approximate',
+        message: {
+          zh: `行标签「${split.labels.join(' ')}」按「${rowLabel(target)}」读取（与官方文字不完全一致）。`,
+          en: `Row label 「${split.labels.join(' ')}」 read as 「${rowLabel(target)}」 (not exactly the official text).`,
+        },
+        at: pointerOf(this.spec.id, target.path),
+        from: row.from,
+      });
+    }
+    const columns = target.columns!;
+    const { mapping } = this.columnsFor(row, target);
+    const froms = new Map<ColumnNode, string>();
+    const values = valuesOf(row, split, mapping, columns, froms);
+    let short = false;
+    const rowObject = emptyRow(columns);
+    for (const leaf of leavesOf(columns)) {
+      const raw = values.get(leaf);
+      if (raw === undefined) short = true;
+      this.readLeaf(row, target, leaf, raw, mapping.units.get(leaf), rowObject, froms.get(leaf));
+    }
+    if (target === this.spec.root) Object.assign(this.table, rowObject);
+    else setAt(this.table, target.path, rowObject);
+    this.found.set(target, { from: row.from, short });
+  }
+
+  private duplicate(row: RowView, target: RowNode): void {
+    this.warnings.push({
+      code: 'row-duplicate',
+      message: {
+        zh: `「${rowLabel(target)}」出现了不止一次，只取第一次；其余保留在未归位原文中。`,
+        en: `The row 「${rowLabel(target)}」 appears more than once; the first is used, the others are kept as unplaced text.`,
+      },
+      from: row.from,
+    });
+    this.unplaced.push({ text: rowText(row), from: row.from });
+  }
+
+  private readLeaf(
+    row: RowView,
+    target: RowNode,
+    leaf: ColumnNode,
+    raw: string | undefined,
+    unit: Parameters<typeof readCell>[2],
+    rowObject: Record<string, unknown>,
+    cellFrom: string | undefined,
+  ): void {
+    const columns = target.columns!;
+    const pointer = pointerOf(this.spec.id, [...target.path, ...leaf.path]);
+    const label = `${rowLabel(target)}·${columnLabel(leaf, columns)}`;
+    const labelEn = `${rowLabel(target)} · ${columnLabel(leaf, columns)}`;
+    if (raw !== undefined) this.origins[pointer] = cellFrom ?? row.from;
+    const reading = readCell(raw ?? '', leaf.kind!, unit);
+    if (reading.status === 'value') {
+      setAt(rowObject, leaf.path, reading.value as CellValue);
+      this.cellsRead++;
+      if (reading.note === 'unit-converted') {
+        this.warnings.push({
+          code: 'unit-converted',
+          message: {
+            zh: `${label}：原文「${raw}」，按万元记为 ${String(reading.value)}。`,
+            en: `${labelEn}: published as 「${raw}」, recorded in 万元 as ${String(reading.value)}.`,
+          },
+          at: pointer,
+          from: row.from,
+        });
+      }
+      if (reading.note === 'unit-unknown') {
+        this.warnings.push({
+          code: 'unit-unknown',
+          message: {
+            zh: `${label}：金额「${raw}」未注明单位（元或万元），单位记为 null，请核对。`,
+            en: `${labelEn}: the amount 「${raw}」 states no unit (元 or 万元); unit kept as null, please check.`,
+          },
+          at: `${pointer}/unit`,
+          from: row.from,
+        });
+      }
+      return;
+    }
+    this.notReported.add(leaf.kind === 'money' ? `${pointer}/value` : pointer);
+    const shown = raw ?? '';
+    if (reading.status === 'unreadable') {
+      this.unplaced.push({ text: shown, from: `${row.from} (${rowLabel(target)} · ${columnLabel(leaf, columns)})` });
+    }
+    const what =
+      raw === undefined
+        ? { zh: '缺少此单元格', en: 'the cell is missing' }
+        : shown === ''
+          ? { zh: '为空白', en: 'blank' }
+          : { zh: `为「${shown}」`, en: `「${shown}」` };
+    this.warnings.push({
+      code: reading.status === 'blank' ? 'not-reported' : 'unreadable-cell',
+      message:
+        reading.status === 'blank'
+          ? {
+              zh: `${label}：原报告${what.zh}，记为未填报（null），不按0处理。`,
+              en: `${labelEn}: ${what.en} in the published report; kept as not reported (null), not 0.`,
+            }
+          : {
+              zh: `${label}：「${shown}」不是有效的数值，记为未填报（null），原文保留。`,
+              en: `${labelEn}: 「${shown}」 is not a valid value; kept as not reported (null), the text is kept.`,
+            },
+      at: pointer,
+      from: row.from,
+    });
+  }
+
+  /** Rows found and missing, and whether the table was cut short. */
+  finish(parts: SourceTable[]): TableReading {
+    const officialRows = [...rowsOf(this.spec.root)];
+    const rowsFound: string[] = [];
+    const rowsMissing: string[] = [];
+    let lastFound = -1;
+    officialRows.forEach((row, index) => {
+      if (this.found.has(row)) {
+        rowsFound.push(rowLabel(row) || this.spec.title);
+        lastFound = index;
+      }
+    });
+    officialRows.forEach((row, index) => {
+      if (this.found.has(row)) return;
+      rowsMissing.push(rowLabel(row) || this.spec.title);
+      for (const leaf of leavesOf(row.columns!)) {
+        const pointer = pointerOf(this.spec.id, [...row.path, ...leaf.path]);
+        this.notReported.add(leaf.kind === 'money' ? `${pointer}/value` : pointer);
+      }
+      if (index < lastFound) {
+        this.warnings.push({
+          code: 'row-missing',
+          message: {
+            zh: `未找到「${rowLabel(row)}」一行，其单元格记为未填报（null）。`,
+            en: `The row 「${rowLabel(row)}」 was not found; its cells are kept as not reported (null).`,
+          },
+          at: pointerOf(this.spec.id, row.path),
+        });
+      }
+    });
+    const lastRow = officialRows[lastFound];
+    const last = lastRow ? this.found.get(lastRow) : undefined;
+    const truncated =
+      lastFound < officialRows.length - 1 ||
+      (last?.short && lastRow === officialRows[officialRows.length - 1] && isLastOf(last.from, parts));
+    return {
+      table: this.table,
+      cellsRead: this.cellsRead,
+      cellsExpected: officialRows.reduce((sum, row) => sum + [...leavesOf(row.columns!)].length, 0),
+      notReported: [...this.notReported],
+      warnings: this.warnings,
+      unplaced: this.unplaced,
+      rowsFound,
+      rowsMissing,
+      truncated: truncated === true,
+      origins: this.origins,
+    };
+  }
+}
+
+/** Whether a row is the last row of the table as published (a short last row means the table was cut). */
+function isLastOf(from: string, parts: SourceTable[]): boolean {
+  const last = parts[parts.length - 1];
+  return last !== undefined && last.rows[last.rows.length - 1]?.from === from;
+}
+
+export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
+  const reader = new TableReader(spec);
+  parts.forEach((part, index) => {
+    for (const row of part.rows)
+      reader.read({ cells: row.cells, from: row.from, raw: row.raw, aligned: part.aligned, part: index });
+  });
+  return reader.finish(parts);
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../src/index.js';
+import { example, imported } from './helpers.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const bytes = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
+
+/** The PDFs nianbao itself renders (@nianbao/render-pdf, committed as fixtures) import back exactly. */
+describe.each([
+  ['nianbao-chizhou-rfb-2020.pdf', 'chizhou-rfb-2020.yaml'],
+  ['nianbao-sample-bureau-2021.pdf', 'sample-bureau-2021.yaml'],
+])('our own PDF %s', (pdf, yaml) => {
+  it('imports back to the report it was rendered from', async () => {
+    const result = imported(await importFile(bytes(pdf), pdf));
+    const { provenance, ...document } = result.document as unknown as Record<string, unknown>;
+    const expected = example(yaml);
+    delete expected.provenance;
+    // The metadata a page does not print (kind, level, division code, contact details) is guessed or
+    // absent: compare the report's text and numbers, and the agency's name and year.
+    const { metadata, ...rest } = document;
+    const { metadata: expectedMetadata, ...expectedRest } = expected;
+    expect(rest).toEqual(expectedRest);
+    const m = metadata as { agency: { name: string }; reportYear: number };
+    const e = expectedMetadata as typeof m;
+    expect(m.agency.name).toBe(e.agency.name);
+    expect(m.reportYear).toBe(e.reportYear);
+    expect(result.fidelity.cellsRead).toBe(result.fidelity.cellsExpected);
+    // Every table cell and paragraph records its page and box.
+    const origins = (provenance as { origins: Record<string, string> }).origins;
+    const cells = Object.keys(origins).filter((pointer) => pointer.includes('/table/'));
+    expect(cells).toHaveLength(result.fidelity.cellsExpected);
+    for (const place of Object.values(origins)) expect(place).toMatch(/^page \d+ \[[\d.]+ [\d.]+ [\d.]+ [\d.]+\]$/);
+  });
+});
