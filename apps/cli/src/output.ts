@@ -3,11 +3,10 @@
  * format, and how findings are printed (text blocks or a JSON array).
  */
 
+import type { LocalizedText } from '@nianbao/template';
+
 export type Lang = 'zh' | 'en';
-export interface LocalizedText {
-  zh: string;
-  en: string;
-}
+export type { LocalizedText };
 
 /** Exit codes of every command. */
 export const EXIT = {

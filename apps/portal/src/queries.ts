@@ -2,8 +2,9 @@
  * The public queries. Every value from a request travels as a parameter (`$n`); the only text put
  * into SQL is chosen from fixed lists in this file (column names, measure cell references by index).
  */
-import { labelsOf } from './cells.js';
+import { figurePosition, labelsOf, ordsMatching } from './cells.js';
 import type { Queryable } from './db/database.js';
+import { divisionName } from './divisions.js';
 import { apiError, type ApiError } from './errors.js';
 import { type CellRef, type Measure, measureByKey, MEASURES } from './measures.js';
 
@@ -139,16 +140,22 @@ export async function listCells(
 ): Promise<TidyRow[]> {
   const values: unknown[] = [];
   let where = whereOf(filter, values);
-  const exact: [string, string | undefined][] = [
-    ['r.id', params.report],
-    ['c.tbl', params.table],
-    ['c.row_id', params.row],
-    ['c.column_id', params.column],
-  ];
-  for (const [column, value] of exact) {
-    if (value === undefined || value === '') continue;
-    values.push(value);
-    where = `${where ? `${where} AND` : 'WHERE'} ${column} = $${values.length}`;
+  if (params.report) {
+    values.push(params.report);
+    where = `${where ? `${where} AND` : 'WHERE'} r.id = $${values.length}`;
+  }
+  const cellFilter = {
+    table: params.table || undefined,
+    row: params.row || undefined,
+    column: params.column || undefined,
+  };
+  if (cellFilter.table !== undefined || cellFilter.row !== undefined || cellFilter.column !== undefined) {
+    // A table / row / column names the same places in every report of an edition: looked up by ord,
+    // the cells index finds them without reading each report's other cells.
+    const ords = ordsMatching(cellFilter);
+    values.push(ords['2019'], ords['2021']);
+    const n = values.length;
+    where = `${where ? `${where} AND` : 'WHERE'} c.ord = ANY(CASE r.edition WHEN '2019' THEN $${n - 1}::int[] ELSE $${n}::int[] END)`;
   }
   values.push(page.limit, page.offset);
   const rows = await db.query<{
@@ -166,7 +173,7 @@ export async function listCells(
     `SELECT r.id AS report_id, r.agency_name AS agency, r.division, r.year, r.edition, c.tbl, c.row_id, c.column_id,
        c.value::text AS value, c.unit
      FROM reports r JOIN cells c ON c.report_id = r.id AND c.revision = r.revision ${where}
-     ORDER BY r.id, c.tbl, c.row_id, c.column_id LIMIT $${values.length - 1} OFFSET $${values.length}`,
+     ORDER BY r.id, c.ord LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
   );
   return rows.map((row) => {
@@ -190,6 +197,8 @@ export async function listCells(
 
 export interface AggregateRow {
   group: string;
+  /** The group for people: a province's name for a division. */
+  name: string;
   value: number | null;
   numerator: number;
   denominator: number | null;
@@ -203,14 +212,17 @@ const GROUPS = {
 } as const;
 const DEPTH: Record<string, number> = { province: 2, city: 4, county: 6 };
 
-function refsSql(refs: readonly CellRef[], values: unknown[]): string {
-  return refs
-    .map((ref) => {
-      values.push(ref.table, ref.rowId, ref.columnId);
-      const n = values.length;
-      return `(c.tbl = $${n - 2} AND c.row_id = $${n - 1} AND c.column_id = $${n})`;
-    })
-    .join(' OR ');
+/** The sum of the figures a measure reads, null when the report states none of them. */
+function figuresSql(refs: readonly CellRef[], values: unknown[]): string {
+  const places = refs.map((ref) => {
+    const position = figurePosition(`${ref.table}|${ref.rowId}|${ref.columnId}`);
+    if (position === undefined)
+      throw new Error(`measure reads ${ref.table}/${ref.rowId}/${ref.columnId}, not a kept figure`);
+    values.push(position);
+    return `r.figures[$${values.length}::int]`;
+  });
+  const stated = places.map((place) => `${place} IS NOT NULL`).join(' OR ');
+  return `CASE WHEN ${stated} THEN ${places.map((place) => `coalesce(${place}, 0)`).join(' + ')} END`;
 }
 
 export async function aggregate(
@@ -233,18 +245,16 @@ export async function aggregate(
     return apiError(400, 'BAD_REQUEST', `depth 须为 province、city 或 county：${JSON.stringify(params.depth)}`);
   const values: unknown[] = [];
   const where = whereOf(filter, values);
-  const numerator = refsSql(measure.numerator, values);
-  const denominator = measure.denominator ? refsSql(measure.denominator, values) : 'false';
+  const numerator = figuresSql(measure.numerator, values);
+  const denominator = measure.denominator ? figuresSql(measure.denominator, values) : 'NULL::float8';
   const group = GROUPS[groupBy as keyof typeof GROUPS](depth);
-  // Reports with errors (imported ones) are left out: their sums are known to be wrong.
+  // Reports with errors (imported ones) are left out: their sums are known to be wrong. One pass over
+  // the reports table: the figures a measure reads are kept on each report (see cells.ts figuresOf).
   const rows = await db.query<{ grp: string; num: number; den: number; reports: number }>(
-    `SELECT ${group} AS grp,
-       coalesce(sum(c.value) FILTER (WHERE ${numerator}), 0)::float8 AS num,
-       coalesce(sum(c.value) FILTER (WHERE ${denominator}), 0)::float8 AS den,
-       count(DISTINCT r.id)::int AS reports
-     FROM reports r JOIN cells c ON c.report_id = r.id AND c.revision = r.revision
-     ${where ? `${where} AND` : 'WHERE'} r.errors = 0 AND ((${numerator}) OR (${denominator}))
-     GROUP BY 1 ORDER BY 1`,
+    `SELECT grp, coalesce(sum(num), 0)::float8 AS num, coalesce(sum(den), 0)::float8 AS den, count(num)::int AS reports
+     FROM (SELECT ${group} AS grp, ${numerator} AS num, ${denominator} AS den
+           FROM reports r ${where ? `${where} AND` : 'WHERE'} r.errors = 0) AS per_report
+     GROUP BY grp ORDER BY grp`,
     values,
   );
   return {
@@ -252,6 +262,7 @@ export async function aggregate(
     groupBy,
     rows: rows.map((row) => ({
       group: row.grp,
+      name: groupBy === 'division' ? divisionName(row.grp) : row.grp,
       value: measure.denominator ? (row.den > 0 ? row.num / row.den : null) : row.num,
       numerator: row.num,
       denominator: measure.denominator ? row.den : null,

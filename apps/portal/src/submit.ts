@@ -9,7 +9,8 @@ import { formatProblem, parseReportSource, type SourceResult } from '@nianbao/so
 import type { Report } from '@nianbao/template';
 import { type Finding, validateReport } from '@nianbao/validator';
 import { type Agency, agencyForIngest, divisionOfCode, logDenied } from './agencies.js';
-import { type CellRow, cellsOf, flagsOf } from './cells.js';
+import { cellsOf, figuresOf, flagsOf } from './cells.js';
+import { insertCells } from './derived.js';
 import type { Database, Queryable } from './db/database.js';
 import { apiError, type ApiError } from './errors.js';
 
@@ -188,13 +189,14 @@ async function storeRevision(db: Database, input: RevisionInput): Promise<Stored
       counts.warnings,
       flagsOf(input.findings, cells),
       input.imported,
+      figuresOf(cells),
     ];
     // The revision row first needs its report row (foreign key); the report points at it after.
     await tx.query(
-      `INSERT INTO reports (id, agency_id, year, edition, agency_name, division, level, revision, errors, warnings, flags, imported)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO reports (id, agency_id, year, edition, agency_name, division, level, revision, errors, warnings, flags, imported, figures)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (id) DO UPDATE SET edition = $4, agency_name = $5, division = $6, level = $7, revision = $8,
-         errors = $9, warnings = $10, flags = $11, imported = $12, updated_at = now()`,
+         errors = $9, warnings = $10, flags = $11, imported = $12, figures = $13, updated_at = now()`,
       row,
     );
     await tx.query(
@@ -216,22 +218,4 @@ async function owningAgency(tx: Queryable, input: RevisionInput): Promise<number
     division: agency.administrativeDivisionCode ?? divisionOfCode(input.code),
     level: agency.level ?? '',
   });
-}
-
-async function insertCells(tx: Queryable, id: string, revision: number, cells: readonly CellRow[]): Promise<void> {
-  if (cells.length === 0) return;
-  // One statement with five arrays: the same two round trips for 200 cells as for one.
-  await tx.query(
-    `INSERT INTO cells (report_id, revision, tbl, row_id, column_id, value, unit)
-     SELECT $1, $2, t, r, c, v::numeric, u FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS x(t, r, c, v, u)`,
-    [
-      id,
-      revision,
-      cells.map((cell) => cell.table),
-      cells.map((cell) => cell.rowId),
-      cells.map((cell) => cell.columnId),
-      cells.map((cell) => cell.value),
-      cells.map((cell) => cell.unit),
-    ],
-  );
 }

@@ -142,5 +142,6 @@ describe.each(ENGINES)('nianbao portal on %s', (engine) => {
     expect(full.items.every((item) => item.revision === 1)).toBe(true);
     portal.kill('SIGTERM');
     expect(await exited(portal)).toBe(143);
-  });
+    // Three PGlite opens (each ~6 s, up to a minute on a busy machine) and 120 submissions.
+  }, 600_000);
 });

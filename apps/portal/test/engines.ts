@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@nianbao/template';
-import { addAgency, openPortal, type Portal } from '../src/index.js';
+import { addAgency, type Database, openDatabase, openPortal, type Portal } from '../src/index.js';
 import { startPgServer, type PgServer } from './pg-server.js';
 
 export const ENGINES = ['pglite', 'postgres'] as const;
@@ -18,6 +18,8 @@ export type JsonResponse = Omit<Response, 'json'> & { json(): Promise<any> };
 
 export interface Harness {
   portal: Portal;
+  /** Opens another, empty database on the same engine (a PGlite in memory, or a new database on the server). */
+  emptyDatabase(): Promise<Database>;
   adminToken: string;
   /** Registers an agency for a report's code; returns its token. */
   register(report: Report): Promise<string>;
@@ -56,6 +58,12 @@ export async function openHarness(engine: Engine): Promise<Harness> {
   return {
     portal,
     adminToken: admin.token,
+    async emptyDatabase() {
+      if (!server) return openDatabase({ dataDir: 'memory://' });
+      const name = `empty_${Date.now()}`;
+      await portal.db.query(`CREATE DATABASE ${name}`);
+      return openDatabase({ databaseUrl: server.url.replace(/\/postgres$/, `/${name}`) });
+    },
     async register(report) {
       const added = await addAgency(portal.db, { name: report.metadata.agency.name, code: agencyCode(report) });
       if (!('token' in added)) throw new Error(added.message);

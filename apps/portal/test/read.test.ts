@@ -1,7 +1,8 @@
 import { validReport } from '@nianbao/fixtures';
 import { editionLayout } from '@nianbao/view-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEASURES, migrate } from '../src/index.js';
+import { FIGURE_KEYS } from '../src/cells.js';
+import { MEASURES, MIGRATIONS, migrate } from '../src/index.js';
 import { ENGINES, type Harness, openHarness } from './engines.js';
 
 const HOSTILE = [
@@ -75,7 +76,34 @@ describe.each(ENGINES)('reading on %s', (engine) => {
     expect(await migrate(h.portal.db)).toEqual([]);
     expect(await Promise.all([migrate(h.portal.db), migrate(h.portal.db)])).toEqual([[], []]);
     const rows = await h.portal.db.query<{ version: number }>('SELECT version FROM portal_migrations');
-    expect(rows.map((row) => row.version)).toEqual([1]);
+    expect(rows.map((row) => row.version).sort()).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('migration 2 rebuilds the cells and figures of a version-1 database from its documents', async () => {
+    const db = await h.emptyDatabase();
+    try {
+      expect(await migrate(db, MIGRATIONS.slice(0, 1))).toEqual([1]);
+      const report = validReport('2021', 42);
+      await db.query("INSERT INTO agencies (name, code) VALUES ('x', 'x')");
+      await db.query(
+        "INSERT INTO reports (id, agency_id, year, edition, agency_name, division, level, revision) VALUES ('r', 1, 2022, '2021', 'x', '110000', 'municipal', 1)",
+      );
+      await db.query(
+        "INSERT INTO revisions (report_id, revision, content_hash, document, findings) VALUES ('r', 1, 'h', $1, '[]')",
+        [JSON.stringify(report)],
+      );
+      expect(await migrate(db)).toEqual([2]);
+      const cells = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM cells WHERE report_id = 'r'");
+      expect(cells[0]!.n).toBe(editionLayout('2021').tables.reduce((sum, t) => sum + t.cells.length, 0));
+      const figures = await db.query<{ n: number }>("SELECT figures[$1::int]::int AS n FROM reports WHERE id = 'r'", [
+        FIGURE_KEYS.indexOf('applications|newApplications|total') + 1,
+      ]);
+      expect(figures[0]!.n).toBe(
+        (report.sections.applications.table as { newApplications: { total: number } }).newApplications.total,
+      );
+    } finally {
+      await db.close();
+    }
   });
 
   it('lists reports with filters and pages', async () => {

@@ -4,6 +4,7 @@
  * `--out <file>` writes elsewhere; `--only <id>` runs one fixture (and prints its differences).
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadCorpus, runCorpus, totals } from '../test/corpus-harness.js';
 import { renderImportMd } from '../test/corpus-report.js';
@@ -29,6 +30,8 @@ if (only) {
     renderImportMd(results, {
       date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       node: process.version,
+      // Times on a shared machine mean little without its load; the speed targets live in bench/.
+      load: `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
     }),
   );
   console.log(`wrote ${out}`);

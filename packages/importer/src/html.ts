@@ -122,16 +122,27 @@ function describe(path: string, element: Element): string {
   return line === undefined ? path : `${path} (line ${line})`;
 }
 
+/** Per parent: each child element's index among its same-named siblings, and how many there are. */
+const siblingIndex = new WeakMap<Element, Map<Node, { index: number; count: number }>>();
+
 function childPath(path: string, parent: Element, child: Element): string {
-  let index = 0;
-  let count = 0;
-  for (const sibling of parent.childNodes) {
-    if (isElement(sibling) && sibling.tagName === child.tagName) {
-      count++;
-      if (sibling === child) index = count;
+  // Computed once per parent: counting siblings for each child was quadratic in a 50,000-row table.
+  let indexes = siblingIndex.get(parent);
+  if (!indexes) {
+    indexes = new Map();
+    const counts = new Map<string, number>();
+    for (const sibling of parent.childNodes) {
+      if (!isElement(sibling)) continue;
+      const index = (counts.get(sibling.tagName) ?? 0) + 1;
+      counts.set(sibling.tagName, index);
+      indexes.set(sibling, { index, count: 0 });
     }
+    for (const [sibling, entry] of indexes) entry.count = counts.get((sibling as Element).tagName)!;
+    siblingIndex.set(parent, indexes);
   }
-  return `${path}/${child.tagName}${count > 1 ? `[${index}]` : ''}`;
+  const entry = indexes.get(child);
+  const count = entry?.count ?? 1;
+  return `${path}/${child.tagName}${count > 1 ? `[${entry!.index}]` : ''}`;
 }
 
 function containsTable(element: Element): boolean {

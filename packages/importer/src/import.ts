@@ -12,7 +12,7 @@ import { htmlSource, MAX_NESTING, nestingDepth } from './html.js';
 import { lookalike } from './lookalike.js';
 import { applyEmbedded, type Metadata, readMetadata } from './metadata.js';
 import type { SourceDocument, SourceTable } from './source.js';
-import { textSource } from './source.js';
+import { textSource } from './text-source.js';
 import { type EditionSpec, editionSpec, editionSpecs, type TableId, type TableSpec } from './spec.js';
 import { readTable, type TableReading } from './read-table.js';
 import { classifyTable, tableLabelKeys } from './tables.js';

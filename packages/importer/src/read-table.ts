@@ -133,8 +133,14 @@ class TableReader {
     const values =
       split.labels.length === 0 ||
       split.labels.every((label) => !bestColumn(label, withDepth(columns)) && !isDecoration(label, this.spec));
-    if ((values && hasNumber(split.values)) || (split.labels.length === 0 && split.values.some((v) => v !== ''))) {
-      if (split.labels.length > 0) this.unplaced.push({ text: split.labels.join(' | '), from: row.from });
+    // One cell per line: the header's labels and the values run together in one row.
+    const headed = row.cellPerLine === true && hasNumber(split.values);
+    if (
+      headed ||
+      (values && hasNumber(split.values)) ||
+      (split.labels.length === 0 && split.values.some((v) => v !== ''))
+    ) {
+      if (split.labels.length > 0 && !headed) this.unplaced.push({ text: split.labels.join(' | '), from: row.from });
       this.placeRow(row, split, this.spec.root, false);
       this.setHeaders([]);
     } else if (!this.found.has(this.spec.root)) this.pushHeader(row);
@@ -228,7 +234,8 @@ class TableReader {
     const columns = target.columns!;
     const { mapping } = this.columnsFor(row, target);
     const froms = new Map<ColumnNode, string>();
-    const values = valuesOf(row, split, mapping, columns, froms);
+    let values = valuesOf(row, split, mapping, columns, froms);
+    if (row.cellPerLine && !this.countsFit(row, split, target)) values = new Map();
     let short = false;
     const rowObject = emptyRow(columns);
     for (const leaf of leavesOf(columns)) {
@@ -239,6 +246,27 @@ class TableReader {
     if (target === this.spec.root) Object.assign(this.table, rowObject);
     else setAt(this.table, target.path, rowObject);
     this.found.set(target, { from: row.from, short });
+  }
+
+  /**
+   * One cell per line: a blank cell leaves no line, so values are placed only when there are exactly as
+   * many as the row's columns; otherwise none is placed (a number in a wrong cell is worse than none).
+   */
+  private countsFit(row: RowView, split: SplitRow, target: RowNode): boolean {
+    const leaves = [...leavesOf(target.columns!)].length;
+    const values = split.values.filter((value) => value !== '').length;
+    if (values === leaves) return true;
+    this.unplaced.push({ text: rowText(row), from: row.from });
+    this.warnings.push({
+      code: 'columns-by-position',
+      message: {
+        zh: `「${rowLabel(target)}」一行有 ${values} 个数，应有 ${leaves} 个（原文每个单元格一行，空白单元格无法定位），未读取，原文保留。`,
+        en: `The row 「${rowLabel(target)}」 has ${values} values where it has ${leaves} columns (one cell per line: a blank cell cannot be placed); not read, the text is kept.`,
+      },
+      at: pointerOf(this.spec.id, target.path),
+      from: row.from,
+    });
+    return false;
   }
 
   private duplicate(row: RowView, target: RowNode): void {
@@ -383,7 +411,14 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
   const reader = new TableReader(spec);
   parts.forEach((part, index) => {
     for (const row of part.rows)
-      reader.read({ cells: row.cells, from: row.from, raw: row.raw, aligned: part.aligned, part: index });
+      reader.read({
+        cells: row.cells,
+        from: row.from,
+        raw: row.raw,
+        aligned: part.aligned,
+        part: index,
+        cellPerLine: part.cellPerLine === true,
+      });
   });
   return reader.finish(parts);
 }

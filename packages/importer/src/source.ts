@@ -35,6 +35,11 @@ export interface SourceTable {
   from: string;
   /** The table's text as lines, for a table that turns out not to be a report table (layout tables). */
   asLines: Line[];
+  /**
+   * One cell per line (a copy that lost the table): a row's values are placed only when there are
+   * exactly as many as the row has columns, since a blank cell leaves no line to count.
+   */
+  cellPerLine?: boolean;
 }
 
 export type Block = Line | SourceTable;
@@ -50,41 +55,4 @@ export interface SourceDocument {
    * data-nianbao="metadata">`): what a rendered page does not show as text (division code, credit code…).
    */
   embeddedMetadata?: unknown;
-}
-
-const SEPARATOR = /\s*[|｜]\s*/;
-
-function isTableLine(line: string): boolean {
-  return /[|｜]/.test(line) || (line.match(/\t/g)?.length ?? 0) >= 2;
-}
-
-function splitRow(line: string): string[] {
-  const cells = line.includes('|') || line.includes('｜') ? line.split(SEPARATOR) : line.split(/\t/);
-  return cells.map((cell) => cell.trim());
-}
-
-/** A plain-text page: one line per paragraph; lines with `|` (or tabs) are table rows. */
-export function textSource(text: string): SourceDocument {
-  const blocks: Block[] = [];
-  let table: SourceTable | undefined;
-  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    const from = `line ${index + 1}`;
-    const line = raw.replace(/^\uFEFF/, '').trim();
-    if (line === '') {
-      table = undefined;
-      return;
-    }
-    if (isTableLine(line)) {
-      if (!table) {
-        table = { kind: 'table', rows: [], aligned: false, from, asLines: [] };
-        blocks.push(table);
-      }
-      table.rows.push({ cells: splitRow(line).map((cell) => ({ text: cell, origin: true })), from, raw: line });
-      table.asLines.push({ kind: 'line', text: line, from });
-      return;
-    }
-    table = undefined;
-    blocks.push({ kind: 'line', text: line, from });
-  });
-  return { blocks, meta: {} };
 }

@@ -34,11 +34,17 @@ function labelsOf(spec: TableSpec): string[] {
   return labels;
 }
 
+const MAX_CLASSIFY_LABELS = 300;
+
 /** Which report table a source table is (by how many of its cells are that table's labels), if any. */
 export function classifyTable(table: SourceTable, specs: EditionSpec[]): TableId | undefined {
-  const texts = cellTexts(table)
-    .filter((text) => text.length > 0 && text.length <= 80 && !isValueLike(text))
-    .map((text) => labelKey(text).key);
+  // A report table has fewer than 200 label cells: the first ones decide (and a table of
+  // 50,000 rows is classified in constant time).
+  const texts: string[] = [];
+  for (const text of cellTexts(table)) {
+    if (texts.length >= MAX_CLASSIFY_LABELS) break;
+    if (text.length > 0 && text.length <= 80 && !isValueLike(text)) texts.push(labelKey(text).key);
+  }
   let best: { id: TableId; score: number } | undefined;
   for (const id of ['proactiveDisclosure', 'applications', 'reviewAndLitigation'] as TableId[]) {
     const labels = specs.flatMap((spec) => labelsOf(spec.tables.find((t) => t.id === id)!));
@@ -66,6 +72,8 @@ export interface RowView {
   aligned: boolean;
   /** Index of the source table (part) the row comes from. */
   part: number;
+  /** From a table printed one cell per line (see SourceTable.cellPerLine). */
+  cellPerLine?: boolean;
 }
 
 export interface SplitRow {

@@ -122,7 +122,15 @@ export function similarity(published: string, official: string): number {
   return value;
 }
 
+let comparisons = 0;
+
+/** How many label comparisons were computed so far (not served from the memo): a measure of work for tests. */
+export function comparisonCount(): number {
+  return comparisons;
+}
+
 function computeSimilarity(published: string, official: string): number {
+  comparisons++;
   // No official label is this long: such text is prose, not a label (and a quadratic comparison).
   if (published.length > 200 || official.length > 200) return 0;
   const [short, long] = published.length <= official.length ? [published, official] : [official, published];

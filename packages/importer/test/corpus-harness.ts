@@ -45,6 +45,8 @@ export interface FixtureMeta {
   obtainedFrom?: string;
   /** The importer must refuse this file (an old .doc, a scanned PDF, not a report). */
   expectRefusal?: boolean;
+  /** Words the refusal must contain (what the file looks like, what to do): a bare "not a report" is not enough. */
+  refusalSays?: string[];
   /** The id of the same agency's previous-year fixture: its expected.yaml is last year's report for the
    * cross-year rules (X-CARRY, X-VALID). */
   previous?: string;
@@ -87,6 +89,8 @@ export interface FixtureResult {
   editionRight?: boolean;
   knownFound: KnownError[];
   knownMissed: KnownError[];
+  /** The validator threw on the imported or the expected document (its message). */
+  validatorError?: string;
   /** Known errors the validator finds in expected.yaml itself (less than all: a validator gap, not an import one). */
   knownInExpected: number;
   milliseconds: number;
@@ -188,6 +192,15 @@ export function matchKnownErrors(
   return { found, missed };
 }
 
+/** The validator's findings, or the error it threw (a harness must report a broken validator, not crash). */
+function findingsOf(document: unknown, previous: unknown): { ruleId: string; pointer: string }[] | Error {
+  try {
+    return validateReport(document, { previous }).findings;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 type AnyImport = { ok: true; document: unknown } | { ok: false; problem: { message: { zh: string; en: string } } };
 type ImportFile = (bytes: Uint8Array, fileName: string, options?: Record<string, unknown>) => Promise<AnyImport>;
 
@@ -215,13 +228,11 @@ export async function runFixture(fixture: Fixture, corpus: Fixture[] = []): Prom
   const milliseconds = performance.now() - started;
   const expectedCells = fixture.expected ? tableCells(fixture.expected).size : 0;
   // Validated as an import: with a provenance block, so that blank cells are 'not reported' (I-NOTREPORTED).
-  const knownInExpected = fixture.expected
-    ? matchKnownErrors(
-        meta.knownErrors,
-        validateReport({ provenance: { importedFrom: fixture.sourcePath.split('/').pop() }, ...fixture.expected })
-          .findings,
-      ).found.length
-    : 0;
+  const expectedFindings = fixture.expected
+    ? findingsOf({ provenance: { importedFrom: fixture.sourcePath.split('/').pop() }, ...fixture.expected }, previous)
+    : [];
+  const knownInExpected =
+    expectedFindings instanceof Error ? 0 : matchKnownErrors(meta.knownErrors, expectedFindings).found.length;
   const base = { id: meta.id, meta, milliseconds, knownInExpected, differences: [] as CellDifference[] };
   if (!result.ok) {
     const refusal =
@@ -231,18 +242,22 @@ export async function runFixture(fixture: Fixture, corpus: Fixture[] = []): Prom
       outcome: 'refused',
       refusal,
       // A file the harness could not offer to the importer is no refusal by the importer.
-      asExpected: meta.expectRefusal === true && !('unsupported' in result),
+      asExpected:
+        meta.expectRefusal === true &&
+        !('unsupported' in result) &&
+        (meta.refusalSays ?? []).every((words) => refusal.includes(words)),
       cells: { right: 0, wrong: 0, missed: expectedCells, total: expectedCells },
       knownFound: [],
       knownMissed: meta.knownErrors,
+      validatorError: expectedFindings instanceof Error ? expectedFindings.message : undefined,
     };
   }
   const document = result.document as Record<string, unknown>;
   const { counts, differences } = fixture.expected
     ? compareCells(fixture.expected, document)
     : { counts: { right: 0, wrong: 0, missed: 0, total: 0 }, differences: [] };
-  const findings = validateReport(document, { previous }).findings;
-  const { found, missed } = matchKnownErrors(meta.knownErrors, findings);
+  const findings = findingsOf(document, previous);
+  const { found, missed } = matchKnownErrors(meta.knownErrors, findings instanceof Error ? [] : findings);
   const expected = fixture.expected as {
     edition?: string;
     metadata?: { agency?: { name?: string }; reportYear?: number };
@@ -259,6 +274,7 @@ export async function runFixture(fixture: Fixture, corpus: Fixture[] = []): Prom
     editionRight: expected ? document.edition === expected.edition : undefined,
     knownFound: found,
     knownMissed: missed,
+    validatorError: [findings, expectedFindings].find((value): value is Error => value instanceof Error)?.message,
   };
 }
 

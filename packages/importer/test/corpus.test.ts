@@ -42,6 +42,8 @@ describe('the corpus', () => {
       expect(error.note.length).toBeGreaterThan(0);
     }
     if (!meta.expectRefusal) expect(fixture.expected, 'expected.yaml').toBeDefined();
+    for (const words of meta.refusalSays ?? []) expect(words.length).toBeGreaterThan(0);
+    if (meta.refusalSays) expect(meta.expectRefusal).toBe(true);
   });
 
   it.each(corpus.filter((fixture) => fixture.expected).map((fixture) => [fixture.meta.id, fixture] as const))(

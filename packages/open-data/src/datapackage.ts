@@ -1,12 +1,31 @@
 /** The Frictionless Data Package (v1) descriptor of a report's JSON and CSV. */
 import { type Report, schemaFor } from '@nianbao/template';
-import type { ReportView } from '@nianbao/view-model';
+import { editionLayout, type ReportView } from '@nianbao/view-model';
 import { LABEL_SEPARATOR } from './csv.js';
 import { packageName, reportId, SHARED_COLUMNS } from './ids.js';
 
 export interface DataPackageOptions {
   /** A licence to declare in the data package, e.g. `{ name: 'CC-BY-4.0', path: 'https://…' }`. Default: none declared. */
   license?: { name?: string; path?: string; title?: string };
+  /** The extensions applied (name and version), declared in the data package as `nianbao:extensions`. */
+  extensions?: { name: string; version: string }[];
+}
+
+/** The cells of `view` that the official layout of its edition does not have: those extensions add. */
+function extensionCells(view: ReportView): Record<string, string>[] {
+  const official = new Set(editionLayout(view.edition).tables.flatMap((table) => table.cells.map((cell) => cell.pointer)));
+  return view.tables.flatMap((table) =>
+    table.cells
+      .filter((cell) => !official.has(cell.layout.pointer))
+      .map((cell) => ({
+        table: table.key,
+        row_id: cell.layout.rowId,
+        row_label: cell.layout.rowLabels.join(LABEL_SEPARATOR),
+        column_id: cell.layout.columnId,
+        column_label: cell.layout.columnLabels.join(LABEL_SEPARATOR),
+        pointer: cell.layout.pointer,
+      })),
+  );
 }
 
 const text = (name: string, title: string, description: string, required = true) => ({
@@ -123,6 +142,7 @@ export function datapackageFrom(
   };
   if (options.license) descriptor.licenses = [options.license];
   if (report.provenance) descriptor.sources = [{ title: '导入来源', path: report.provenance.importedFrom }];
+  if (options.extensions && options.extensions.length > 0) descriptor['nianbao:extensions'] = options.extensions;
   descriptor['nianbao:edition'] = report.edition;
   descriptor['nianbao:agency'] = {
     name: agency.name.trim(),
@@ -146,5 +166,9 @@ export function datapackageFrom(
     },
     cellsResource(view, files.csv),
   ];
+  const added = extensionCells(view);
+  // Cells a local extension adds are rows of the same CSV; the descriptor lists them so that a reader
+  // knows which ones are not in the national format.
+  if (added.length > 0) (descriptor.resources as Record<string, unknown>[])[1]!['nianbao:extensionCells'] = added;
   return `${JSON.stringify(descriptor, null, 2)}\n`;
 }

@@ -14,7 +14,15 @@ export { packageName, reportId, SHARED_COLUMNS, type SharedColumn, sharedColumnI
 export interface OpenDataOptions extends DataPackageOptions {
   /** File name stem of the JSON and CSV resources in the data package (default `report` → `report.json`, `report.csv`). */
   baseName?: string;
+  /**
+   * The edition's schema patched by local extensions (@nianbao/extension): the cells they add are
+   * CSV rows like the official ones, and the data package declares them (`nianbao:extensionCells`).
+   */
+  schema?: JsonSchema;
 }
+
+const schemaOption = (report: Report, options: OpenDataOptions) =>
+  options.schema !== undefined && options.schema['x-edition'] === report.edition ? options.schema : undefined;
 
 export interface OpenData {
   /** `reportId(report)`. */
@@ -50,36 +58,38 @@ function ordered(root: JsonSchema, site: JsonSchema | undefined, value: unknown)
 }
 
 /** The report with `$schema` set to its edition's schema `$id` and every object's keys in official (schema) order. */
-export function canonicalReport(report: Report): Report {
-  const root = schemaFor(report.edition);
+export function canonicalReport(report: Report, schema?: JsonSchema): Report {
+  const root = schema !== undefined && schema['x-edition'] === report.edition ? schema : schemaFor(report.edition);
   return ordered(root, root, { ...report, $schema: root.$id as string }) as Report;
 }
 
 /** Canonical report JSON: validates against `schemas/report-<edition>.schema.json`. */
-export function canonicalJson(report: Report): string {
-  return `${JSON.stringify(canonicalReport(report), null, 2)}\n`;
+export function canonicalJson(report: Report, schema?: JsonSchema): string {
+  return `${JSON.stringify(canonicalReport(report, schema), null, 2)}\n`;
 }
 
-/** The tidy CSV: one line per official table cell (see README for the columns). */
-export function tidyCsv(report: Report): string {
-  return csvFrom(report, buildViewModel(report), reportId(report));
+/** The tidy CSV: one line per table cell (see README for the columns). */
+export function tidyCsv(report: Report, options: OpenDataOptions = {}): string {
+  return csvFrom(report, buildViewModel(report, { schema: schemaOption(report, options) }), reportId(report));
 }
 
 /** A Frictionless Data Package (v1) descriptor for the report's JSON and CSV. */
 export function dataPackage(report: Report, options: OpenDataOptions = {}): string {
   const base = options.baseName ?? 'report';
-  return datapackageFrom(report, buildViewModel(report), { json: `${base}.json`, csv: `${base}.csv` }, options);
+  const view = buildViewModel(report, { schema: schemaOption(report, options) });
+  return datapackageFrom(report, view, { json: `${base}.json`, csv: `${base}.csv` }, options);
 }
 
 /** All three outputs of a validated report. Deterministic: the same report gives the same bytes. */
 export function toOpenData(report: Report, options: OpenDataOptions = {}): OpenData {
-  const view = buildViewModel(report);
+  const schema = schemaOption(report, options);
+  const view = buildViewModel(report, { schema });
   const id = reportId(report);
   const base = options.baseName ?? 'report';
   const files = { json: `${base}.json`, csv: `${base}.csv` };
   return {
     reportId: id,
-    json: canonicalJson(report),
+    json: canonicalJson(report, schema),
     csv: csvFrom(report, view, id),
     datapackage: datapackageFrom(report, view, files, options),
     files,

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Report } from '@nianbao/template';
+import type { JsonSchema, Report } from '@nianbao/template';
 import {
   buildViewModel,
   NOT_REPORTED_LABEL,
@@ -23,6 +23,8 @@ export interface HtmlOptions {
   headingLevel?: 1 | 2 | 3 | 4;
   /** Fragment only: put the scoped `<style>` in front of the report. Default true. */
   includeStyle?: boolean;
+  /** The edition's schema patched by local extensions (@nianbao/extension): added rows are shown. */
+  schema?: JsonSchema;
   /**
    * Fragment only: the class-free variant for a CMS that strips `<style>` (or `class`): every
    * element's look in its `style` attribute, no `<style>`. Default false.
@@ -123,8 +125,20 @@ const markupCache = new Map<string, TableMarkup>();
 const MARKUP_CACHE_LIMIT = 256;
 const MARKER = /\u0000(\d+)\u0001/;
 
+// Layouts are shared per edition (or per extended schema): the markup cache tells them apart by identity.
+const layoutIds = new WeakMap<object, number>();
+let layoutCount = 0;
+function layoutId(layout: object): number {
+  let id = layoutIds.get(layout);
+  if (id === undefined) {
+    id = layoutCount++;
+    layoutIds.set(layout, id);
+  }
+  return id;
+}
+
 function tableMarkup(table: TableView, prefix: string, edition: string): TableMarkup {
-  const cacheKey = `${edition}\u0000${prefix}\u0000${table.key}`;
+  const cacheKey = `${edition}\u0000${layoutId(table.layout)}\u0000${prefix}\u0000${table.key}`;
   const cached = markupCache.get(cacheKey);
   if (cached) return cached;
   const ids = (list: readonly string[]) => list.map((id) => prefix + id).join(' ');
@@ -307,7 +321,7 @@ function fragmentHtml(includeStyle: boolean, report: string): string {
 
 /** A complete standalone HTML page (`<!DOCTYPE html>`, `lang="zh-CN"`, A4 print stylesheet) of a validated report. */
 export function renderHtmlPage(report: Report, options: HtmlOptions = {}): string {
-  const view = buildViewModel(report);
+  const view = buildViewModel(report, { schema: options.schema });
   return pageHtml(view.title, reportMarkup(view, options), options.downloads);
 }
 
@@ -316,7 +330,7 @@ export function renderHtmlPage(report: Report, options: HtmlOptions = {}): strin
  * `<article class="nianbao-report" lang="zh-CN">`, styles scoped under `.nianbao-report`.
  */
 export function renderHtmlFragment(report: Report, options: HtmlOptions = {}): string {
-  const view = buildViewModel(report);
+  const view = buildViewModel(report, { schema: options.schema });
   if (options.inlineStyles) return fragmentHtml(false, inlineStyles(reportMarkup(view, options)));
   return fragmentHtml(options.includeStyle !== false, reportMarkup(view, options));
 }

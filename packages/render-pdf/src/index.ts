@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { renderToBuffer } from '@react-pdf/renderer';
-import type { Report } from '@nianbao/template';
+import type { JsonSchema, Report } from '@nianbao/template';
 import { buildViewModel, type ReportView } from '@nianbao/view-model';
 import { ReportDocument, type DocumentInfo } from './document.js';
 import { loadFonts } from './fonts.js';
@@ -18,6 +18,8 @@ export interface PdfOptions {
    * embedded, all fonts embedded (see README for what is and is not verified).
    */
   pdfa?: boolean;
+  /** The edition's schema patched by local extensions (@nianbao/extension): added rows are shown. */
+  schema?: JsonSchema;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   const fonts = loadFonts();
   cacheFontObjects();
   plainLayoutFor([fonts.serif, fonts.serifBold, fonts.sans]);
-  const view = buildViewModel(report);
+  const view = buildViewModel(report, { schema: options.schema });
   // The metadata keeps the text as written; the pages draw it with the embedded fonts' glyphs only.
   const drawn = drawableView(view);
   const buffer = await renderToBuffer(

@@ -1,4 +1,5 @@
 /** Why a source file could not be read, with where (1-based line and column when known). */
+import type { LocalizedText } from '@nianbao/template';
 
 export type SourceProblemCode =
   /** The path does not exist. */
@@ -32,15 +33,15 @@ export type SourceProblemCode =
   /** A YAML feature a report cannot use: custom tags, non-text keys, circular aliases. */
   | 'UNSUPPORTED_YAML';
 
-export interface LocalizedMessage {
-  zh: string;
-  en: string;
-}
+/** One text in both languages: the type every nianbao package uses for what people read. */
+export type { LocalizedText };
+/** @deprecated Use `LocalizedText` (the same shape, shared by every package). */
+export type LocalizedMessage = LocalizedText;
 
 export interface SourceProblem {
   code: SourceProblemCode;
   /** One sentence naming the problem; the place is in `line` / `column` (and, for bytes, in the text). */
-  message: LocalizedMessage;
+  message: LocalizedText;
   line?: number;
   column?: number;
 }

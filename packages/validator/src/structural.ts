@@ -39,6 +39,22 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const validators = new Map<Edition, (document: unknown) => Finding[]>();
+// Schemas other than the editions' own (an edition patched by local extensions), by identity.
+const customValidators = new WeakMap<JsonSchema, (document: unknown) => Finding[]>();
+
+/**
+ * The structural check of a given schema (e.g. an edition patched by a local extension); built once
+ * per schema object. `edition` names the edition the schema extends (for hints).
+ */
+export function structuralValidatorFor(root: JsonSchema, edition: Edition): (document: unknown) => Finding[] {
+  if (root === schemaFor(edition)) return structuralValidator(edition);
+  let validator = customValidators.get(root);
+  if (!validator) {
+    validator = compileStructural(root, edition);
+    customValidators.set(root, validator);
+  }
+  return validator;
+}
 
 /**
  * The structural (JSON Schema, via zod) check of one edition; built once per edition. A closure-compiled
@@ -48,22 +64,25 @@ const validators = new Map<Edition, (document: unknown) => Finding[]>();
 export function structuralValidator(edition: Edition): (document: unknown) => Finding[] {
   let validator = validators.get(edition);
   if (!validator) {
-    const root = schemaFor(edition);
-    const conforms = conformanceCheck(root);
-    let schema: z.ZodType | undefined;
-    let checked = 0;
-    validator = (document: unknown) => {
-      if (conforms(document)) return [];
-      schema ??= converterFor(root).convert(root);
-      // zod compiles a parser for each object shape on first use, which costs more than it saves for a
-      // single document: the first document zod checks in a process (what `nianbao validate` checks) is
-      // parsed without it, later ones (a batch, a server) with it. Same result either way.
-      const result = checked++ === 0 ? schema.safeParse(document, { jitless: true }) : schema.safeParse(document);
-      return result.success ? [] : issuesToFindings(result.error.issues, document, { root, edition });
-    };
+    validator = compileStructural(schemaFor(edition), edition);
     validators.set(edition, validator);
   }
   return validator;
+}
+
+function compileStructural(root: JsonSchema, edition: Edition): (document: unknown) => Finding[] {
+  const conforms = conformanceCheck(root);
+  let schema: z.ZodType | undefined;
+  let checked = 0;
+  return (document: unknown) => {
+    if (conforms(document)) return [];
+    schema ??= converterFor(root).convert(root);
+    // zod compiles a parser for each object shape on first use, which costs more than it saves for a
+    // single document: the first document zod checks in a process (what `nianbao validate` checks) is
+    // parsed without it, later ones (a batch, a server) with it. Same result either way.
+    const result = checked++ === 0 ? schema.safeParse(document, { jitless: true }) : schema.safeParse(document);
+    return result.success ? [] : issuesToFindings(result.error.issues, document, { root, edition });
+  };
 }
 
 /** Schema findings for zod issues raised on `document` by a schema converted from `context.root`. */

@@ -1,4 +1,4 @@
-import type { Edition, LocalizedText, RuleSet } from '@nianbao/template';
+import type { Edition, JsonSchema, LocalizedText, RuleSet } from '@nianbao/template';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -37,4 +37,17 @@ export interface ValidateOptions {
   previous?: unknown;
   /** A government's own rule sets, evaluated after the edition's rules (validate them with checkRuleSet). */
   extraRules?: RuleSet[];
+  /**
+   * The schema to check the structure against instead of the edition's own: the edition's schema
+   * patched by local extensions (@nianbao/extension). Applies only when the document's edition is
+   * `schema['x-edition']`; rules read labels and types from it too.
+   */
+  schema?: JsonSchema;
+  /**
+   * Severity overrides by rule id (a local extension's): 'off' drops the rule's findings. Findings
+   * that could not be assessed stay 'info'.
+   */
+  severity?: Record<string, SeverityOverride>;
 }
+
+export type SeverityOverride = 'error' | 'warning' | 'off';

@@ -1,6 +1,6 @@
 import { isEdition, rulesFor, schemaFor, type RuleSet } from '@nianbao/template';
-import type { Finding, ValidateOptions, ValidationResult } from './types.js';
-import { editionFinding, structuralValidator } from './structural.js';
+import type { Finding, SeverityOverride, ValidateOptions, ValidationResult } from './types.js';
+import { editionFinding, structuralValidatorFor } from './structural.js';
 import { evaluateRuleSets, type RuleDocument } from './rules/engine.js';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -17,7 +17,10 @@ export function validateReport(document: unknown, options: ValidateOptions = {})
     return { valid: false, findings: [editionFinding(document)] };
   }
   const edition = document.edition;
-  const findings: Finding[] = structuralValidator(edition)(document);
+  // A patched schema applies to the edition it extends; a report of the other edition gets its own.
+  const root =
+    options.schema !== undefined && options.schema['x-edition'] === edition ? options.schema : schemaFor(edition);
+  const findings: Finding[] = structuralValidatorFor(root, edition)(document);
   const ruleSets: RuleSet[] = [
     rulesFor(edition),
     // A rule file written for another edition does not apply; one without `edition` applies to all.
@@ -35,7 +38,19 @@ export function validateReport(document: unknown, options: ValidateOptions = {})
               : undefined,
         };
   // A document without structural findings fits its schema everywhere: the rules need not re-check types.
-  const current: RuleDocument = { value: document, root: schemaFor(edition), conforms: findings.length === 0 };
+  const current: RuleDocument = { value: document, root, conforms: findings.length === 0 };
   findings.push(...evaluateRuleSets(ruleSets, current, previous));
-  return { edition, valid: !findings.some((finding) => finding.severity === 'error'), findings };
+  const final = options.severity ? overrideSeverity(findings, options.severity) : findings;
+  return { edition, valid: !final.some((finding) => finding.severity === 'error'), findings: final };
+}
+
+/** Applies severity overrides by rule id; 'off' drops the findings, not-assessable ones stay 'info'. */
+function overrideSeverity(findings: Finding[], overrides: Record<string, SeverityOverride>): Finding[] {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const override = Object.hasOwn(overrides, finding.ruleId) ? overrides[finding.ruleId] : undefined;
+    if (override === undefined) out.push(finding);
+    else if (override !== 'off') out.push(finding.severity === 'info' ? finding : { ...finding, severity: override });
+  }
+  return out;
 }

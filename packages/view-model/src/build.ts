@@ -1,4 +1,4 @@
-import { isEdition, type Report } from '@nianbao/template';
+import { isEdition, type JsonSchema, type Report } from '@nianbao/template';
 import { editionLayout, type PartLayout } from './layout.js';
 import { chineseDate, displayText } from './text.js';
 import type {
@@ -166,15 +166,24 @@ function paragraphsAt(report: unknown, segments: readonly string[], pointer: str
   return list.map((text, index) => ({ text: displayText(String(text)), pointer: `${pointer}/${index}` }));
 }
 
+export interface ViewModelOptions {
+  /**
+   * The report's edition schema patched by local extensions (@nianbao/extension): added rows and
+   * columns are shown with their titles. Ignored when its `x-edition` is not the report's edition.
+   */
+  schema?: JsonSchema;
+}
+
 /**
  * Everything a renderer needs to show a validated report: title, preface, the six sections in
  * official order with their headings, numbered topics, and the three tables filled with display values.
  * Labels and layout come from the edition's schema (computed once per edition).
  */
-export function buildViewModel(report: Report): ReportView {
+export function buildViewModel(report: Report, options: ViewModelOptions = {}): ReportView {
   const edition = report.edition;
   if (!isEdition(edition)) throw new TypeError(`unknown edition ${String(edition)}`);
-  const layout = editionLayout(edition);
+  const schema = options.schema !== undefined && options.schema['x-edition'] === edition ? options.schema : undefined;
+  const layout = editionLayout(edition, schema);
   const metadata = report.metadata;
   const agencyName = displayText(metadata.agency.name);
   let hasNotReported = false;

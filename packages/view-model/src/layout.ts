@@ -504,8 +504,7 @@ function sectionLayout(root: JsonSchema, section: PropertyInfo, tables: TableLay
   };
 }
 
-function buildEditionLayout(edition: Edition): EditionLayout {
-  const root = schemaFor(edition);
+function buildEditionLayout(edition: Edition, root: JsonSchema = schemaFor(edition)): EditionLayout {
   const sectionsSite = (root.properties as Record<string, JsonSchema>).sections!;
   const tables: TableLayout[] = [];
   const sections = propertiesOf(root, sectionsSite).map((section) => sectionLayout(root, section, tables));
@@ -530,8 +529,22 @@ function deepFreeze<T>(value: T): T {
 
 const cache = new Map<Edition, EditionLayout>();
 
-/** The layout of an edition (computed on first use, then shared). */
-export function editionLayout(edition: Edition): EditionLayout {
+const customCache = new WeakMap<JsonSchema, EditionLayout>();
+
+/**
+ * The layout of an edition (computed on first use, then shared). With `schema` (the edition's schema
+ * patched by local extensions, @nianbao/extension), the layout of that schema: the rows and columns it
+ * adds are laid out with their titles like the official ones; cached per schema object.
+ */
+export function editionLayout(edition: Edition, schema?: JsonSchema): EditionLayout {
+  if (schema !== undefined && schema !== schemaFor(edition)) {
+    let custom = customCache.get(schema);
+    if (!custom) {
+      custom = buildEditionLayout(edition, schema);
+      customCache.set(schema, custom);
+    }
+    return custom;
+  }
   let layout = cache.get(edition);
   if (!layout) {
     layout = buildEditionLayout(edition);

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@nianbao/template';
 /**
  * Expands the inputs of `nianbao build`: files, folders (every .json/.yaml/.yml below them) and glob
  * patterns (`*`, `?`, `**`), for shells that do not expand them. Each input gets the relative path its
@@ -60,7 +61,7 @@ function globToRegExp(pattern: string): RegExp {
 
 export const hasGlob = (input: string) => /[*?]/.test(input);
 
-export type ExpandResult = { ok: true; inputs: ReportInput[] } | { ok: false; reason: { zh: string; en: string } };
+export type ExpandResult = { ok: true; inputs: ReportInput[] } | { ok: false; reason: LocalizedText };
 
 /** `skipFolders`: folders never searched for reports (the build's --out folder). */
 export async function expandInputs(

@@ -9,7 +9,17 @@ import { expandInputs, OUTPUT_MARKER, type ReportInput } from '../build/inputs.j
 import { createWorkerPool } from '../build/pool.js';
 import { createProgress } from '../build/progress.js';
 import { buildReport, FORMATS, type BuildRequest, type BuildResult, type Format } from '../build/report-build.js';
-import { countBySeverity, EXIT, fail, summaryLine, usageError, writeFindings, type CommandContext } from '../output.js';
+import { loadCliExtensions } from '../extensions.js';
+import {
+  countBySeverity,
+  EXIT,
+  fail,
+  summaryLine,
+  usageError,
+  writeFindings,
+  type CommandContext,
+  type LocalizedText,
+} from '../output.js';
 
 const COMMAND = 'build';
 /** src/build/worker.ts as built: every output of the build sits in dist/ itself (scripts/build.mjs). */
@@ -35,6 +45,7 @@ export const help = {
   --pdfa                  生成 PDF/A-2b
   --strict                有警告也视为失败（不生成）
   --jobs <N>              并行数（默认为处理器核数）
+  --extension <目录>      本地扩展（含 extension.json 的目录），可重复；新增的行显示在网页、PDF 和开放数据中
   --lang zh|en            输出语言（默认 zh）
   -h, --help              显示本帮助
 
@@ -62,6 +73,8 @@ Options:
   --pdfa                   write PDF/A-2b
   --strict                 warnings fail a report too (nothing written for it)
   --jobs <N>               parallel workers (default: the number of cores)
+  --extension <folder>     a local extension (a folder with extension.json); may be repeated; the
+                           rows it adds are shown in the page, the PDF and the open data
   --lang zh|en             language of the output (default zh)
   -h, --help               show this help
 
@@ -93,6 +106,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     pdfa: { type: 'boolean' },
     strict: { type: 'boolean' },
     jobs: { type: 'string' },
+    extension: { type: 'string', multiple: true },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -140,7 +154,13 @@ export async function run(ctx: CommandContext): Promise<number> {
     pdfa: parsed.values.pdfa === true,
     strict: parsed.values.strict === true,
     lang: ctx.lang,
+    extensions: parsed.values.extension ?? [],
   };
+  // A bad extension stops the build before any report: every report would fail the same way.
+  if (settings.extensions.length > 0) {
+    const extensions = await loadCliExtensions(settings.extensions, ctx.lang);
+    if (!extensions.ok) return fail(ctx, extensions.reason, COMMAND);
+  }
 
   // Interruption: stop handing out reports, stop the workers, remove temporary files, exit 130/143.
   let interrupted: keyof typeof SIGNAL_EXIT | undefined;
@@ -184,7 +204,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 type Settings = Omit<BuildRequest, 'path'>;
 
 /** --out must be a folder or not exist yet: a file there is found before anything is rendered. */
-async function checkOutFolder(out: string): Promise<{ zh: string; en: string } | undefined> {
+async function checkOutFolder(out: string): Promise<LocalizedText | undefined> {
   try {
     const info = await stat(out);
     if (!info.isDirectory())

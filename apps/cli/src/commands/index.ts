@@ -49,6 +49,14 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./import.js'),
   },
   {
+    name: 'serve',
+    summary: {
+      zh: '在浏览器中编辑、检查、预览和发布目录中的年报',
+      en: 'edit, check, preview and publish the reports of a folder in a browser',
+    },
+    load: () => import('./serve.js'),
+  },
+  {
     name: 'migrate',
     summary: {
       zh: '把2019年格式的报告转为2021年格式（按声明的对应关系，不编造数字）',

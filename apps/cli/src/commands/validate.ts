@@ -1,7 +1,8 @@
-/** `nianbao validate <report> [--previous <file>] [--format text|json] [--lang zh|en] [--rules <file>]...` */
+/** `nianbao validate <report> [--previous <file>] [--format text|json] [--lang zh|en] [--rules <file>]... [--extension <folder>]...` */
 import type { Finding, RuleSet } from '@nianbao/validator';
 import { choice, COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { loadCore } from '../core-loader.js';
+import { applyCliExtensions, EXTENSION_HELP, loadCliExtensions } from '../extensions.js';
 import { isPlainObject, readSource } from '../input.js';
 import {
   countBySeverity,
@@ -28,10 +29,10 @@ export const help = {
   --format text|json   输出格式（默认 text）；json：在标准输出打印问题数组（含行、列）
   --lang zh|en         输出语言（默认 zh）
   --rules <文件>       附加的规则文件（格式同 schemas/rules-*.json，JSON 或 YAML），可重复
-  -h, --help           显示本帮助
+${EXTENSION_HELP.zh}  -h, --help           显示本帮助
 
 退出码：0 没有错误（警告照常列出）；1 有错误；
-        2 无法读取文件、不是年报、参数有误或规则文件有误（原因打印在标准错误的一行中）。
+        2 无法读取文件、不是年报、参数有误、规则文件或本地扩展有误（原因打印在标准错误的一行中）。
 `,
   en: `Usage: nianbao validate <report.yaml|report.json> [options]
 
@@ -46,10 +47,10 @@ Options:
   --lang zh|en         language of the output (default zh)
   --rules <file>       an extra rules file (same form as schemas/rules-*.json, JSON or YAML);
                        may be repeated
-  -h, --help           show this help
+${EXTENSION_HELP.en}  -h, --help           show this help
 
 Exit codes: 0 no errors (warnings are still listed); 1 errors found;
-            2 cannot read a file, not a report, bad arguments or a bad rules file (the reason is
+            2 cannot read a file, not a report, bad arguments, a bad rules file or extension (the reason is
             printed on one line on stderr).
 `,
 };
@@ -62,6 +63,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     previous: { type: 'string' },
     format: { type: 'string' },
     rules: { type: 'string', multiple: true },
+    extension: { type: 'string', multiple: true },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -128,7 +130,23 @@ export async function run(ctx: CommandContext): Promise<number> {
     extraRules.push(loaded.source.document as RuleSet);
   }
 
-  const result = validateReport(report.source.document, { previous, extraRules });
+  const options: import('@nianbao/validator').ValidateOptions = { previous, extraRules };
+  const folders = parsed.values.extension ?? [];
+  const document = report.source.document;
+  if (folders.length > 0) {
+    const extensions = await loadCliExtensions(folders, ctx.lang);
+    if (!extensions.ok) return fail(ctx, extensions.reason, COMMAND);
+    const { isEdition } = loadCore();
+    // A document without a known edition is refused below, extensions or not.
+    if (isPlainObject(document) && isEdition(document.edition)) {
+      const applied = await applyCliExtensions(extensions.extensions, document.edition, ctx.lang);
+      if (!applied.ok) return fail(ctx, applied.reason, COMMAND);
+      options.schema = applied.applied.schema;
+      options.severity = applied.applied.severity;
+      extraRules.push(...applied.applied.extraRules);
+    }
+  }
+  const result = validateReport(document, options);
   if (result.edition === undefined) {
     // Not a report, or an unknown edition: nothing else can be checked, so this is a failure to
     // run (exit 2), reported like one — a single line.

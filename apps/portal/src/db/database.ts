@@ -33,7 +33,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
+  // memory:// is PGlite's database in memory (tests); anything else a folder.
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(dataDir);
   // PGlite is one connection: a transaction holds it, so other work waits its turn (serialised by

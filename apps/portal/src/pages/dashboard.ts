@@ -42,7 +42,7 @@ export const DASHBOARD_SCRIPT = `(function () {
   function escape(text) { var d = document.createElement('div'); d.textContent = String(text); return d.innerHTML; }
   function table(caption, data, rate) {
     var rows = data.rows.map(function (row) {
-      return '<tr><th scope="row">' + escape(row.group) + '</th><td class="num">' + format(row.value, rate) +
+      return '<tr><th scope="row">' + escape(row.name) + '</th><td class="num">' + format(row.value, rate) +
         '</td><td class="num">' + row.reports + '</td></tr>';
     }).join('');
     return '<table><caption>' + escape(caption) + '</caption><thead><tr><th scope="col">分组</th><th scope="col">数值</th>' +
@@ -53,7 +53,7 @@ export const DASHBOARD_SCRIPT = `(function () {
       aria: { enabled: true },
       grid: { left: 56, right: 16, top: 24, bottom: 48 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: data.rows.map(function (r) { return r.group; }) },
+      xAxis: { type: 'category', data: data.rows.map(function (r) { return r.name; }), axisLabel: { interval: 0, rotate: data.rows.length > 8 ? 40 : 0 } },
       yAxis: { type: 'value', axisLabel: { formatter: function (v) { return rate ? Math.round(v * 100) + '%' : v; } } },
       series: [{ type: kind, name: data.label.zh, data: data.rows.map(function (r) { return r.value; }), itemStyle: { color: '#8b1a1a' } }]
     }, true);

@@ -1,0 +1,100 @@
+/** `nianbao serve [folder] [--port 4173] [--host 127.0.0.1]`: the publishing app on a folder of reports. */
+import { COMMON_OPTIONS, parseCommandArgs } from '../args.js';
+import { EXIT, fail, usageError, type CommandContext } from '../output.js';
+
+const COMMAND = 'serve';
+
+export const help = {
+  zh: `用法：nianbao serve [目录] [--port 4173] [--host 127.0.0.1]
+
+在浏览器中编辑、检查、预览和发布年报：以目录（默认当前目录）中的报告源文件为存储，
+启动本机网页服务并打印网址。保存时先写临时文件再改名，保留手写 YAML 的注释和键的顺序；
+发布写入 <目录>/out/<报告名>/，与 nianbao build 相同。所有资源由本程序提供，不访问外网。
+
+选项：
+  --port <端口>     监听端口（默认 4173；0 表示任选空闲端口）
+  --host <地址>     监听地址（默认 127.0.0.1，仅本机可访问；其他地址会打印警告）
+  --lang zh|en      输出语言（默认 zh）
+  -h, --help        显示本帮助
+
+按 Ctrl-C 停止。退出码：0 正常停止；2 目录无法读取、端口被占用或参数有误。
+`,
+  en: `Usage: nianbao serve [folder] [--port 4173] [--host 127.0.0.1]
+
+Edit, check, preview and publish reports in a browser: the report sources in the folder (default: the
+current folder) are the storage; starts a local web server and prints its URL. Saving writes a
+temporary file and renames it, keeping the comments and key order of a hand-written YAML file;
+publishing writes <folder>/out/<report name>/, as nianbao build does. Every asset is served by this
+program: nothing is fetched from the internet.
+
+Options:
+  --port <port>     port to listen on (default 4173; 0 picks a free one)
+  --host <address>  address to listen on (default 127.0.0.1, this computer only; any other prints a warning)
+  --lang zh|en      language of the output (default zh)
+  -h, --help        show this help
+
+Stop with Ctrl-C. Exit codes: 0 stopped; 2 the folder cannot be read, the port is taken, or bad arguments.
+`,
+};
+
+export async function run(ctx: CommandContext): Promise<number> {
+  const parsed = parseCommandArgs(ctx.argv, {
+    ...COMMON_OPTIONS,
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+  });
+  if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
+  if (parsed.values.help) {
+    ctx.stdout.write(help[ctx.lang]);
+    return EXIT.OK;
+  }
+  if (parsed.positionals.length > 1)
+    return usageError(ctx, { zh: '只能给出一个目录', en: 'give one folder only' }, COMMAND);
+  const port = parsed.values.port === undefined ? 4173 : Number(parsed.values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return usageError(
+      ctx,
+      { zh: '--port 应为 0 到 65535 的整数', en: '--port must be a whole number from 0 to 65535' },
+      COMMAND,
+    );
+  const host = parsed.values.host ?? '127.0.0.1';
+  const folder = parsed.positionals[0] ?? '.';
+  const zh = ctx.lang === 'zh';
+  // Loaded at run time from its own package, so the app finds its built client next to its server.
+  const { startServer, LOOPBACK } = await import('@nianbao/publisher');
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({ folder, port, host });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? zh
+          ? `端口 ${port} 已被占用，请用 --port 指定其他端口`
+          : `port ${port} is in use: choose another with --port`
+        : `${folder}: ${(error as Error).message}`;
+    return fail(ctx, reason, COMMAND);
+  }
+  if (!LOOPBACK.has(host))
+    ctx.stderr.write(
+      zh
+        ? `警告：在 ${host} 上监听，网络中的其他计算机也可以访问（写入仍需本页面的会话令牌）。\n`
+        : `warning: listening on ${host}: other computers on the network can reach it (writes still need the page's session token).\n`,
+    );
+  ctx.stdout.write(
+    zh
+      ? `年报编辑与发布：${server.url}\n目录：${server.folder}\n按 Ctrl-C 停止。\n`
+      : `nianbao publisher: ${server.url}\nfolder: ${server.folder}\nPress Ctrl-C to stop.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  return EXIT.OK;
+}

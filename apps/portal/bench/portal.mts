@@ -1,0 +1,219 @@
+/**
+ * The portal's benchmark: ingest N generated reports (@nianbao/fixtures, both editions) through the
+ * API (parse, validate with the previous year, one transaction each), then p50/p95 of the public
+ * queries at that size, on PGlite and on a PostgreSQL server started like the tests start theirs.
+ *
+ *   npm run bench -w @nianbao/portal -- --reports 10000 [--engine pglite|postgres|both] [--jobs 4]
+ *
+ * Requests go to the app in-process (`app.request`: everything but the TCP socket). Results: a
+ * markdown report on stdout (copied into BENCHMARKS.md) and bench/results.json (git-ignored).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { validReport } from '@nianbao/fixtures';
+import { addAgency, MEASURES, openPortal, type Portal } from '../src/index.js';
+import { startPgServer } from '../test/pg-server.js';
+
+const { values } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '10000' },
+    ingest: { type: 'string' },
+    engine: { type: 'string', default: 'both' },
+    jobs: { type: 'string', default: '4' },
+    samples: { type: 'string', default: '40' },
+  },
+});
+const N = Number(values.reports);
+/** Reports submitted through the API; the database is then filled to N by copying them in SQL. */
+const INGEST = Number(values.ingest ?? values.reports);
+const JOBS = Number(values.jobs);
+const SAMPLES = Number(values.samples);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function ingest(
+  portal: Portal,
+  token: string,
+  bodies: string[],
+): Promise<{ seconds: number; statuses: Record<number, number> }> {
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  const start = performance.now();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const index = next++;
+      const body = bodies[index]!;
+      const answer = await portal.app.request('/api/reports', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      });
+      statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+      await answer.arrayBuffer();
+      if ((index + 1) % 1000 === 0) process.stderr.write(`  ${index + 1}/${bodies.length}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: JOBS }, worker));
+  return { seconds: (performance.now() - start) / 1000, statuses };
+}
+
+/** Copies the submitted reports (agencies, reports, revisions, cells) under new codes until N are stored. */
+async function fillTo(portal: Portal, target: number): Promise<void> {
+  const db = portal.db;
+  for (let copy = 1; ; copy++) {
+    const have = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports'))[0]!.n;
+    if (have >= target) break;
+    const limit = target - have;
+    const tag = `~${copy}`;
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `CREATE TEMP TABLE picked ON COMMIT DROP AS
+         SELECT id FROM reports WHERE position('~' IN id) = 0 ORDER BY id LIMIT $1`,
+        [limit],
+      );
+      await tx.query(
+        `INSERT INTO agencies (name, code, division, level)
+         SELECT a.name, a.code || $1, a.division, a.level FROM agencies a
+         WHERE a.id IN (SELECT agency_id FROM reports WHERE id IN (SELECT id FROM picked)) ON CONFLICT (code) DO NOTHING`,
+        [tag],
+      );
+      await tx.query(
+        `INSERT INTO reports (id, agency_id, year, edition, agency_name, division, level, revision, errors, warnings, flags, imported, figures)
+         SELECT r.id || $1, b.id, r.year, r.edition, r.agency_name, r.division, r.level, r.revision, r.errors, r.warnings, r.flags, r.imported, r.figures
+         FROM reports r JOIN agencies a ON a.id = r.agency_id JOIN agencies b ON b.code = a.code || $1
+         WHERE r.id IN (SELECT id FROM picked)`,
+        [tag],
+      );
+      await tx.query(
+        `INSERT INTO revisions (report_id, revision, content_hash, document, findings, imported)
+         SELECT report_id || $1, revision, content_hash, document, findings, imported FROM revisions WHERE report_id IN (SELECT id FROM picked)`,
+        [tag],
+      );
+      await tx.query(
+        `INSERT INTO cells (report_id, revision, ord, tbl, row_id, column_id, value, unit)
+         SELECT report_id || $1, revision, ord, tbl, row_id, column_id, value, unit FROM cells WHERE report_id IN (SELECT id FROM picked)`,
+        [tag],
+      );
+    });
+  }
+  await db.query('ANALYZE');
+}
+
+async function timeQuery(portal: Portal, path: string): Promise<{ p50: number; p95: number; status: number }> {
+  let status = 0;
+  for (let i = 0; i < 3; i++) status = (await portal.app.request(path)).status;
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const start = performance.now();
+    const answer = await portal.app.request(path);
+    await answer.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), status };
+}
+
+async function queries(portal: Portal): Promise<{ path: string; p50: number; p95: number; status: number }[]> {
+  const sample = (
+    await portal.db.query<{ year: number; division: string; agency_name: string }>(
+      'SELECT year, division, agency_name FROM reports ORDER BY id LIMIT 1',
+    )
+  )[0]!;
+  const paths = [
+    '/api/reports',
+    `/api/reports?year=${sample.year}`,
+    `/api/reports?division=${sample.division.slice(0, 2)}0000&level=municipal`,
+    `/api/reports?q=${encodeURIComponent(sample.agency_name.slice(0, 3))}`,
+    '/api/reports?page=200',
+    '/api/review',
+    `/api/cells?year=${sample.year}&table=applications&row=newApplications&column=total&pageSize=1000`,
+    ...MEASURES.flatMap((m) => [
+      `/api/aggregates?measure=${m.key}&groupBy=year`,
+      `/api/aggregates?measure=${m.key}&groupBy=division`,
+    ]),
+    '/api/aggregates?measure=applications&groupBy=level',
+    `/api/aggregates?measure=disclosedShare&groupBy=division&depth=city&year=${sample.year}`,
+  ];
+  const results = [];
+  for (const path of paths) results.push({ path, ...(await timeQuery(portal, path)) });
+  return results;
+}
+
+async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-portal-bench-'));
+  const server = engine === 'postgres' ? await startPgServer() : undefined;
+  const opening = performance.now();
+  const portal = await openPortal(server ? { databaseUrl: server.url } : { dataDir: dir });
+  const openMs = performance.now() - opening;
+  try {
+    const admin = await addAgency(portal.db, { name: 'bench', code: 'admin', admin: true });
+    if (!('token' in admin)) throw new Error(admin.message);
+    process.stderr.write(`${engine}: ingesting ${bodies.length}\n`);
+    const ingested = await ingest(portal, admin.token, bodies);
+    if (N > bodies.length) {
+      process.stderr.write(`${engine}: filling to ${N}\n`);
+      await fillTo(portal, N);
+    }
+    const counts = (
+      await portal.db.query<{ reports: number; cells: number; years: number }>(
+        'SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM cells)::int AS cells, (SELECT count(DISTINCT year) FROM reports)::int AS years',
+      )
+    )[0]!;
+    if (engine === 'pglite') await portal.db.query('CHECKPOINT');
+    const bytes = server
+      ? Number((await portal.db.query<{ n: string }>('SELECT pg_database_size(current_database())::text AS n'))[0]!.n)
+      : Number(execFileSync('du', ['-sb', join(dir, 'pgdata')], { encoding: 'utf8' }).split('\t')[0]);
+    process.stderr.write(`${engine}: queries\n`);
+    const timed = await queries(portal);
+    return {
+      engine,
+      openMs,
+      ...ingested,
+      reportsPerSecond: bodies.length / ingested.seconds,
+      ...counts,
+      bytes,
+      queries: timed,
+    };
+  } finally {
+    await portal.close();
+    server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const bodies = Array.from({ length: Math.min(N, INGEST) }, (_, i) =>
+  JSON.stringify(validReport(i % 3 === 0 ? '2019' : '2021', i + 1)),
+);
+const engines = values.engine === 'both' ? (['pglite', 'postgres'] as const) : [values.engine as 'pglite' | 'postgres'];
+const results = [];
+for (const engine of engines) results.push(await runEngine(engine, bodies));
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+console.log(
+  `### Portal: ${N} reports (${bodies.length} submitted through the API, the rest copies made in SQL), ${JOBS} concurrent submissions, ${SAMPLES} samples per query; load average ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end\n`,
+);
+console.log(
+  '| engine | submitted | ingest time | reports/s | statuses | reports stored | cells | storage | first open |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of results)
+  console.log(
+    `| ${r.engine} | ${r.submitted} | ${r.seconds.toFixed(1)} s | ${r.reportsPerSecond.toFixed(1)} | ${JSON.stringify(r.statuses)} | ${r.reports} | ${r.cells} | ${mb(r.bytes)} | ${(r.openMs / 1000).toFixed(1)} s |`,
+  );
+console.log(`\n| query | ${results.map((r) => `${r.engine} p50 / p95 (ms)`).join(' | ')} |`);
+console.log(`|---|${results.map(() => '---').join('|')}|`);
+for (let i = 0; i < results[0]!.queries.length; i++)
+  console.log(
+    `| \`${results[0]!.queries[i]!.path}\` | ${results.map((r) => `${r.queries[i]!.p50.toFixed(1)} / ${r.queries[i]!.p95.toFixed(1)}${r.queries[i]!.status === 200 ? '' : ` (${r.queries[i]!.status})`}`).join(' | ')} |`,
+  );

@@ -1,0 +1,33 @@
+/**
+ * "Start from a published page": the importer reads a dropped page into a draft; what it could not
+ * place comes back for the clerk to place (it is also kept in the draft's provenance.unplaced).
+ */
+type Lang = 'zh' | 'en';
+
+export type PageImport =
+  | {
+      ok: true;
+      document: unknown;
+      warnings: { code: string; message: string; at?: string }[];
+      unplaced: { text: string; from: string }[];
+    }
+  | { ok: false; reason: string };
+
+export async function importPage(bytes: Uint8Array, name: string, lang: Lang): Promise<PageImport> {
+  const importer = await import('@nianbao/importer');
+  const decoded = importer.decodePage(bytes);
+  if (!decoded.ok) return { ok: false, reason: `${name}: ${decoded.problem.message[lang]}` };
+  const result = importer.importReport({ text: decoded.text, kind: importer.pageKind(name, decoded.text), name });
+  if (!result.ok) return { ok: false, reason: `${name}: ${result.problem.message[lang]}` };
+  const provenance = (result.document as { provenance?: { unplaced?: { text: string; from: string }[] } }).provenance;
+  return {
+    ok: true,
+    document: result.document,
+    warnings: result.warnings.map((warning) => ({
+      code: warning.code,
+      message: warning.message[lang],
+      ...(warning.at ? { at: warning.at } : {}),
+    })),
+    unplaced: provenance?.unplaced ?? [],
+  };
+}

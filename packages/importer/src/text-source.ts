@@ -1,0 +1,157 @@
+/**
+ * A plain-text page in the shapes copied reports take: one line per paragraph, and tables as
+ * `|`-flattened rows (also Markdown, with its |---| rule rows), tab-separated rows, whitespace-aligned
+ * columns (as `pdftotext -layout` prints them: cells apart by two or more spaces), or one cell per
+ * line (a copy that lost the table). Markdown heading marks (## 三、…) are dropped.
+ */
+import type { Block, Line, SourceDocument, SourceTable } from './source.js';
+import { isValueLike } from './values.js';
+
+const PIPES = /\s*[|｜]\s*/;
+const ALIGNED = /\s{2,}|\u3000+/;
+
+interface TextLine {
+  text: string;
+  from: string;
+}
+
+function pipeCells(line: string): string[] | undefined {
+  if (/[|｜]/.test(line)) {
+    const cells = line.split(PIPES).map((cell) => cell.trim());
+    // Markdown: | a | b | — the pipes at both ends are the table's border, not empty cells.
+    return /^[|｜]/.test(line) && /[|｜]$/.test(line) && cells.length > 2 ? cells.slice(1, -1) : cells;
+  }
+  if (line.includes('\t')) return line.split(/\t/).map((cell) => cell.trim());
+  return undefined;
+}
+
+/**
+ * Cells apart by two or more spaces: a row of a table printed with aligned columns — a row with
+ * values or a header of three labels or more (`loose`: two labels, a row only if the table goes on).
+ */
+function alignedCells(line: string, loose = false): string[] | undefined {
+  const cells = line.split(ALIGNED).map((cell) => cell.trim());
+  if (cells.length < 2 || /[。；]$/.test(line)) return undefined;
+  const values = cells.filter((cell) => cell !== '' && isValueLike(cell)).length;
+  // Never a sentence with a double space in it.
+  const short = cells.every((cell) => [...cell].length <= 40);
+  return short && (values >= 1 || cells.length >= 3 || loose) ? cells : undefined;
+}
+
+const isRule = (line: string): boolean => /^[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{3,}:?\s*)*[|｜]?$/.test(line);
+
+/** A section heading (二、主动公开政府信息情况) or a sentence: never a table's cell line. */
+function isNotCell(text: string, longest = 40): boolean {
+  return (
+    /^(第?[一二三四五六七八九十]+[、.．部]).*(情况|事项)$/.test(text) ||
+    /[。；;]$/.test(text) ||
+    [...text].length > longest
+  );
+}
+
+function newTable(from: string, cellPerLine = false): SourceTable {
+  const table: SourceTable = { kind: 'table', rows: [], aligned: false, from, asLines: [] };
+  if (cellPerLine) table.cellPerLine = true;
+  return table;
+}
+
+function addRow(table: SourceTable, cells: string[], from: string, raw: string): void {
+  table.rows.push({ cells: cells.map((text) => ({ text, origin: true })), from, raw });
+  table.asLines.push({ kind: 'line', text: raw, from });
+}
+
+/**
+ * Runs of short lines with numbers among them are a table printed one cell per line: a row is a run
+ * of label lines and the value lines after it.
+ */
+function cellPerLineTables(lines: TextLine[]): (TextLine | SourceTable)[] {
+  const out: (TextLine | SourceTable)[] = [];
+  let run: TextLine[] = [];
+  const flush = () => {
+    const values = run.filter((line) => isValueLike(line.text)).length;
+    if (values >= 3) {
+      const table = newTable(run[0]!.from, true);
+      let cells: string[] = [];
+      let froms: string[] = [];
+      const push = () => {
+        if (cells.length > 0) addRow(table, cells, froms[0]!, cells.join(' | '));
+        cells = [];
+        froms = [];
+      };
+      run.forEach((line, index) => {
+        const previous = run[index - 1];
+        if (previous && isValueLike(previous.text) && !isValueLike(line.text)) push();
+        cells.push(line.text);
+        froms.push(line.from);
+      });
+      push();
+      out.push(table);
+    } else out.push(...run);
+    run = [];
+  };
+  for (const line of lines) {
+    if (isNotCell(line.text)) {
+      flush();
+      out.push(line);
+    } else run.push(line);
+  }
+  flush();
+  return out;
+}
+
+/** A plain-text page: one line per paragraph; table rows in any of the shapes above. */
+export function textSource(text: string): SourceDocument {
+  const blocks: Block[] = [];
+  let table: SourceTable | undefined;
+  let loose: TextLine[] = [];
+  // A lone short line (第二十条第（一）项, whose other cells were blank) or two labels apart
+  // (行政复议    行政诉讼): a table row if a table row follows.
+  let pending: (TextLine & { cells: string[] }) | undefined;
+  const flushLoose = () => {
+    for (const item of cellPerLineTables(loose))
+      blocks.push('kind' in item ? item : ({ kind: 'line', text: item.text, from: item.from } as Line));
+    loose = [];
+  };
+  const flushLoosePending = () => {
+    if (pending) loose.push({ text: pending.text, from: pending.from });
+    pending = undefined;
+  };
+  const endTable = () => {
+    flushLoosePending();
+    table = undefined;
+  };
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const from = `line ${index + 1}`;
+    const line = raw
+      .replace(/^\uFEFF/, '')
+      .replace(/^#{1,6}\s+/, '')
+      .trim();
+    if (line === '' || isRule(line)) {
+      if (line === '') endTable();
+      return;
+    }
+    const cells = pipeCells(line) ?? alignedCells(line);
+    if (cells) {
+      flushLoose();
+      if (!table) {
+        table = newTable(from);
+        blocks.push(table);
+      }
+      if (pending) addRow(table, pending.cells, pending.from, pending.text);
+      pending = undefined;
+      addRow(table, cells, from, line);
+      return;
+    }
+    endTable();
+    // A row of a few cells apart by spaces is longer than one cell.
+    if (!isNotCell(line, 80)) {
+      flushLoosePending();
+      pending = { text: line, from, cells: alignedCells(line, true) ?? [line] };
+      return;
+    }
+    loose.push({ text: line, from });
+  });
+  endTable();
+  flushLoose();
+  return { blocks, meta: {} };
+}
