@@ -45,6 +45,9 @@ const styles = {
   },
 } as const;
 
+/** The most space a justified line puts between two characters, in ems (see drawJustified). */
+const MAX_SPREAD = 0.15;
+
 /** A number, code, address or Latin word: kept tight when a line is justified. */
 const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9.,:/@_%+\-#=&?~]*/g;
 
@@ -63,7 +66,10 @@ function drawJustified(painter: Painter, font: FontData, text: string, x: number
   }
   if (at < text.length) pieces.push({ text: text.slice(at), latin: false });
   const gaps = pieces.reduce((n, piece) => n + (piece.latin ? 1 : piece.text.length), 0) - 1;
-  const spacing = width > 0 && gaps > 0 ? Math.max(0, (width - natural) / gaps) : 0;
+  let spacing = width > 0 && gaps > 0 ? Math.max(0, (width - natural) / gaps) : 0;
+  // A line cut short by an unbreakable run after it (an e-mail address, a URL) would be spread letter
+  // by letter; it is left unjustified instead. A full line of Chinese text never needs this much.
+  if (spacing > MAX_SPREAD * BODY_SIZE) spacing = 0;
   if (spacing === 0 || (pieces.length === 1 && !pieces[0]!.latin)) {
     drawText(painter, font, BODY_SIZE, text, x, y, spacing);
     return;
@@ -240,7 +246,7 @@ export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFo
             ];
           if (block.kind === 'topic')
             return [
-              lines(key, fonts.serifBold, BODY_SIZE, BODY_LEADING, block.numberedHeading, {
+              lines(key, fonts.kai ?? fonts.serifBold, BODY_SIZE, BODY_LEADING, block.numberedHeading, {
                 indent: INDENT,
                 minPresenceAhead: 2 * BODY_LEADING,
               }),

@@ -68,3 +68,15 @@ describe.each(examples)('$name', ({ name, report }) => {
     }
   });
 });
+
+describe('a line before an unbreakable Latin run', () => {
+  it('is left unjustified rather than spread letter by letter (the line before an e-mail address)', async () => {
+    const file = join(tmp, 'email.pdf');
+    writeFileSync(file, await renderPdf(examples[1]!.report));
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    const line = text.split('\n').find((l) => l.includes('示范路'))!;
+    // Spread letters come out of pdftotext as separate words; set tight, the line is one run.
+    expect(line).toContain('某市示范路1号；电话：0000-00000000；电子邮箱：');
+    expect(text).toContain('gongkai@example.org');
+  });
+});
