@@ -56,3 +56,37 @@ describe('one cell per line', () => {
     expect(result.document.provenance?.unplaced?.some((item) => item.text === '规范性文件 | 5 | 7')).toBe(true);
   });
 });
+
+describe('HTML <pre>', () => {
+  it('a page holding the report as preformatted text reads as that text, places named by element and line', () => {
+    const escaped = reshaped((cells) => [cells.filter(Boolean).join('    ')])
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;');
+    const html = `<!doctype html><html><head><title>年报</title></head><body><pre>${escaped}</pre></body></html>`;
+    const result = imported(importReport({ text: html, kind: 'html', name: 'pre.html' }));
+    const { provenance, ...document } = result.document as unknown as Record<string, unknown>;
+    expect(document).toEqual(example('chizhou-rfb-2020.yaml'));
+    const origins = (provenance as { origins: Record<string, string> }).origins;
+    expect(origins['/sections/applications/table/carriedOverToNextYear/total']).toBe('/html/body/pre line 59');
+  });
+});
+
+describe('whitespace-aligned columns', () => {
+  it('a row whose blank cell left only a wider gap is not read rather than read into wrong cells', () => {
+    const text = reshaped((cells) => [cells.filter(Boolean).join('    ')]).replace(
+      /规范性文件 {4}0 {4}0 {4}0/,
+      '规范性文件    5          7',
+    );
+    const result = imported(importReport({ text, kind: 'text', name: 'seed.txt' }));
+    const table = result.document.sections.proactiveDisclosure.table as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(table.article20Item1!.normativeDocuments).toEqual({
+      newlyMade: null,
+      newlyPublished: null,
+      totalPublished: null,
+    });
+    expect(result.warnings.some((w) => w.code === 'columns-by-position' && w.from === 'line 18')).toBe(true);
+  });
+});

@@ -3,12 +3,12 @@
  * validator's verdict after every change, undo and redo, saving with conflict detection, previews
  * and publishing.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { editionLayout } from '@nianbao/view-model';
 import { isEdition, schemaFor, type JsonSchema } from '@nianbao/template';
 import { validateReport, type Finding } from '@nianbao/validator';
 import { api, type ApiError, type Opened } from './api.js';
-import { EditorContext, type EditorApi } from './context.js';
+import { createStore, EditorContext, type EditorStore } from './context.js';
 import { Findings } from './Findings.js';
 import { Grid } from './Grid.js';
 import { historyReducer, initialHistory, type Edit } from './history.js';
@@ -18,6 +18,9 @@ import { HtmlPreview, PdfPreview } from './Preview.js';
 import { SchemaForm } from './SchemaForm.js';
 import { fillTotals } from './totals.js';
 import { Notices, type Notice } from './Notices.js';
+
+const METADATA = ['metadata'] as const;
+const PREFACE = ['preface', 'paragraphs'] as const;
 
 function indexFindings(findings: readonly Finding[]): Map<string, Finding[]> {
   const map = new Map<string, Finding[]>();
@@ -45,10 +48,13 @@ export function Editor({ opened, onClose }: { opened: Opened; onClose: () => voi
   const change = useCallback((edits: Edit[], key?: string) => dispatch({ type: 'edit', edits, key }), []);
   const rawEdition = (doc as { edition?: unknown }).edition;
   const edition = isEdition(rawEdition) ? rawEdition : '2021';
-  const api_: EditorApi = useMemo(
-    () => ({ document: doc, edition, findings, change }),
-    [doc, edition, findings, change],
-  );
+  // One store for the editor's life; its state is this render's, and its parts are told after commit.
+  const storeRef = useRef<EditorStore>();
+  storeRef.current ??= createStore(edition, change, { document: doc, findings });
+  const store = storeRef.current;
+  if (store.state.document !== doc || store.state.findings !== findings) store.state = { document: doc, findings };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the parts are told whenever the document or its findings change
+  useLayoutEffect(() => store.notify(), [store, doc, findings]);
   const dirty = doc !== saved;
   const versionRef = useRef(version);
   versionRef.current = version;
@@ -120,7 +126,7 @@ export function Editor({ opened, onClose }: { opened: Opened; onClose: () => voi
   const root = schemaFor(edition);
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   return (
-    <EditorContext.Provider value={api_}>
+    <EditorContext.Provider value={store}>
       <main className="editor" onKeyDown={onKeyDown}>
         <div className="toolbar">
           <button type="button" onClick={onClose}>
@@ -195,7 +201,7 @@ export function Editor({ opened, onClose }: { opened: Opened; onClose: () => voi
             />
             <section className="section" aria-labelledby="s-preface">
               <h2 id="s-preface">{t.preface}</h2>
-              <Paragraphs segments={['preface', 'paragraphs']} label={t.preface} />
+              <Paragraphs segments={PREFACE} label={t.preface} />
             </section>
             {layout.sections.map((section) => (
               <section

@@ -8,8 +8,8 @@
 import { memo, useMemo, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { DataCellLayout, HeaderCell, TableLayout, ValueKind } from '@nianbao/view-model';
 import type { Finding } from '@nianbao/validator';
-import { getAt } from '../shared/doc.js';
-import { noteOf, useEditor } from './context.js';
+import { fromPointer, getAt } from '../shared/doc.js';
+import { noteOf, useFindingsUnder, useSlice, useStore } from './context.js';
 import type { Edit } from './history.js';
 import { useWords } from './i18n.js';
 
@@ -51,9 +51,16 @@ function focusCell(table: string, index: number) {
   input?.select();
 }
 
-export function Grid({ table }: { table: TableLayout }) {
+export const Grid = memo(function Grid({ table }: { table: TableLayout }) {
   const { t, lang } = useWords();
-  const { document: doc, findings, change } = useEditor();
+  const store = useStore();
+  const { change } = store;
+  // Re-rendered when this table's values or findings change; cells re-render when their own do.
+  const tablePath = useMemo(() => fromPointer(table.pointer), [table]);
+  useSlice(tablePath);
+  useFindingsUnder(table.pointer);
+  const doc = store.state.document;
+  const findings = store.state.findings;
   const rows = useMemo(() => dataRows(table), [table]);
   const where = useMemo(() => {
     const map = new Map<number, { row: number; column: number }>();
@@ -163,7 +170,7 @@ export function Grid({ table }: { table: TableLayout }) {
       <p className="hint">{t.gridHint}</p>
     </section>
   );
-}
+});
 
 interface CellProps {
   table: string;

@@ -1,0 +1,63 @@
+/**
+ * statedCount: each number the text states in a matching sentence (named group `n`) equals Σ `equals`
+ * of the tables; one finding per stated number that differs.
+ */
+import type { StatedCountCheck } from '@nianbao/template';
+import { compareDecimals, fromDecimal } from '../decimal.js';
+import { NO_RAWS, notAssessable, type Evaluator, type Raw } from '../raw.js';
+import { regex } from '../regex.js';
+import { sum, totalOf } from '../scope.js';
+import { texts } from '../texts.js';
+
+const DIGIT = /[0-9]/;
+
+function groupStart(match: RegExpExecArray, stated: string, pattern: string, text: string): number | undefined {
+  const offset = match[0].indexOf(stated);
+  if (offset === match[0].lastIndexOf(stated)) return match.index + offset;
+  const sticky = regex(pattern, 'yd');
+  if (!sticky) return undefined;
+  sticky.lastIndex = match.index;
+  return sticky.exec(text)?.indices?.groups?.n?.[0];
+}
+
+export const statedCount: Evaluator<StatedCountCheck> = (check, scope) => {
+  const found = texts(check.at, scope);
+  if (!found) return NO_RAWS;
+  const total = sum(check.equals, scope);
+  if (total.missing) return NO_RAWS;
+  const exact = totalOf(total);
+  const expected = fromDecimal(exact);
+  const raws: Raw[] = [];
+  // Two patterns often match the same statement: each stated number (its place in its text) counts once.
+  const seen = new Set<string>();
+  for (const entry of found) {
+    const { text, pointer } = entry;
+    // A stated count has digits: most paragraphs have none and need no expression run.
+    if (!(entry.digits ??= DIGIT.test(text))) continue;
+    for (const pattern of check.patterns) {
+      // Without the d flag (indices slow every match down): a group's start is read with indices only
+      // when its text occurs twice in the match, from a sticky copy at the match's position.
+      const compiled = regex(pattern, 'g');
+      if (!compiled) continue;
+      for (let match = compiled.exec(text); match !== null; match = compiled.exec(text)) {
+        // An empty match: step over one character (the expressions have the u flag), as matchAll does.
+        if (match[0] === '') compiled.lastIndex += (text.codePointAt(compiled.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+        const stated = match.groups?.n;
+        if (stated === undefined || !/^\d+$/.test(stated)) continue;
+        const start = groupStart(match, stated, pattern, text);
+        const key = `${pointer}#${start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (total.nulls.length > 0) return [notAssessable(pointer, total.nulls)];
+        if (compareDecimals({ units: BigInt(stated), scale: 0 }, exact) === 0) continue;
+        raws.push({
+          pointer,
+          expected,
+          actual: Number(stated),
+          vars: { expected: String(expected), actual: stated, value: match[0], word: match[0] },
+        });
+      }
+    }
+  }
+  return raws;
+};
