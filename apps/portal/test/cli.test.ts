@@ -56,6 +56,8 @@ describe.each(ENGINES)('nianbao portal on %s', (engine) => {
       const report = validReport(seed % 3 === 0 ? '2019' : '2021', 9000 + seed);
       writeFileSync(join(dir, `report-${String(seed).padStart(3, '0')}.json`), JSON.stringify(report));
     }
+    // Not a report: skipped by the ingest, not refused.
+    writeFileSync(join(dir, 'settings.json'), '{"theme": "dark"}');
     if (engine === 'postgres') server = await startPgServer();
     target = server ? ['--database-url', server.url] : ['--data', join(dir, 'portal')];
   });
@@ -109,7 +111,8 @@ describe.each(ENGINES)('nianbao portal on %s', (engine) => {
       ingestErrors += chunk.toString();
     });
     for (;;) {
-      if (ingest.exitCode !== null) throw new Error(`the ingest ended (${ingest.exitCode}) before 5 reports: ${ingestErrors.slice(-2000)}`);
+      if (ingest.exitCode !== null)
+        throw new Error(`the ingest ended (${ingest.exitCode}) before 5 reports: ${ingestErrors.slice(-2000)}`);
       const { total } = (await (await fetch(`${url}/api/reports?pageSize=1`)).json()) as { total: number };
       if (total >= 5) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -137,7 +140,7 @@ describe.each(ENGINES)('nianbao portal on %s', (engine) => {
       expect(cells.items.length).toBe(expected);
     }
     const rerun = await run(process.execPath, [CLI, 'portal', 'ingest', dir, '--url', url, '--token', token]);
-    expect(rerun.stdout).toContain(`${REPORTS}/${REPORTS} stored`);
+    expect(rerun.stdout).toContain(`${REPORTS}/${REPORTS} stored (1 other files skipped`);
     const full = (await (await fetch(`${url}/api/reports?pageSize=100`)).json()) as {
       total: number;
       items: { revision: number }[];
