@@ -90,6 +90,28 @@ describe('nianbao build: one report', () => {
     expect(existsSync(strictOut)).toBe(false);
   });
 
+  it('warns of characters the PDF would show as 〓 (I-GLYPH) and still publishes; --strict refuses', () => {
+    const dir = fresh('glyph-in');
+    mkdirSync(dir);
+    const source = join(dir, 'glyph.yaml');
+    const text = readFileSync(SEED, 'utf8').replace(/^( {4}name: )(\S+)/m, '$1ཚ𠀀$2');
+    writeFileSync(source, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('    name: ཚ𠀀')) + 1;
+    const out = fresh('glyph');
+    const run = nianbao(['build', source, '--out', out, '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${source}:${line}:11  warning  I-GLYPH  /metadata/agency/name`);
+    expect(run.stdout).toContain('「ཚ」U+0F5A: the PDF');
+    expect(run.stdout).toContain('「𠀀」U+20000: the PDF');
+    // No PDF, no warning.
+    const json = nianbao(['build', source, '--out', fresh('glyph-json'), '--formats', 'json']);
+    expect(json.code).toBe(0);
+    expect(json.stdout).not.toContain('I-GLYPH');
+    const strictOut = fresh('glyph-strict');
+    expect(nianbao(['build', source, '--out', strictOut, '--strict']).code).toBe(1);
+    expect(existsSync(strictOut)).toBe(false);
+  });
+
   it('never publishes spam: the seed as the hacked page had it is refused (I-SPAM errors), nothing written', () => {
     const dir = fresh('spam-in');
     mkdirSync(dir);

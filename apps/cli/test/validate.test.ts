@@ -352,3 +352,49 @@ describe('nianbao: help, version, colour', () => {
     expect(nianbao(['validate', TAMPERED], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
   });
 });
+
+describe('nianbao validate: characters the PDF cannot draw (I-GLYPH)', () => {
+  // The seed's agency name with Tibetan letters (ཚ U+0F5A, ད U+0F51, ་ U+0F0B) and 𠀀 U+20000
+  // (CJK Extension B): the PDF's fonts have none of them and would draw 〓.
+  const file = join(tmp, 'tibetan-agency.yaml');
+  const text = readFileSync(join(root, SEED), 'utf8').replace(/^( {4}name: )(\S+)/m, '$1ཚད་𠀀$2');
+  writeFileSync(file, text);
+  const line = lineOf(text, '    name: ཚད་𠀀');
+
+  it('--format json: one warning per character at the agency name, with its line and column; still valid', () => {
+    const run = nianbao(['validate', file, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const findings = JSON.parse(run.stdout) as JsonFinding[];
+    expect(findings.map((f) => f.message.zh.slice(0, f.message.zh.indexOf('：')))).toEqual([
+      '「ཚ」U+0F5A',
+      '「ད」U+0F51',
+      '「་」U+0F0B',
+      '「𠀀」U+20000',
+    ]);
+    for (const finding of findings) {
+      expect(finding).toMatchObject({
+        ruleId: 'I-GLYPH',
+        severity: 'warning',
+        pointer: '/metadata/agency/name',
+        location: { line, column: 11 },
+      });
+      expect(finding.message.zh).toContain('〓');
+      expect(finding.message.en).toContain('would show 〓');
+    }
+  });
+
+  it('text: file:line:column, the rule and the character', () => {
+    const run = nianbao(['validate', file, '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${file}:${line}:11  warning  I-GLYPH  /metadata/agency/name`);
+    expect(run.stdout).toContain('「𠀀」U+20000: the PDF');
+  });
+
+  it('the examples have none', () => {
+    for (const example of [SEED, SAMPLE]) {
+      const findings = JSON.parse(nianbao(['validate', example, '--format', 'json']).stdout) as JsonFinding[];
+      expect(findings.filter((f) => f.ruleId === 'I-GLYPH')).toEqual([]);
+    }
+  });
+});

@@ -21,7 +21,7 @@ interface GlyphFont {
 let coverage: ((codePoint: number) => boolean) | undefined;
 
 /** Whether every font the document uses has a glyph for the code point (fonts are loaded once per process). */
-function fontCoverage(): (codePoint: number) => boolean {
+export function fontCoverage(): (codePoint: number) => boolean {
   if (!coverage) {
     const { serif, serifBold, sans } = loadFonts();
     const fonts: GlyphFont[] = [serif, serifBold, sans];
@@ -38,14 +38,22 @@ function fontCoverage(): (codePoint: number) => boolean {
   return coverage;
 }
 
+/** Whether the PDF draws `char` as itself: layout whitespace, ASCII, or a character every font has. */
+export function isDrawable(char: string, has: (codePoint: number) => boolean): boolean {
+  const code = char.codePointAt(0)!;
+  return LAYOUT.has(code) || (code > 0x20 && code < 0x7f) || has(code);
+}
+
+/** Dropped before layout (draws nothing), so never missing. */
+export const isIgnorable = (char: string): boolean => IGNORABLE.test(char);
+
 /** `text` with ignorable characters dropped and characters the fonts lack replaced by 〓. */
 export function drawableText(text: string, has: (codePoint: number) => boolean): string {
   let out = '';
   let changed = false;
   for (const char of text) {
-    const code = char.codePointAt(0)!;
     if (IGNORABLE.test(char)) changed = true;
-    else if (LAYOUT.has(code) || (code > 0x20 && code < 0x7f) || has(code)) out += char;
+    else if (isDrawable(char, has)) out += char;
     else {
       changed = true;
       out += MISSING_GLYPH;

@@ -10,6 +10,7 @@ import { drawableView } from './glyphs.js';
 export { cjkBreakUnits, cjkHyphenation } from './cjk.js';
 export { FONT_FILES } from './fonts.js';
 export { MISSING_GLYPH } from './glyphs.js';
+export { missingGlyphs, type CoverageOptions, type MissingGlyph } from './coverage.js';
 export { NOT_REPORTED_NOTE } from './document.js';
 
 export interface PdfOptions {

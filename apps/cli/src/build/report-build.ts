@@ -7,6 +7,7 @@
 import type { Finding, ValidateOptions } from '@nianbao/validator';
 import { loadCore } from '../core-loader.js';
 import { applyCliExtensions, loadCliExtensions } from '../extensions.js';
+import { glyphFindings } from '../glyph-findings.js';
 import type { Lang } from '../output.js';
 import type { Format, OutputFile } from '@nianbao/outputs';
 
@@ -62,6 +63,9 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   const extended = await extensionOptions(request, source.document);
   if (!extended.ok) return { status: 'failed', reason: extended.reason };
   const validation = validateReport(source.document, extended.options);
+  // Characters the PDF would show as 〓: only when a PDF is built.
+  if (validation.edition !== undefined && request.formats.includes('pdf'))
+    validation.findings.push(...(await glyphFindings(source.document, extended.options.schema)));
   const located: LocatedFinding[] = validation.findings.map((finding) => {
     const at = source.locate(finding.pointer);
     return at ? { ...finding, location: { line: at.line, column: at.column } } : finding;

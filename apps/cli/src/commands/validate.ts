@@ -3,6 +3,7 @@ import type { Finding, RuleSet } from '@nianbao/validator';
 import { choice, COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { loadCore } from '../core-loader.js';
 import { applyCliExtensions, EXTENSION_HELP, loadCliExtensions } from '../extensions.js';
+import { glyphFindings } from '../glyph-findings.js';
 import { isPlainObject, readSource } from '../input.js';
 import {
   countBySeverity,
@@ -155,6 +156,8 @@ export async function run(ctx: CommandContext): Promise<number> {
       finding?.message[ctx.lang] ?? (ctx.lang === 'zh' ? '这不是一份年报文档。' : 'This is not a report document.');
     return fail(ctx, `${location(file, report.source.locate(finding?.pointer ?? ''))}: ${reason}`, COMMAND);
   }
+  // Characters the PDF cannot draw: warnings, so `valid` does not change.
+  result.findings.push(...(await glyphFindings(document, options.schema)));
 
   if (format.value === 'json') {
     ctx.stdout.write(findingsAsJson(result.findings, report.source.locate));
