@@ -1615,6 +1615,125 @@ export const rules2019: RuleSet = {
       ]
     },
     {
+      "id": "M-URL",
+      "severity": "error",
+      "title": {
+        "zh": "网址是 http 或 https 网址",
+        "en": "The web address is an http or https address"
+      },
+      "message": {
+        "zh": "{location}为“{actual}”：只接受以 http:// 或 https:// 开头的网址（javascript:、data:、file: 等网址在发布的网页中可被利用）。",
+        "en": "{location} is \"{actual}\": only addresses starting with http:// or https:// are accepted (javascript:, data:, file: and other schemes can be abused in the published page)."
+      },
+      "checks": [
+        {
+          "type": "pattern",
+          "at": "/metadata/electronicVersion/url",
+          "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@:]+(?::[0-9]{1,5})?(?:[/?#]\\S*)?$"
+        }
+      ]
+    },
+    {
+      "id": "M-EMAIL",
+      "severity": "error",
+      "title": {
+        "zh": "电子邮箱格式正确",
+        "en": "The e-mail address is well formed"
+      },
+      "message": {
+        "zh": "{location}为“{actual}”，不是有效的电子邮箱地址（应形如 name@example.gov.cn）。",
+        "en": "{location} is \"{actual}\", which is not a valid e-mail address (it should look like name@example.gov.cn)."
+      },
+      "checks": [
+        {
+          "type": "pattern",
+          "at": "/metadata/contact/email",
+          "pattern": "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+        }
+      ]
+    },
+    {
+      "id": "I-CONTROL",
+      "severity": "error",
+      "title": {
+        "zh": "文字中没有控制字符",
+        "en": "No control characters in the text"
+      },
+      "message": {
+        "zh": "{location}含有控制字符 {word}（第{expected}个字符起）：这些字符看不见，会破坏发布的网页和数据，通常来自复制粘贴，请删除。",
+        "en": "{location} contains the control character(s) {word} (from character {expected}): they are invisible, break the published page and data, and usually come from copying and pasting. Remove them."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]",
+          "label": {
+            "zh": "控制字符",
+            "en": "control characters"
+          }
+        }
+      ]
+    },
+    {
+      "id": "I-SURROGATE",
+      "severity": "error",
+      "title": {
+        "zh": "文字中没有残缺的字符",
+        "en": "No broken characters in the text"
+      },
+      "message": {
+        "zh": "{location}含有残缺的字符 {word}（单独的代理项，第{expected}个字符起）：它无法保存为 UTF-8，通常是截断或转换出错所致，请重新输入该处文字。",
+        "en": "{location} contains broken character(s) {word} (lone surrogates, from character {expected}): they cannot be written as UTF-8 and usually come from a cut or a failed conversion. Retype the text there."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "\\p{Cs}",
+          "label": {
+            "zh": "单独的代理项",
+            "en": "lone surrogates"
+          }
+        }
+      ]
+    },
+    {
+      "id": "I-BIDI",
+      "severity": "warning",
+      "title": {
+        "zh": "文字中没有改变书写方向的控制符",
+        "en": "No bidirectional overrides in the text"
+      },
+      "message": {
+        "zh": "{location}含有改变文字显示方向的控制符 {word}（第{expected}个字符起）：显示出的文字可能与实际内容不同，请核实并删除。",
+        "en": "{location} contains bidirectional control character(s) {word} (from character {expected}): the text may display differently from what it contains. Check it and remove them."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "[\\u202A-\\u202E\\u2066-\\u2069]",
+          "label": {
+            "zh": "双向文字控制符",
+            "en": "bidirectional overrides"
+          }
+        }
+      ]
+    },
+    {
       "id": "T-EMPTY",
       "severity": "warning",
       "title": {
@@ -3409,6 +3528,125 @@ export const rules2021: RuleSet = {
       ]
     },
     {
+      "id": "M-URL",
+      "severity": "error",
+      "title": {
+        "zh": "网址是 http 或 https 网址",
+        "en": "The web address is an http or https address"
+      },
+      "message": {
+        "zh": "{location}为“{actual}”：只接受以 http:// 或 https:// 开头的网址（javascript:、data:、file: 等网址在发布的网页中可被利用）。",
+        "en": "{location} is \"{actual}\": only addresses starting with http:// or https:// are accepted (javascript:, data:, file: and other schemes can be abused in the published page)."
+      },
+      "checks": [
+        {
+          "type": "pattern",
+          "at": "/metadata/electronicVersion/url",
+          "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@:]+(?::[0-9]{1,5})?(?:[/?#]\\S*)?$"
+        }
+      ]
+    },
+    {
+      "id": "M-EMAIL",
+      "severity": "error",
+      "title": {
+        "zh": "电子邮箱格式正确",
+        "en": "The e-mail address is well formed"
+      },
+      "message": {
+        "zh": "{location}为“{actual}”，不是有效的电子邮箱地址（应形如 name@example.gov.cn）。",
+        "en": "{location} is \"{actual}\", which is not a valid e-mail address (it should look like name@example.gov.cn)."
+      },
+      "checks": [
+        {
+          "type": "pattern",
+          "at": "/metadata/contact/email",
+          "pattern": "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+        }
+      ]
+    },
+    {
+      "id": "I-CONTROL",
+      "severity": "error",
+      "title": {
+        "zh": "文字中没有控制字符",
+        "en": "No control characters in the text"
+      },
+      "message": {
+        "zh": "{location}含有控制字符 {word}（第{expected}个字符起）：这些字符看不见，会破坏发布的网页和数据，通常来自复制粘贴，请删除。",
+        "en": "{location} contains the control character(s) {word} (from character {expected}): they are invisible, break the published page and data, and usually come from copying and pasting. Remove them."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]",
+          "label": {
+            "zh": "控制字符",
+            "en": "control characters"
+          }
+        }
+      ]
+    },
+    {
+      "id": "I-SURROGATE",
+      "severity": "error",
+      "title": {
+        "zh": "文字中没有残缺的字符",
+        "en": "No broken characters in the text"
+      },
+      "message": {
+        "zh": "{location}含有残缺的字符 {word}（单独的代理项，第{expected}个字符起）：它无法保存为 UTF-8，通常是截断或转换出错所致，请重新输入该处文字。",
+        "en": "{location} contains broken character(s) {word} (lone surrogates, from character {expected}): they cannot be written as UTF-8 and usually come from a cut or a failed conversion. Retype the text there."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "\\p{Cs}",
+          "label": {
+            "zh": "单独的代理项",
+            "en": "lone surrogates"
+          }
+        }
+      ]
+    },
+    {
+      "id": "I-BIDI",
+      "severity": "warning",
+      "title": {
+        "zh": "文字中没有改变书写方向的控制符",
+        "en": "No bidirectional overrides in the text"
+      },
+      "message": {
+        "zh": "{location}含有改变文字显示方向的控制符 {word}（第{expected}个字符起）：显示出的文字可能与实际内容不同，请核实并删除。",
+        "en": "{location} contains bidirectional control character(s) {word} (from character {expected}): the text may display differently from what it contains. Check it and remove them."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "[\\u202A-\\u202E\\u2066-\\u2069]",
+          "label": {
+            "zh": "双向文字控制符",
+            "en": "bidirectional overrides"
+          }
+        }
+      ]
+    },
+    {
       "id": "T-EMPTY",
       "severity": "warning",
       "title": {
@@ -3849,7 +4087,8 @@ export const rulesSchema: JsonSchema = {
             "mentions",
             "substantive",
             "statedCount",
-            "forbiddenText"
+            "forbiddenText",
+            "characters"
           ]
         },
         "when": {
@@ -3905,6 +4144,34 @@ export const rulesSchema: JsonSchema = {
               },
               "right": {
                 "$ref": "#/$defs/terms"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "characters"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "at",
+              "pattern",
+              "label"
+            ],
+            "properties": {
+              "at": {
+                "$ref": "#/$defs/pointers"
+              },
+              "pattern": {
+                "type": "string",
+                "minLength": 1
+              },
+              "label": {
+                "$ref": "#/$defs/text"
               }
             }
           }

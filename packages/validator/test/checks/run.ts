@@ -18,7 +18,7 @@ export interface RuleExtras {
 /** The check as rule TEST-CHECK; the message shows every placeholder so tests can assert them. */
 export function findings(
   document: Doc,
-  check: Check,
+  check: { readonly type: Check['type']; readonly [key: string]: unknown },
   extras: RuleExtras = {},
   options: ValidateOptions = {},
 ): Finding[] {
@@ -31,7 +31,7 @@ export function findings(
         message: extras.message ?? { zh: '{actual}|{expected}|{value}|{word}|{label}', en: '{location}' },
         ...(extras.base === undefined ? {} : { base: extras.base }),
         ...(extras.forEach === undefined ? {} : { forEach: extras.forEach }),
-        checks: [check],
+        checks: [check as unknown as Check],
       },
     ],
   };

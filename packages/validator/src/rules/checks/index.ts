@@ -4,6 +4,7 @@
  */
 import type { Check } from '@nianbao/template';
 import type { Evaluator } from '../raw.js';
+import { characters } from './characters.js';
 import { compare } from './compare.js';
 import { deadline } from './deadline.js';
 import { forbiddenText } from './forbiddenText.js';
@@ -28,4 +29,5 @@ export const CHECKS: { [T in Check['type']]: Evaluator<Extract<Check, { type: T 
   substantive,
   statedCount,
   forbiddenText,
+  characters,
 };
