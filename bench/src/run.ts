@@ -2,7 +2,7 @@
  * nianbao benchmarks. `npm run bench -- [options]` at the repository root (builds this package first;
  * the packages it measures must be built: `npm run build`).
  *
- *   --only validate,html,cli,pdf,batch   suites to run (default: all, in this order)
+ *   --only validate,html,cli,pdf,import,batch   suites to run (default: all, in this order)
  *   --reports N       generated reports for validation and HTML (default 100, half of each edition)
  *   --rounds N        measured rounds over those reports (default 10)
  *   --cold N          cold samples (fresh processes) per method for validation (default 10)
@@ -27,7 +27,7 @@ const mean = (values: readonly number[]) => Math.round((values.reduce((a, b) => 
 import type { TargetCheck } from './targets.js';
 
 // Short, noise-sensitive suites first (while the machine is quiet), the long batch build last.
-const SUITES = ['validate', 'html', 'cli', 'pdf', 'batch'] as const;
+const SUITES = ['validate', 'html', 'cli', 'pdf', 'import', 'batch'] as const;
 type Suite = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -126,6 +126,10 @@ async function runSuite(
       coldSamples: options.pdfCold,
       memoryDocs: options.pdfDocs,
     });
+  }
+  if (suite === 'import') {
+    const { importSuite } = await import('./suites/import.js');
+    return importSuite({ rounds: Math.max(3, options.pdfRounds) });
   }
   if (suite === 'batch') {
     const { batchSuite } = await import('./suites/batch.js');

@@ -12,12 +12,14 @@ import { MEASURES } from './measures.js';
 import { aggregate, listCells, listReports, readFilter, readPage } from './queries.js';
 import { reportRoutes } from './report-routes.js';
 import { pageRoutes } from './pages/routes.js';
-import { submitReport } from './submit.js';
+import { submitReport, type ValidationByEdition } from './submit.js';
 import { yearRoutes } from './year-routes.js';
 
 export interface AppOptions {
   /** Largest accepted request body, in bytes (default: the source reader's limit, 20 MB). */
   maxBytes?: number;
+  /** Local extensions (`--extension`): what they add to the validation of each edition. */
+  validation?: ValidationByEdition;
 }
 
 export function sendError(c: Context, error: ApiError): Response {
@@ -66,7 +68,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono {
     if (isApiError(agency)) return sendError(c, agency);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const imported = c.req.query('imported') === 'true' || c.req.query('imported') === '1';
-    const stored = await submitReport(db, agency, bytes, { imported, maxBytes });
+    const stored = await submitReport(db, agency, bytes, { imported, maxBytes, validation: options.validation });
     if (isApiError(stored)) return sendError(c, stored);
     const { status, ...body } = stored;
     return c.json(body, status);

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { reportId } from '@nianbao/open-data';
 import { formatProblem, parseReportSource, type SourceResult } from '@nianbao/source';
-import type { Report } from '@nianbao/template';
-import { type Finding, validateReport } from '@nianbao/validator';
+import { type Edition, isEdition, type Report } from '@nianbao/template';
+import { type Finding, type ValidateOptions, validateReport } from '@nianbao/validator';
 import { type Agency, agencyForIngest, divisionOfCode, logDenied } from './agencies.js';
 import { cellsOf, figuresOf, flagsOf } from './cells.js';
 import { insertCells } from './derived.js';
@@ -18,7 +18,12 @@ export interface SubmitOptions {
   /** Admin ingest of published reports: stored with their findings instead of refused. */
   imported?: boolean;
   maxBytes?: number;
+  /** Local extensions' validation per edition (@nianbao/extension's applied schema, rules, severities). */
+  validation?: ValidationByEdition;
 }
+
+/** What local extensions add to the validation of a report of each edition. */
+export type ValidationByEdition = Partial<Record<Edition, Pick<ValidateOptions, 'schema' | 'extraRules' | 'severity'>>>;
 
 export interface Stored {
   status: 200 | 201;
@@ -105,7 +110,12 @@ export async function submitReport(
     );
   }
   const previous = claimed ? await previousDocument(db, claimed.code, claimed.year) : undefined;
-  const result = validateReport(source.document, previous === undefined ? {} : { previous });
+  const edition = (source.document as { edition?: unknown } | null)?.edition;
+  const extended = isEdition(edition) ? options.validation?.[edition] : undefined;
+  const result = validateReport(source.document, {
+    ...extended,
+    ...(previous === undefined ? {} : { previous }),
+  });
   const findings = locateAll(result.findings, source);
   if (result.edition === undefined || !claimed)
     return apiError(422, 'NOT_A_REPORT', findings[0]?.message.zh ?? '这不是一份年报文档 (not a report)', { findings });

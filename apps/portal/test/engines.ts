@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@nianbao/template';
-import { addAgency, type Database, openDatabase, openPortal, type Portal } from '../src/index.js';
+import { addAgency, type Database, openDatabase, openPortal, type Portal, type PortalOptions } from '../src/index.js';
 import { startPgServer, type PgServer } from './pg-server.js';
 
 export const ENGINES = ['pglite', 'postgres'] as const;
@@ -32,16 +32,16 @@ export function agencyCode(report: Report): string {
   return agency.unifiedSocialCreditCode?.trim() || `${agency.administrativeDivisionCode}-${agency.name}`;
 }
 
-export async function openHarness(engine: Engine): Promise<Harness> {
+export async function openHarness(engine: Engine, extra: Partial<PortalOptions> = {}): Promise<Harness> {
   let server: PgServer | undefined;
   let dir: string | undefined;
   let portal: Portal;
   if (engine === 'postgres') {
     server = await startPgServer();
-    portal = await openPortal({ databaseUrl: server.url, maxBytes: 2 * 1024 * 1024 });
+    portal = await openPortal({ databaseUrl: server.url, maxBytes: 2 * 1024 * 1024, ...extra });
   } else {
     dir = mkdtempSync(join(tmpdir(), 'nianbao-portal-'));
-    portal = await openPortal({ dataDir: dir, maxBytes: 2 * 1024 * 1024 });
+    portal = await openPortal({ dataDir: dir, maxBytes: 2 * 1024 * 1024, ...extra });
   }
   const admin = await addAgency(portal.db, { name: '政务公开办', code: 'admin', admin: true });
   if (!('token' in admin)) throw new Error(admin.message);

@@ -3,9 +3,7 @@
  * without it, root installs it as .ci/run does (apt-get); anyone else gets one line saying what to do.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
@@ -25,7 +23,7 @@ function ensureChromium(): void {
 
 export async function launchChromium(): Promise<Browser> {
   ensureChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'nianbao-chromium-'));
+  // playwright gives every launch a fresh temporary profile (it refuses --user-data-dir itself).
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -37,7 +35,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
 }

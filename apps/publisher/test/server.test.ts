@@ -151,7 +151,12 @@ describe('saving', () => {
     expect(first.status).toBe(200);
     const text = readFileSync(join(folder, 'sample.yaml'), 'utf8');
     expect(text).toContain('# SAMPLE DATA');
-    expect(text).toContain('phone: "0000-12345678" # 电话');
+    expect(text).toContain('phone: "0000-12345678"  # 电话');
+    // Only the changed line differs from the hand-written file.
+    const before = readFileSync(join(EXAMPLES, 'sample-bureau-2021.yaml'), 'utf8').split('\n');
+    const after = text.split('\n');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((line, i) => line !== before[i])).toEqual(['    phone: "0000-12345678"  # 电话']);
     expect(text).toContain('# 1 application dropped because the fee was not paid');
     expect(Object.keys(parse(text))).toEqual(['edition', 'metadata', 'preface', 'sections']);
     // The editor still holds the old version: the save is refused and the file left alone.
@@ -172,6 +177,52 @@ describe('saving', () => {
     expect(forced.status).toBe(200);
     expect(parse(readFileSync(join(folder, 'sample.yaml'), 'utf8'))).toEqual(opened.document);
     expect(readdirSync(folder).filter((name) => name.includes('nianbao-tmp'))).toEqual([]);
+  });
+});
+
+describe('previews', () => {
+  it('renders the PDF and the page of the document the editor holds (unsaved)', async () => {
+    const document = parse(readFileSync(join(EXAMPLES, 'sample-bureau-2021.yaml'), 'utf8'));
+    document.metadata.agency.name = '预览测试局';
+    const pdf = await write('api/preview.pdf', { document });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const html = await write('api/preview.html', { document });
+    expect(await html.text()).toContain('预览测试局');
+  });
+  it('says in one line why an incomplete report cannot be laid out yet', async () => {
+    const response = await write('api/preview.html', { document: { edition: '2021', metadata: {} } });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.reason).toMatch(/^报告结构尚不完整/);
+  });
+});
+
+describe('import of a published report', () => {
+  it('makes a draft from a published page, with the text it could not place', async () => {
+    const page = readFileSync(join(EXAMPLES, 'published', 'chizhou-rfb-2020.txt'));
+    const response = await fetch(`${server.url}api/import`, {
+      method: 'POST',
+      headers: { origin, 'x-nianbao-token': server.token, 'x-file-name': encodeURIComponent('chizhou-rfb-2020.txt') },
+      body: page,
+    });
+    expect(response.status).toBe(200);
+    const draft = await response.json();
+    expect(draft.document.edition).toBe('2019');
+    expect(draft.document.metadata.agency.name).toContain('池州');
+    expect(Array.isArray(draft.unplaced)).toBe(true);
+    const saved = await write('api/new', { file: 'imported.yaml', year: 2020, document: draft.document });
+    expect(saved.status).toBe(200);
+    expect(parse(readFileSync(join(folder, 'imported.yaml'), 'utf8'))).toEqual(draft.document);
+  });
+  it('refuses what is not a report, in one line', async () => {
+    const response = await fetch(`${server.url}api/import`, {
+      method: 'POST',
+      headers: { origin, 'x-nianbao-token': server.token, 'x-file-name': 'x.txt' },
+      body: '这不是年报。',
+    });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.reason).toMatch(/^x\.txt: /);
   });
 });
 

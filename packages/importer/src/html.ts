@@ -5,6 +5,7 @@
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { Block, GridCell, Line, SourceDocument, SourceTable, TableRow } from './source.js';
+import { textSource } from './text-source.js';
 import { isCjk } from './text.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -230,6 +231,21 @@ function gridTable(table: Element, path: string, depth: number): SourceTable {
   return { kind: 'table', rows: tableRows, aligned: true, from: describe(path, table), asLines };
 }
 
+/** The blocks of a <pre>'s text, each placed at the element and its line (`/html/body/pre[1] line 3`). */
+function preBlocks(text: string, path: string): Block[] {
+  const at = (from: string) => `${path} ${from}`;
+  return textSource(text).blocks.map((block) =>
+    block.kind === 'line'
+      ? { ...block, from: at(block.from) }
+      : {
+          ...block,
+          from: at(block.from),
+          rows: block.rows.map((row) => ({ ...row, from: at(row.from) })),
+          asLines: block.asLines.map((line) => ({ ...line, from: at(line.from) })),
+        },
+  );
+}
+
 function walk(node: Node, parent: Element | undefined, path: string, walker: Walker, depth = 0): void {
   if (depth > MAX_DEPTH) {
     walker.collector.text(collapse(textContent(node)), walker.from);
@@ -252,6 +268,13 @@ function walk(node: Node, parent: Element | undefined, path: string, walker: Wal
     walker.collector.flush();
     walker.blocks.push(...walker.collector.lines.splice(0));
     walker.blocks.push(gridTable(node, here, depth));
+    return;
+  }
+  if (tag === 'pre') {
+    // Preformatted text (a copied table in aligned columns or |-rows): read as a text page.
+    walker.collector.flush();
+    walker.blocks.push(...walker.collector.lines.splice(0));
+    walker.blocks.push(...preBlocks(textContent(node), here));
     return;
   }
   const block = BLOCK.has(tag);

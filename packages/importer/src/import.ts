@@ -225,6 +225,8 @@ export function importSource(source: SourceDocument, name: string, options: Impo
     warnings,
   });
   for (const reading of readings.values()) unplaced.push(...reading.unplaced);
+  // Nothing to keep in an empty text (and the schema wants none).
+  for (let i = unplaced.length - 1; i >= 0; i--) if (unplaced[i]!.text.trim() === '') unplaced.splice(i, 1);
   sortUnplaced(source, unplaced, warnings);
   const origins: Record<string, string> = {};
   front.preface.forEach((p, i) => {

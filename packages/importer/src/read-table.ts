@@ -149,6 +149,9 @@ class TableReader {
 
   read(row: RowView): void {
     if (row.cells.every((cell) => cell.text === '')) return;
+    // A row with nothing of its own (cells continued from above, or empty): a sliver between two close
+    // borders (a PDF's double rule), not a row of the report.
+    if (row.aligned && row.cells.every((cell) => !cell.origin || cell.text === '')) return;
     const split = splitRow(row);
     if (this.spec.root.columns) {
       this.singleRow(row, split);

@@ -85,6 +85,8 @@ export interface FixtureResult {
   cells: CellCounts;
   differences: CellDifference[];
   agencyRight?: boolean;
+  /** The agency name the importer found, when it is not the expected one. */
+  agencyImported?: string;
   yearRight?: boolean;
   editionRight?: boolean;
   knownFound: KnownError[];
@@ -270,6 +272,10 @@ export async function runFixture(fixture: Fixture, corpus: Fixture[] = []): Prom
     cells: counts,
     differences,
     agencyRight: expected ? metadata?.agency?.name === expected.metadata?.agency?.name : undefined,
+    agencyImported:
+      expected && metadata?.agency?.name !== expected.metadata?.agency?.name
+        ? String(metadata?.agency?.name)
+        : undefined,
     yearRight: expected ? metadata?.reportYear === expected.metadata?.reportYear : undefined,
     editionRight: expected ? document.edition === expected.edition : undefined,
     knownFound: found,

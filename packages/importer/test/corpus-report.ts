@@ -73,6 +73,7 @@ export function renderImportMd(
     const notes: string[] = [];
     if (result.refusal) notes.push(`- refused: ${cell(result.refusal)}`);
     if (result.validatorError) notes.push(`- VALIDATOR THREW: ${cell(result.validatorError)}`);
+    if (result.agencyImported !== undefined) notes.push(`- agency imported as「${cell(result.agencyImported)}」`);
     for (const error of result.knownMissed)
       notes.push(`- known error missed: ${error.rule} at \`${error.pointer || '(anywhere)'}\` — ${cell(error.note)}`);
     for (const error of result.knownFound)

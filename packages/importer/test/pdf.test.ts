@@ -34,3 +34,12 @@ describe.each([
     for (const place of Object.values(origins)) expect(place).toMatch(/^page \d+ \[[\d.]+ [\d.]+ [\d.]+ [\d.]+\]$/);
   });
 });
+
+describe('PDF text layers', () => {
+  it('CJK radicals a PDF writer mapped its glyphs to read as the characters (上海市⼈⺠政府 → 上海市人民政府)', async () => {
+    const { plainCjk } = await import('../src/pdf/extract.js');
+    expect(plainCjk('上海市⼈⺠政府办公厅')).toBe('上海市人民政府办公厅');
+    expect(plainCjk('⻓江⻔户')).toBe('长江门户');
+    expect(plainCjk('普通文字 123')).toBe('普通文字 123');
+  });
+});

@@ -56,3 +56,17 @@ describe('one cell per line', () => {
     expect(result.document.provenance?.unplaced?.some((item) => item.text === '规范性文件 | 5 | 7')).toBe(true);
   });
 });
+
+describe('HTML <pre>', () => {
+  it('a page holding the report as preformatted text reads as that text, places named by element and line', () => {
+    const escaped = reshaped((cells) => [cells.filter(Boolean).join('    ')])
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;');
+    const html = `<!doctype html><html><head><title>年报</title></head><body><pre>${escaped}</pre></body></html>`;
+    const result = imported(importReport({ text: html, kind: 'html', name: 'pre.html' }));
+    const { provenance, ...document } = result.document as unknown as Record<string, unknown>;
+    expect(document).toEqual(example('chizhou-rfb-2020.yaml'));
+    const origins = (provenance as { origins: Record<string, string> }).origins;
+    expect(origins['/sections/applications/table/carriedOverToNextYear/total']).toBe('/html/body/pre line 59');
+  });
+});

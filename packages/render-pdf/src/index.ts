@@ -59,3 +59,12 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   );
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
+
+// The building blocks, for other documents in the same look (e.g. @nianbao/compare's comparison PDF):
+// the fonts, CJK line breaking with 避头尾, drawing text on react-pdf canvases, the page margins.
+export { loadFonts, type FontData, type LoadedFonts } from './fonts.js';
+export { baselineIn, breakLines, drawText, type Painter } from './painter.js';
+export { textWidth } from './metrics.js';
+export { cacheFontObjects, plainLayoutFor } from './pdfkit-fonts.js';
+export { drawableText } from './glyphs.js';
+export { MARGINS } from './document.js';

@@ -36,6 +36,8 @@ export const help = {
 原报告中空白、“/”、“—”、“-”的单元格记为未填报（null），不按0处理；无法归位的原文逐字保存在
 provenance.unplaced 中。随后打印导入情况（读取的数字、找到的章节、归位的段落）并校验结果。
 
+工作簿 .xlsx（nianbao new 或 nianbao export 生成）按栏目名称读回，问题标出工作表和单元格（表三!D12）。
+
 选项：
   --edition 2019|2021|auto  按哪一版格式读取表格（默认 auto：按表格栏目判定）
   --partial                 缺少统计表或章节时仍导入已有部分：缺少的单元格记为未填报（null），
@@ -57,6 +59,9 @@ contact, where the electronic version is) and the three tables, by their officia
 "/", "—" or "-" cell is kept as not reported (null), never 0; text that fits nowhere is kept verbatim
 in provenance.unplaced. Then prints how the import went (numbers read, sections found, paragraphs
 placed) and validates the result.
+
+A workbook .xlsx (made by nianbao new or nianbao export) is read back by its labels; findings name
+the sheet and cell (表三!D12).
 
 Options:
   --edition 2019|2021|auto  read the tables as this edition (default auto: from the table labels)
@@ -159,6 +164,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     ctx.stdout.write(help[ctx.lang]);
     return EXIT.OK;
   }
+  // Workbooks made by `nianbao new` / `nianbao export` are read by @nianbao/xlsx (its own module).
+  if (/\.xlsx$/i.test(parsed.positionals[0] ?? '')) return (await import('./import-xlsx.js')).runXlsxImport(ctx);
   const edition = choice('edition', parsed.values.edition, ['2019', '2021', 'auto'] as const, 'auto');
   if (!edition.ok) return usageError(ctx, edition.reason, COMMAND);
   const [file, ...extra] = parsed.positionals;

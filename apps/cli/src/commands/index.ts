@@ -57,12 +57,36 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./serve.js'),
   },
   {
+    name: 'compare',
+    summary: {
+      zh: '比较两个年度的报告：逐项数字变化、上年结转核对、正文与上年相同的比例（网页和 PDF）',
+      en: "compare two years' reports: every number's change, the carry-over check, text copied from last year (HTML and PDF)",
+    },
+    load: () => import('./compare.js'),
+  },
+  {
     name: 'migrate',
     summary: {
       zh: '把2019年格式的报告转为2021年格式（按声明的对应关系，不编造数字）',
       en: 'turn a 2019-edition report into a 2021-edition one (by the declared mapping; nothing invented)',
     },
     load: () => import('./migrate.js'),
+  },
+  {
+    name: 'new',
+    summary: {
+      zh: '生成空白年报：Excel 工作簿（官方表格、公式、数据验证）或报告源文件',
+      en: 'write an empty report: an Excel workbook (official tables, formulas, validation) or a source file',
+    },
+    load: () => import('./new.js'),
+  },
+  {
+    name: 'export',
+    summary: {
+      zh: '把报告导出为 Excel 工作簿（可用 import 读回）',
+      en: 'export a report as an Excel workbook (import reads it back)',
+    },
+    load: () => import('./export.js'),
   },
   {
     name: 'portal',

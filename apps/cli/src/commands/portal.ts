@@ -12,13 +12,14 @@ const COMMAND = 'portal';
 
 export const help = {
   zh: `用法：
-  nianbao portal serve --data <目录> [--port 8080] [--database-url postgres://…]
+  nianbao portal serve --data <目录> [--port 8080] [--database-url postgres://…] [--extension <目录>]...
   nianbao portal agency add --data <目录> --name <机关名称> --code <统一社会信用代码|行政区划代码-机关名称> [--admin]
   nianbao portal agency remove --data <目录> --code <代码>
   nianbao portal ingest <目录|文件|通配符>... --url <门户地址> --token <令牌> [--imported] [--jobs 4]
 
 serve   启动开放数据门户：默认使用数据目录中的内置数据库（PGlite），无需另装；
         给出 --database-url（或环境变量 DATABASE_URL）时使用 PostgreSQL 服务器。启动时自动迁移数据库结构。
+        --extension：提交的报告按本地扩展（新增字段、规则、级别调整）校验。
 agency add  登记机关并生成其提交令牌：令牌只显示一次，单独在标准输出的最后一行（库中只存其哈希）。
         --admin 生成管理员令牌（管理机关、导入已发布的报告）。
 ingest  把多份报告（JSON 或 YAML）提交到门户，显示进度；每份报告单独提交，中断后重新运行即可补齐。
@@ -27,14 +28,15 @@ ingest  把多份报告（JSON 或 YAML）提交到门户，显示进度；每�
 退出码：0 成功；1 有报告被拒绝；2 参数有误或无法连接。
 `,
   en: `Usage:
-  nianbao portal serve --data <dir> [--port 8080] [--database-url postgres://…]
+  nianbao portal serve --data <dir> [--port 8080] [--database-url postgres://…] [--extension <folder>]...
   nianbao portal agency add --data <dir> --name <agency name> --code <credit code|division code-agency name> [--admin]
   nianbao portal agency remove --data <dir> --code <code>
   nianbao portal ingest <folder|file|glob>... --url <portal URL> --token <token> [--imported] [--jobs 4]
 
 serve   starts the open-data portal: by default on the embedded database (PGlite) in the data folder,
         nothing else to install; with --database-url (or DATABASE_URL) on a PostgreSQL server.
-        Migrations run at start.
+        Migrations run at start. --extension: submitted reports are validated with local extensions
+        (added fields, rules, severity overrides).
 agency add  registers an agency and makes its token, printed once, alone on the last line of stdout
         (only its hash is stored). --admin makes an admin token (manages agencies, ingests published reports).
 ingest  submits many reports (JSON or YAML) with a progress bar; one request per report, so a rerun
@@ -60,6 +62,7 @@ const OPTIONS = {
   token: { type: 'string' },
   imported: { type: 'boolean' },
   jobs: { type: 'string' },
+  extension: { type: 'string', multiple: true },
 } as const;
 
 type Values = Extract<ReturnType<typeof parseCommandArgs<typeof OPTIONS>>, { ok: true }>['values'];
@@ -106,8 +109,10 @@ async function serve(ctx: CommandContext, values: Values): Promise<number> {
       { zh: `--port 须为端口号：${values.port}`, en: `--port takes a port number: ${values.port}` },
       COMMAND,
     );
+  const validation = await extensionValidation(ctx, values.extension ?? []);
+  if (typeof validation === 'string') return fail(ctx, validation, COMMAND);
   const { openPortal, servePortal } = await import('@nianbao/portal');
-  const portal = await openPortal(target);
+  const portal = await openPortal({ ...target, validation });
   const server = await servePortal(portal, port, values.host ?? '0.0.0.0');
   const engine = portal.db.kind === 'pglite' ? `PGlite ${target.dataDir}` : 'PostgreSQL';
   ctx.stdout.write(`nianbao portal: http://localhost:${server.port}/ (${engine})\n`);
@@ -211,4 +216,20 @@ async function ingest(ctx: CommandContext, values: Values, inputs: string[]): Pr
   ctx.stdout.write(`${expanded.inputs.length - refused.length}/${expanded.inputs.length} stored\n`);
   if (fatal) return EXIT.FAILURE;
   return refused.length > 0 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** `--extension`: what the local extensions add to the validation of each edition, or one line of reason. */
+async function extensionValidation(ctx: CommandContext, folders: readonly string[]) {
+  const validation: import('@nianbao/portal').ValidationByEdition = {};
+  if (folders.length === 0) return validation;
+  const { loadCliExtensions, applyCliExtensions } = await import('../extensions.js');
+  const loaded = await loadCliExtensions(folders, ctx.lang);
+  if (!loaded.ok) return loaded.reason;
+  for (const edition of ['2019', '2021'] as const) {
+    const applied = await applyCliExtensions(loaded.extensions, edition, ctx.lang);
+    if (!applied.ok) return applied.reason;
+    const { schema, extraRules, severity } = applied.applied;
+    validation[edition] = { schema, extraRules, severity };
+  }
+  return validation;
 }

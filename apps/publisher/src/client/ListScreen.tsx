@@ -170,7 +170,7 @@ function ImportPage({ onOpen, onProblem }: { onOpen: (opened: Opened) => void; o
       <h2 id="import-h">{t.importTitle}</h2>
       <label>
         {t.importHint}
-        <input type="file" accept=".html,.htm,.txt,.pdf" onChange={(e) => void take(e.target.files?.[0])} />
+        <input type="file" accept=".html,.htm,.txt,.pdf,.docx" onChange={(e) => void take(e.target.files?.[0])} />
       </label>
     </section>
   );

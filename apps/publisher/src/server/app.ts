@@ -16,7 +16,8 @@ export interface AppOptions {
   clientDir?: string;
 }
 
-const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
+// dist/client from dist/server (as installed) and from src/server (tests run the sources).
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -1,7 +1,10 @@
 /**
- * "Start from a published page": the importer reads a dropped page into a draft; what it could not
- * place comes back for the clerk to place (it is also kept in the draft's provenance.unplaced).
+ * "Start from a published report": the importer reads a dropped file (PDF, Word .docx, a web page or
+ * text; the kind is read from the bytes) into a draft; what it could not place comes back for the clerk
+ * to place (it is also kept in the draft's provenance.unplaced).
  */
+import { importFile } from '@nianbao/importer';
+
 type Lang = 'zh' | 'en';
 
 export type PageImport =
@@ -14,10 +17,7 @@ export type PageImport =
   | { ok: false; reason: string };
 
 export async function importPage(bytes: Uint8Array, name: string, lang: Lang): Promise<PageImport> {
-  const importer = await import('@nianbao/importer');
-  const decoded = importer.decodePage(bytes);
-  if (!decoded.ok) return { ok: false, reason: `${name}: ${decoded.problem.message[lang]}` };
-  const result = importer.importReport({ text: decoded.text, kind: importer.pageKind(name, decoded.text), name });
+  const result = await importFile(bytes, name);
   if (!result.ok) return { ok: false, reason: `${name}: ${result.problem.message[lang]}` };
   const provenance = (result.document as { provenance?: { unplaced?: { text: string; from: string }[] } }).provenance;
   return {

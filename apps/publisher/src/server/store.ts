@@ -11,7 +11,7 @@ import { formatProblem, parseReportSource, readReportFile } from '@nianbao/sourc
 import { validateReport } from '@nianbao/validator';
 import { Document, parseDocument } from 'yaml';
 import { REPORT_EXTENSIONS } from './paths.js';
-import { mergeIntoDocument } from './yaml-merge.js';
+import { keepLineSpacing, mergeIntoDocument } from './yaml-merge.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -122,8 +122,8 @@ export function serialize(document: unknown, existing: string | undefined, json:
   if (json) return `${JSON.stringify(document, null, 2)}\n`;
   const doc = existing !== undefined ? parseDocument(existing) : new Document();
   if (existing === undefined || doc.errors.length > 0) return new Document(document).toString({ lineWidth: 0 });
-  mergeIntoDocument(doc, document);
-  return doc.toString({ lineWidth: 0 });
+  mergeIntoDocument(doc, document, existing);
+  return keepLineSpacing(existing, doc.toString({ lineWidth: 0 }));
 }
 
 export type SaveResult =

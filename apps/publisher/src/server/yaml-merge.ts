@@ -4,7 +4,7 @@
  * scalars that did not change stay as they were; only changed values, added keys and removed keys
  * show in a diff.
  */
-import { type Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { type Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair, visit } from 'yaml';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -43,7 +43,55 @@ function mergeNode(doc: Document, node: unknown, value: unknown): unknown {
   return created;
 }
 
-/** Puts `value` into `doc` in place (see the module comment). */
-export function mergeIntoDocument(doc: Document, value: unknown): void {
+/**
+ * `key:  # comment` above a mapping: the parser hangs the comment on the mapping, which would print it
+ * on a line of its own; it goes back onto the key's line, where the source had it.
+ */
+function keepKeyLineComments(doc: Document, source: string): void {
+  visit(doc, {
+    Pair(_, pair) {
+      const value = pair.value;
+      if (!isCollection(value) || !value.commentBefore || !isScalar(pair.key) || !pair.key.range) return;
+      const end = pair.key.range[1];
+      const lineEnd = source.indexOf('\n', end);
+      if (!source.slice(end, lineEnd < 0 ? undefined : lineEnd).includes('#')) return;
+      pair.key.comment = value.commentBefore;
+      value.commentBefore = undefined;
+    },
+  });
+}
+
+/** Puts `value` into `doc` in place (see the module comment); `source` is the text `doc` was parsed from. */
+export function mergeIntoDocument(doc: Document, value: unknown, source?: string): void {
+  if (source !== undefined) keepKeyLineComments(doc, source);
   doc.contents = mergeNode(doc, doc.contents, value) as Document['contents'];
+}
+
+const spacing = (line: string) => line.replace(/\s+#/, ' #').trimEnd();
+
+/**
+ * The stringifier writes one space before a trailing comment; a line that differs from one of the
+ * source only in that spacing is given back as the source wrote it, so a diff shows only what changed.
+ */
+export function keepLineSpacing(source: string, text: string): string {
+  const originals = new Map<string, string[]>();
+  for (const line of source.split('\n')) {
+    const key = spacing(line);
+    const list = originals.get(key);
+    if (list) list.push(line);
+    else originals.set(key, [line]);
+  }
+  const sourceLines = source.split('\n');
+  const keyOf = (line: string) => /^\s*[^\s#:][^:#]*:/.exec(line)?.[0];
+  return text
+    .split('\n')
+    .map((line, index) => {
+      const same = originals.get(spacing(line))?.shift();
+      if (same !== undefined) return same;
+      // A changed value on a line the source had: its comment keeps the source's spacing.
+      const old = sourceLines[index];
+      const gap = old !== undefined && keyOf(old) === keyOf(line) ? /\s+#/.exec(old)?.[0] : undefined;
+      return gap ? line.replace(/\s+#/, gap) : line;
+    })
+    .join('\n');
 }

@@ -168,6 +168,26 @@ interface PdfjsItem {
   height: number;
 }
 
+/**
+ * CJK radicals some PDF writers (Chrome's Skia among them) map their glyphs to in the text layer:
+ * 上海市⼈⺠政府 for 上海市人民政府. The Kangxi radicals (U+2F00–U+2FDF) have NFKC forms; the supplement's
+ * (U+2E80–U+2EFF) do not, so the ones that stand for a whole character are listed.
+ */
+const RADICALS: Record<string, string> = Object.fromEntries(
+  [
+    ...'⺁厂⺇几⺊卜⺌小⺓幺⺛无⺞歹⺟母⺠民⺧牛⺩王⺬示⺮竹⺶羊⺼月⺽臼⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻡首⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟',
+  ].reduce<[string, string][]>((pairs, char, index, chars) => {
+    if (index % 2 === 0) pairs.push([char, chars[index + 1]!]);
+    return pairs;
+  }, []),
+);
+
+export function plainCjk(text: string): string {
+  return /[\u2E80-\u2FDF]/.test(text)
+    ? text.replace(/[\u2E80-\u2FDF]/g, (char) => RADICALS[char] ?? char.normalize('NFKC'))
+    : text;
+}
+
 /** Text runs of a page from getTextContent (empty and blank runs dropped). */
 export function textRuns(items: PdfjsItem[], page: number): TextRun[] {
   const runs: TextRun[] = [];
@@ -179,7 +199,7 @@ export function textRuns(items: PdfjsItem[], page: number): TextRun[] {
     // Rotated text (a vertical label set with a rotated matrix) advances along y.
     const right = vertical ? e + size : e + item.width;
     const top = vertical ? f + item.width : f + size;
-    runs.push({ text: item.str, x: e, y: f, right, top, size, page });
+    runs.push({ text: plainCjk(item.str), x: e, y: f, right, top, size, page });
   }
   return runs;
 }

@@ -1,0 +1,56 @@
+/**
+ * 6. Import of a PDF report (`importFile` of @nianbao/importer: pdfjs-dist text and rulings, tables
+ * rebuilt, the document assembled), warm, on documents nianbao renders itself with @nianbao/render-pdf
+ * (a generated report with long narrative parts, 10 pages or more) and the committed fixtures.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validReport } from '@nianbao/fixtures';
+import { importFile } from '@nianbao/importer';
+import { renderPdf } from '@nianbao/render-pdf';
+import { msSince, summarize } from '../stats.js';
+import { table } from '../table.js';
+import { fmtTime, type TargetCheck } from '../targets.js';
+
+const TARGET_MS_PER_10_PAGES = 1000;
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../packages/importer/test/fixtures/${name}`, import.meta.url))));
+
+const pagesOf = (pdf: Uint8Array): number =>
+  (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+export async function importSuite(options: { rounds: number }): Promise<{ result: { targets: TargetCheck[] }; text: string }> {
+  const documents: { name: string; pdf: Uint8Array }[] = [
+    { name: 'generated 2021, 12 paragraphs a part', pdf: await renderPdf(validReport('2021', 7, { paragraphs: 12 }) as never) },
+    { name: 'nianbao-chizhou-rfb-2020.pdf', pdf: fixture('nianbao-chizhou-rfb-2020.pdf') },
+    { name: 'nianbao-sample-bureau-2021.pdf', pdf: fixture('nianbao-sample-bureau-2021.pdf') },
+  ];
+  const rows: string[][] = [];
+  const targets: TargetCheck[] = [];
+  for (const { name, pdf } of documents) {
+    const pages = pagesOf(pdf);
+    const result = await importFile(pdf, name); // warm up (loads pdfjs-dist once)
+    if (!result.ok) throw new Error(`${name}: not imported: ${result.problem.message.en}`);
+    const times: number[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const start = process.hrtime.bigint();
+      await importFile(pdf, name);
+      times.push(msSince(start));
+    }
+    const s = summarize(times);
+    const per10 = (s.median / pages) * 10;
+    rows.push([name, String(pages), fmtTime(s.median), fmtTime(s.p95), fmtTime(per10)]);
+    targets.push({
+      suite: 'import',
+      what: `PDF import, ${name} (${pages} pages)`,
+      target: `≤ ${TARGET_MS_PER_10_PAGES} ms per 10 pages`,
+      measured: `${fmtTime(per10)} per 10 pages (median ${fmtTime(s.median)})`,
+      pass: per10 <= TARGET_MS_PER_10_PAGES,
+    });
+  }
+  const text = [
+    '### 6. PDF import, warm',
+    table(['document', 'pages', 'median', 'p95', 'per 10 pages'], rows),
+  ].join('\n');
+  return { result: { targets }, text };
+}

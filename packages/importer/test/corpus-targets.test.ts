@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, runCorpus } from './corpus-harness.js';
+
+// The targets of issue 10 that the importer meets on the real corpus today, asserted so that they stay
+// met (IMPORT.md has the full measurement). Not yet asserted, because not yet met: ≥ 99 % of all cells
+// read and every complete report imported — crawled copies whose table cells run together without any
+// separator (fj-pingtan-*) are refused rather than guessed at.
+const corpus = loadCorpus();
+
+describe('the importer on the real corpus', () => {
+  it('puts no number in a wrong cell, in any file', async () => {
+    const results = await runCorpus(corpus);
+    const wrong = results.flatMap((result) =>
+      result.differences.filter((d) => d.kind === 'wrong').map((d) => `${result.id} ${d.pointer}: ${String(d.actual)}`),
+    );
+    expect(wrong).toEqual([]);
+    // Refusals the corpus expects (a notice, a pre-2019 report, an old .doc, a scan) are refusals.
+    for (const result of results.filter((r) => r.meta.expectRefusal))
+      expect(result.outcome, `${result.id}: ${result.refusal}`).toBe('refused');
+    // Every complete report published as PDF, Word or a web page imports, with every cell read right.
+    for (const result of results.filter((r) => r.meta.complete && !r.meta.expectRefusal && r.meta.kind !== 'text')) {
+      expect(result.outcome, `${result.id}: ${result.refusal}`).toBe('imported');
+      expect(result.cells.right, result.id).toBe(result.cells.total);
+      expect(result.agencyRight, `${result.id}: ${result.agencyImported}`).toBe(true);
+    }
+  }, 300_000);
+});
