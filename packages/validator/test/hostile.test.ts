@@ -117,7 +117,7 @@ describe('rule files', () => {
           checks: [check],
         },
       ],
-    }) as RuleSet;
+    }) as unknown as RuleSet;
   it('an empty regular expression is refused, where it would match everything or check nothing', () => {
     for (const check of [
       { type: 'pattern', at: '/metadata/agency/name', pattern: '' },

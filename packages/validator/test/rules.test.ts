@@ -226,7 +226,9 @@ describe.each(EDITIONS)('edition %s', (edition) => {
       getNumber(document, `${T}/newApplications/total`) + getNumber(document, `${T}/carriedOverFromLastYear/total`);
     addAt(document, `${T}/carriedOverToNextYear/naturalPerson`, 1);
     addAt(document, `${T}/carriedOverToNextYear/total`, 1);
-    expectOnly(validate(document).findings, 'B-BALANCE', [
+    // The generated text states 结转下年度 N 件, which T-TEXT now compares with the changed total.
+    const findings = validate(document).findings.filter((finding) => finding.ruleId !== 'T-TEXT');
+    expectOnly(findings, 'B-BALANCE', [
       {
         pointer: `${T}/carriedOverToNextYear/naturalPerson`,
         actual: left,

@@ -1789,8 +1789,8 @@ export const rules2019: RuleSet = {
             "/sections/applications/table/newApplications/total"
           ],
           "patterns": [
-            "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?(?<n>\\d+)件",
-            "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请(?<n>\\d+)件"
+            "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -1808,8 +1808,88 @@ export const rules2019: RuleSet = {
             "/sections/applications/table/results/total/total"
           ],
           "patterns": [
-            "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?(?<n>\\d+)件",
-            "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?(?<n>\\d+)件"
+            "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "(?:已|均已|全部)?办结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/disclosed/total"
+          ],
+          "patterns": [
+            "予以公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/partiallyDisclosed/total"
+          ],
+          "patterns": [
+            "部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/notDisclosed/stateSecret/total",
+            "/sections/applications/table/results/notDisclosed/prohibitedByLaw/total",
+            "/sections/applications/table/results/notDisclosed/endangersSecurityOrStability/total",
+            "/sections/applications/table/results/notDisclosed/thirdPartyRights/total",
+            "/sections/applications/table/results/notDisclosed/internalAffairs/total",
+            "/sections/applications/table/results/notDisclosed/processInformation/total",
+            "/sections/applications/table/results/notDisclosed/lawEnforcementFiles/total",
+            "/sections/applications/table/results/notDisclosed/administrativeInquiry/total"
+          ],
+          "patterns": [
+            "不予公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/carriedOverToNextYear/total"
+          ],
+          "patterns": [
+            "结转下年度(?:继续办理)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -1827,7 +1907,61 @@ export const rules2019: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeReconsideration/total"
           ],
           "patterns": [
-            "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?(?<n>\\d+)(?:件|起)"
+            "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/upheld"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?维持(?:原具体行政行为|原行政行为)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/corrected"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?(?<!不予)纠正\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/pending"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?尚未审结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
         },
         {
@@ -1846,7 +1980,64 @@ export const rules2019: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/total"
           ],
           "patterns": [
-            "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?(?<n>\\d+)(?:件|起)"
+            "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/upheld",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/upheld"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?维持(?:原具体行政行为|原行政行为)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/corrected",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/corrected"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?(?<!不予)纠正\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/pending",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/pending"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?尚未审结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
         },
         {
@@ -3702,8 +3893,8 @@ export const rules2021: RuleSet = {
             "/sections/applications/table/newApplications/total"
           ],
           "patterns": [
-            "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?(?<n>\\d+)件",
-            "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请(?<n>\\d+)件"
+            "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -3721,8 +3912,88 @@ export const rules2021: RuleSet = {
             "/sections/applications/table/results/total/total"
           ],
           "patterns": [
-            "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?(?<n>\\d+)件",
-            "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?(?<n>\\d+)件"
+            "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "(?:已|均已|全部)?办结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/disclosed/total"
+          ],
+          "patterns": [
+            "予以公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/partiallyDisclosed/total"
+          ],
+          "patterns": [
+            "部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/notDisclosed/stateSecret/total",
+            "/sections/applications/table/results/notDisclosed/prohibitedByLaw/total",
+            "/sections/applications/table/results/notDisclosed/endangersSecurityOrStability/total",
+            "/sections/applications/table/results/notDisclosed/thirdPartyRights/total",
+            "/sections/applications/table/results/notDisclosed/internalAffairs/total",
+            "/sections/applications/table/results/notDisclosed/processInformation/total",
+            "/sections/applications/table/results/notDisclosed/lawEnforcementFiles/total",
+            "/sections/applications/table/results/notDisclosed/administrativeInquiry/total"
+          ],
+          "patterns": [
+            "不予公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/carriedOverToNextYear/total"
+          ],
+          "patterns": [
+            "结转下年度(?:继续办理)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -3740,7 +4011,61 @@ export const rules2021: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeReconsideration/total"
           ],
           "patterns": [
-            "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?(?<n>\\d+)(?:件|起)"
+            "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/upheld"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?维持(?:原具体行政行为|原行政行为)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/corrected"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?(?<!不予)纠正\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/pending"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?尚未审结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
         },
         {
@@ -3759,7 +4084,64 @@ export const rules2021: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/total"
           ],
           "patterns": [
-            "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?(?<n>\\d+)(?:件|起)"
+            "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/upheld",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/upheld"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?维持(?:原具体行政行为|原行政行为)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/corrected",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/corrected"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?(?<!不予)纠正\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/pending",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/pending"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?尚未审结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
         },
         {
