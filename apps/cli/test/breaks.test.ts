@@ -19,7 +19,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function nianbao(args: string[]) {
   const env = { ...process.env };
   delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -55,13 +55,20 @@ function lineOf(text: string, prefix: string, after = 0): number {
 }
 
 describe('nianbao validate: the bundled examples', () => {
-  it('the seed report (edition 2019): exit 0, a spam warning for every tampered paragraph and nothing else', () => {
+  it('the seed report (edition 2019): exit 0, a spam warning for every tampered paragraph, half-width punctuation warnings', () => {
     const run = nianbao(['validate', SEED, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const findings = JSON.parse(run.stdout) as JsonFinding[];
+    const all = JSON.parse(run.stdout) as JsonFinding[];
+    // The report as published writes 以来,我办 and (国务院令第711号,…): T-PUNCT names the full-width forms.
+    expect(new Set(all.map((f) => `${f.severity} ${f.ruleId}`))).toEqual(
+      new Set(['warning I-SPAM', 'warning T-PUNCT']),
+    );
+    const punctuation = all.find((f) => f.pointer === '/sections/overview/requestDisclosure/paragraphs/0');
+    expect(punctuation).toMatchObject({ ruleId: 'T-PUNCT' });
+    expect(punctuation!.message.zh).toContain('“,”应为“，”');
+    const findings = all.filter((f) => f.ruleId === 'I-SPAM');
     expect(findings.length).toBeGreaterThan(0);
-    expect(new Set(findings.map((f) => `${f.severity} ${f.ruleId}`))).toEqual(new Set(['warning I-SPAM']));
 
     // Every paragraph holding an injected word is flagged, and only those.
     const source = parseReportText(readFileSync(join(root, SEED), 'utf8'), SEED);

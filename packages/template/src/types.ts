@@ -116,6 +116,16 @@ export interface CharactersCheck extends CheckBase {
   label: LocalizedText;
 }
 
+/**
+ * No text below `at` has a half-width punctuation mark (a key of `fullWidth`, one character) next to a
+ * Chinese character; one finding per text naming each mark found and its full-width form.
+ */
+export interface PunctuationCheck extends CheckBase {
+  type: 'punctuation';
+  at: string[];
+  fullWidth: Record<string, string>;
+}
+
 /** Every table cell (number or amount) below the pointers in `at` is not null; one finding per null cell. */
 export interface NotNullCheck extends CheckBase {
   type: 'notNull';
@@ -134,7 +144,8 @@ export type Check =
   | SubstantiveCheck
   | StatedCountCheck
   | ForbiddenTextCheck
-  | CharactersCheck;
+  | CharactersCheck
+  | PunctuationCheck;
 
 export interface Rule {
   /** Stable id, e.g. B-ROW. Findings carry it. */

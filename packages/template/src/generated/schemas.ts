@@ -2075,6 +2075,36 @@ export const rules2019: RuleSet = {
       ]
     },
     {
+      "id": "T-PUNCT",
+      "severity": "warning",
+      "title": {
+        "zh": "中文里使用全角标点",
+        "en": "Full-width punctuation in Chinese text"
+      },
+      "message": {
+        "zh": "{paragraph}在中文中使用了半角标点：{word}。",
+        "en": "{paragraph} uses half-width punctuation in Chinese text: {word}."
+      },
+      "checks": [
+        {
+          "type": "punctuation",
+          "at": [
+            "/preface",
+            "/sections"
+          ],
+          "fullWidth": {
+            ",": "，",
+            "(": "（",
+            ")": "）",
+            ":": "：",
+            ";": "；",
+            "?": "？",
+            "!": "！"
+          }
+        }
+      ]
+    },
+    {
       "id": "I-SPAM",
       "severity": "warning",
       "title": {
@@ -4179,6 +4209,36 @@ export const rules2021: RuleSet = {
       ]
     },
     {
+      "id": "T-PUNCT",
+      "severity": "warning",
+      "title": {
+        "zh": "中文里使用全角标点",
+        "en": "Full-width punctuation in Chinese text"
+      },
+      "message": {
+        "zh": "{paragraph}在中文中使用了半角标点：{word}。",
+        "en": "{paragraph} uses half-width punctuation in Chinese text: {word}."
+      },
+      "checks": [
+        {
+          "type": "punctuation",
+          "at": [
+            "/preface",
+            "/sections"
+          ],
+          "fullWidth": {
+            ",": "，",
+            "(": "（",
+            ")": "）",
+            ":": "：",
+            ";": "；",
+            "?": "？",
+            "!": "！"
+          }
+        }
+      ]
+    },
+    {
       "id": "I-SPAM",
       "severity": "warning",
       "title": {
@@ -4470,7 +4530,8 @@ export const rulesSchema: JsonSchema = {
             "substantive",
             "statedCount",
             "forbiddenText",
-            "characters"
+            "characters",
+            "punctuation"
           ]
         },
         "when": {
@@ -4526,6 +4587,33 @@ export const rulesSchema: JsonSchema = {
               },
               "right": {
                 "$ref": "#/$defs/terms"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "punctuation"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "at",
+              "fullWidth"
+            ],
+            "properties": {
+              "at": {
+                "$ref": "#/$defs/pointers"
+              },
+              "fullWidth": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string",
+                  "minLength": 1
+                }
               }
             }
           }

@@ -12,6 +12,7 @@ import { mentions } from './mentions.js';
 import { notNull } from './notNull.js';
 import { pattern } from './pattern.js';
 import { periodCoversYear } from './periodCoversYear.js';
+import { punctuation } from './punctuation.js';
 import { range } from './range.js';
 import { statedCount } from './statedCount.js';
 import { substantive } from './substantive.js';
@@ -30,4 +31,5 @@ export const CHECKS: { [T in Check['type']]: Evaluator<Extract<Check, { type: T 
   statedCount,
   forbiddenText,
   characters,
+  punctuation,
 };
