@@ -126,6 +126,16 @@ describe('an output folder inside the input folder', () => {
     expect(globbed, globbed.stderr).toMatchObject({ code: 0 });
     expect(readdirSync(site).sort()).toEqual(['.nianbao-output', 'sample']);
   }, 120_000);
+
+  it('nor is a local extension’s folder (its JSON files are not reports)', () => {
+    const reports = join(tmp, 'with-extension');
+    mkdirSync(join(reports, 'extensions', 'province'), { recursive: true });
+    cpSync(SAMPLE, join(reports, 'sample.yaml'));
+    writeFileSync(join(reports, 'extensions', 'province', 'extension.json'), '{"name": "province"}');
+    writeFileSync(join(reports, 'extensions', 'province', 'rules.json'), '{"rules": []}');
+    const result = nianbao(['build', reports, '--out', join(tmp, 'with-extension-out'), '--formats', 'html']);
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+  });
 });
 
 describe('--out naming a file', () => {

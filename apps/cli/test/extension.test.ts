@@ -5,7 +5,7 @@
  * with exit 2 and one line naming its file and place.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,5 +103,27 @@ describe('nianbao build --extension', () => {
     expect(descriptor.resources[1]['nianbao:extensionCells']).toHaveLength(3);
     const text = execFileSync('pdftotext', ['-layout', join(folder, 'report.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toMatch(/其他主动公开文件\s+5\s+0\s+8/);
+  });
+
+  it('applies the extension in every worker of a batch build', async () => {
+    const folder = join(tmp, 'batch');
+    mkdirSync(folder);
+    for (const name of ['a', 'b']) writeFileSync(join(folder, `${name}.yaml`), readFileSync(report(`${name}.yaml`, 8)));
+    const out = join(tmp, 'batch-out');
+    const result = await run([
+      'build',
+      folder,
+      '--out',
+      out,
+      '--jobs',
+      '2',
+      '--formats',
+      'html',
+      '--extension',
+      EXTENSION,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    for (const name of ['a', 'b'])
+      expect(readFileSync(join(out, name, 'index.html'), 'utf8')).toContain('其他主动公开文件');
   });
 });

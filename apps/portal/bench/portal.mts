@@ -175,6 +175,7 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
       openMs,
       ...ingested,
       reportsPerSecond: bodies.length / ingested.seconds,
+      submitted: bodies.length,
       ...counts,
       bytes,
       queries: timed,

@@ -19,8 +19,13 @@ const CLI = fileURLToPath(new URL('../../cli/dist/bin.js', import.meta.url));
 const REPORTS = 60;
 const run = promisify(execFile);
 
+/** Every process a test starts, killed in afterAll even when the test failed or timed out. */
+const started: ChildProcess[] = [];
+
 function serve(args: string[]): ChildProcess {
-  return spawn(process.execPath, [CLI, 'portal', 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'portal', 'serve', ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+  started.push(child);
+  return child;
 }
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
@@ -51,10 +56,14 @@ describe.each(ENGINES)('nianbao portal on %s', (engine) => {
       const report = validReport(seed % 3 === 0 ? '2019' : '2021', 9000 + seed);
       writeFileSync(join(dir, `report-${String(seed).padStart(3, '0')}.json`), JSON.stringify(report));
     }
+    // Not a report: skipped by the ingest, not refused.
+    writeFileSync(join(dir, 'settings.json'), '{"theme": "dark"}');
     if (engine === 'postgres') server = await startPgServer();
     target = server ? ['--database-url', server.url] : ['--data', join(dir, 'portal')];
   });
   afterAll(() => {
+    for (const child of started.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -94,11 +103,16 @@ describe.each(ENGINES)('nianbao portal on %s', (engine) => {
     const ingest = spawn(
       process.execPath,
       [CLI, 'portal', 'ingest', dir, '--url', url, '--token', token, '--jobs', '4'],
-      {
-        stdio: 'ignore',
-      },
+      { stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    started.push(ingest);
+    let ingestErrors = '';
+    ingest.stderr?.on('data', (chunk: Buffer) => {
+      ingestErrors += chunk.toString();
+    });
     for (;;) {
+      if (ingest.exitCode !== null)
+        throw new Error(`the ingest ended (${ingest.exitCode}) before 5 reports: ${ingestErrors.slice(-2000)}`);
       const { total } = (await (await fetch(`${url}/api/reports?pageSize=1`)).json()) as { total: number };
       if (total >= 5) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -126,7 +140,7 @@ describe.each(ENGINES)('nianbao portal on %s', (engine) => {
       expect(cells.items.length).toBe(expected);
     }
     const rerun = await run(process.execPath, [CLI, 'portal', 'ingest', dir, '--url', url, '--token', token]);
-    expect(rerun.stdout).toContain(`${REPORTS}/${REPORTS} stored`);
+    expect(rerun.stdout).toContain(`${REPORTS}/${REPORTS} stored (1 other files skipped`);
     const full = (await (await fetch(`${url}/api/reports?pageSize=100`)).json()) as {
       total: number;
       items: { revision: number }[];

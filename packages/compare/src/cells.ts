@@ -1,5 +1,5 @@
 /** Every table cell of two reports of one edition side by side. */
-import { rulesFor, type Edition } from '@nianbao/template';
+import { rulesFor, type Edition, type JsonSchema } from '@nianbao/template';
 import { editionLayout, formatValue, type DataCellLayout } from '@nianbao/view-model';
 import type { CarryOverCheck, CellComparison } from './types.js';
 
@@ -34,9 +34,10 @@ function flagOf(last: number, current: number): CellComparison['flag'] {
 }
 
 /** Every cell of the edition's three tables, largest absolute change first, then in table order. */
-export function compareCells(edition: Edition, last: unknown, current: unknown): CellComparison[] {
+export function compareCells(edition: Edition, last: unknown, current: unknown, schema?: JsonSchema): CellComparison[] {
   const cells: (CellComparison & { order: number })[] = [];
-  for (const table of editionLayout(edition).tables) {
+  // With a schema patched by local extensions, the rows they add are compared too.
+  for (const table of editionLayout(edition, schema).tables) {
     for (const layout of table.cells) {
       const before = numeric(layout, read(last, layout.segments));
       const after = numeric(layout, read(current, layout.segments));

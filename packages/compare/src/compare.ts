@@ -72,7 +72,13 @@ export function compareReports(last: unknown, current: unknown, options: Compare
   };
   const lastDocument = inEdition(last, lastEdition);
   const currentDocument = inEdition(current, currentEdition);
-  const cells = compareCells(edition, lastDocument, currentDocument);
+  const schema = options.schemas?.[edition];
+  const cells = compareCells(
+    edition,
+    lastDocument,
+    currentDocument,
+    schema?.['x-edition'] === edition ? schema : undefined,
+  );
   const sections = compareText(edition, lastDocument, currentDocument);
   return {
     last: summary(last as Record<string, unknown>, lastEdition, options),

@@ -25,7 +25,15 @@ export function percentChangeText(cell: CellComparison): string {
   return `${cell.percent > 0 ? '+' : ''}${cell.percent.toFixed(1)}%`;
 }
 
-export const placeText = (cell: CellComparison) => [...cell.rowLabels, ...cell.columnLabels].join(' › ');
+/** The official tables by number (二, 三, 四), so that rows of the same name in two tables are told apart. */
+const TABLE_NAMES: Record<string, string> = {
+  proactiveDisclosure: '表二',
+  applications: '表三',
+  reviewAndLitigation: '表四',
+};
+
+export const placeText = (cell: CellComparison) =>
+  [TABLE_NAMES[cell.table] ?? cell.table, ...cell.rowLabels, ...cell.columnLabels].join(' › ');
 
 export function reportNote(label: string, summary: ReportSummary): string {
   const who = `${label}：${summary.title}（${summary.edition}年格式）`;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { schemaFor } from '@nianbao/template';
 import { CompareError, compareReports, renderComparisonHtml, renderComparisonPdf } from '../src/index.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -144,5 +145,29 @@ describe('the comparison report', () => {
     expect(text).toContain('变化超过10倍');
     expect(text).toContain('四、正文逐段对比');
     expect(text).toContain('【仅数字不同】');
+  });
+});
+
+describe('with a local extension', () => {
+  it('compares the rows an extension adds when its schema is given', () => {
+    const { last, current } = twoYears();
+    const schema = structuredClone(schemaFor('2021')) as Record<string, any>;
+    schema.$defs.article20Item1.properties.otherDocuments = {
+      $ref: '#/$defs/documentCounts',
+      title: '其他主动公开文件',
+      'x-order': 3,
+    };
+    last.sections.proactiveDisclosure.table.article20Item1.otherDocuments = { issued: 1, repealed: 0, inForce: 2 };
+    current.sections.proactiveDisclosure.table.article20Item1.otherDocuments = { issued: 4, repealed: 0, inForce: 6 };
+    const plain = compareReports(last, current);
+    expect(plain.cells.some((cell) => cell.rowLabels.includes('其他主动公开文件'))).toBe(false);
+    const extended = compareReports(last, current, { schemas: { '2021': schema } });
+    const added = extended.cells.filter((cell) => cell.rowLabels.includes('其他主动公开文件'));
+    // Largest change first, like every cell.
+    expect(added.map((cell) => [cell.columnLabels[0], cell.last, cell.current, cell.change])).toEqual([
+      ['现行有效件数', 2, 6, 4],
+      ['本年制发件数', 1, 4, 3],
+      ['本年废止件数', 0, 0, 0],
+    ]);
   });
 });

@@ -124,15 +124,16 @@ function optionTitle(field: 'kind' | 'level', value: string): string {
   return typeof title === 'string' ? title : value;
 }
 
-export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]): Metadata {
-  const guessed = (what: { zh: string; en: string }, at: string): void => {
-    warnings.push({ code: 'guessed', message: what, at });
-  };
-  const prefaceText = sources.preface.join('\n');
-  const titleInfo = sources.titles.map(fromTitle).find((info) => info.year !== undefined) ?? {};
+type Guess = (what: { zh: string; en: string }, at: string) => void;
 
-  // Agency name: the title, else a signature, else the preface.
-  let name = titleInfo.name;
+/** Agency name: the title, else a signature, else the preface, else the contact department. */
+function agencyName(
+  sources: MetadataSources,
+  titleName: string | undefined,
+  prefaceText: string,
+  warnings: ImportWarning[],
+): string {
+  let name = titleName;
   if (!name) name = sources.signatures.find((s) => AGENCY_END.test(s.trim()))?.trim();
   if (!name) name = agencyFromPreface(prefaceText).name;
   if (!name) {
@@ -140,67 +141,70 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
     if (department)
       name = department.replace(/(综合|办公|秘书|信息|政务公开|法规)[^，,]{0,6}(科|处|室|股|中心)$/, '') || department;
   }
-  if (!name) {
-    name = '（未知机关）';
-    warnings.push({
-      code: 'metadata-missing',
-      message: { zh: '页面中未找到报告机关名称。', en: 'The page does not name the reporting agency.' },
-      at: '/metadata/agency/name',
-    });
-  }
+  if (name) return name;
+  warnings.push({
+    code: 'metadata-missing',
+    message: { zh: '页面中未找到报告机关名称。', en: 'The page does not name the reporting agency.' },
+    at: '/metadata/agency/name',
+  });
+  return '（未知机关）';
+}
 
-  // Report year: the title, the statistics period, the preface, the most frequent year in the text.
-  const period =
-    /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*起?\s*(?:至|到|—+|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(
-      halfWidth(prefaceText),
-    );
-  let reportYear = titleInfo.year;
-  if (reportYear === undefined && period) reportYear = Number(period[4] ?? period[1]);
-  if (reportYear === undefined) {
-    const stated = /(\d{4})\s*年度?\s*(?:政府信息公开|政务公开)/.exec(halfWidth(prefaceText));
-    if (stated) reportYear = Number(stated[1]);
-  }
-  if (reportYear === undefined) {
-    const counts = new Map<number, number>();
-    for (const match of halfWidth(sources.body.join('\n')).matchAll(/(20\d{2})\s*年/g)) {
-      counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
-    }
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-    reportYear = top ? top[0] : new Date().getUTCFullYear() - 1;
-    guessed(
-      {
-        zh: `页面未写明报告年度，按正文中最常出现的年份推定为${reportYear}年。`,
-        en: `The page does not state the report year; taken as ${reportYear}, the year the text mentions most.`,
-      },
-      '/metadata/reportYear',
-    );
-  }
+const PERIOD =
+  /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*起?\s*(?:至|到|—+|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
-  let statisticsPeriod: { start: string; end: string } | undefined;
+/** Report year: the title, the statistics period, the preface, the most frequent year in the text. */
+function yearOf(
+  titleYear: number | undefined,
+  period: RegExpExecArray | null,
+  prefaceText: string,
+  body: string[],
+  guessed: Guess,
+): number {
+  if (titleYear !== undefined) return titleYear;
+  if (period) return Number(period[4] ?? period[1]);
+  const stated = /(\d{4})\s*年度?\s*(?:政府信息公开|政务公开)/.exec(halfWidth(prefaceText));
+  if (stated) return Number(stated[1]);
+  const counts = new Map<number, number>();
+  for (const match of halfWidth(body.join('\n')).matchAll(/(20\d{2})\s*年/g)) {
+    counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
+  }
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const year = top ? top[0] : new Date().getUTCFullYear() - 1;
+  guessed(
+    {
+      zh: `页面未写明报告年度，按正文中最常出现的年份推定为${year}年。`,
+      en: `The page does not state the report year; taken as ${year}, the year the text mentions most.`,
+    },
+    '/metadata/reportYear',
+  );
+  return year;
+}
+
+function periodOf(period: RegExpExecArray | null, reportYear: number, guessed: Guess): Metadata['statisticsPeriod'] {
   if (period) {
-    const startYear = Number(period[1]);
-    const endYear = Number(period[4] ?? period[1]);
-    const start = isoDate(startYear, Number(period[2]), Number(period[3]));
-    const end = isoDate(endYear, Number(period[5]), Number(period[6]));
-    if (start && end) statisticsPeriod = { start, end };
+    const start = isoDate(Number(period[1]), Number(period[2]), Number(period[3]));
+    const end = isoDate(Number(period[4] ?? period[1]), Number(period[5]), Number(period[6]));
+    if (start && end) return { start, end };
   }
-  if (!statisticsPeriod) {
-    statisticsPeriod = { start: `${reportYear}-01-01`, end: `${reportYear}-12-31` };
-    guessed(
-      {
-        zh: `页面未写明统计期限，按${reportYear}年1月1日至12月31日记录。`,
-        en: `The page does not state the statistics period; recorded as 1 January – 31 December ${reportYear}.`,
-      },
-      '/metadata/statisticsPeriod',
-    );
-  }
+  guessed(
+    {
+      zh: `页面未写明统计期限，按${reportYear}年1月1日至12月31日记录。`,
+      en: `The page does not state the statistics period; recorded as 1 January – 31 December ${reportYear}.`,
+    },
+    '/metadata/statisticsPeriod',
+  );
+  return { start: `${reportYear}-01-01`, end: `${reportYear}-12-31` };
+}
 
+/** What a page never states (kind, level, division code): guessed from the name, each guess a warning. */
+function agencyOf(name: string, guessed: Guess): Metadata['agency'] {
   const place = guessPlace(name);
   const kind = guessKind(name);
   const level = place.level ?? (kind === 'government' ? 'county' : 'municipal');
-  const agency: Metadata['agency'] = { name, kind, level, administrativeDivisionCode: place.code ?? '000000' };
   const kindLabel = optionTitle('kind', kind);
   const levelLabel = optionTitle('level', level);
+  const places = place.places.join('');
   guessed(
     {
       zh: `机关类别按名称推定为「${kindLabel}」（${kind}），请核对。`,
@@ -210,16 +214,16 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   );
   guessed(
     {
-      zh: `行政层级按名称推定为「${levelLabel}」（${level}${place.places.length ? `，${place.places.join('')}` : ''}），请核对。`,
-      en: `Administrative level guessed from the name as ${level}${place.places.length ? ` (${place.places.join('')})` : ''}; please check.`,
+      zh: `行政层级按名称推定为「${levelLabel}」（${level}${places ? `，${places}` : ''}），请核对。`,
+      en: `Administrative level guessed from the name as ${level}${places ? ` (${places})` : ''}; please check.`,
     },
     '/metadata/agency/level',
   );
   guessed(
     place.code
       ? {
-          zh: `行政区划代码按名称中的地名推定为 ${place.code}（${place.places.join('')}${place.ambiguous ? '，同名地名不止一处' : ''}），请核对。`,
-          en: `Administrative division code guessed from the place name as ${place.code} (${place.places.join('')}${place.ambiguous ? '; the name is ambiguous' : ''}); please check.`,
+          zh: `行政区划代码按名称中的地名推定为 ${place.code}（${places}${place.ambiguous ? '，同名地名不止一处' : ''}），请核对。`,
+          en: `Administrative division code guessed from the place name as ${place.code} (${places}${place.ambiguous ? '; the name is ambiguous' : ''}); please check.`,
         }
       : {
           zh: '名称中没有可识别的地名，行政区划代码记为 000000，请填写。',
@@ -227,13 +231,11 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
         },
     '/metadata/agency/administrativeDivisionCode',
   );
-  const creditCode = /统一社会信用代码\s*[:：]?\s*([0-9A-HJ-NPQRTUWXY]{18})/.exec(
-    halfWidth([prefaceText, ...sources.lines].join('\n')),
-  );
-  if (creditCode) agency.unifiedSocialCreditCode = creditCode[1]!;
+  return { name, kind, level, administrativeDivisionCode: place.code ?? '000000' };
+}
 
-  const metadata: Metadata = { agency, reportYear, statisticsPeriod };
-
+/** The publication date: a meta tag, a 发布日期 line, else the date under the signature. */
+function publicationDateOf(sources: MetadataSources): string | undefined {
   const metaDate = [
     'pubdate',
     'publishdate',
@@ -250,14 +252,16 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
   const signatureDate = sources.lines
     .map((line) => (/^\s*\d{4}\s*[年./-]/.test(halfWidth(line)) ? dateOf(line) : undefined))
     .find(Boolean);
-  const publicationDate = (metaDate && dateOf(metaDate)) ?? lineDate ?? signatureDate;
-  if (publicationDate) metadata.publicationDate = publicationDate;
+  return (metaDate && dateOf(metaDate)) ?? lineDate ?? signatureDate;
+}
 
+/** Contact and where the electronic version is, from the preface; a warning for each not stated. */
+function contactAndVersion(metadata: Metadata, name: string, prefaceText: string, warnings: ImportWarning[]): void {
   const contact = contactOf(prefaceText);
   // 请与池州市人民防空办公室综合科联系: the 联系部门 is 综合科, a part of the agency.
-  for (const agencyName of [name, name.replace(/[（(][^）)]*[）)]$/, '')]) {
-    if (agencyName && contact.department?.startsWith(agencyName) && contact.department.length > agencyName.length) {
-      contact.department = contact.department.slice(agencyName.length).trim();
+  for (const agency of [name, name.replace(/[（(][^）)]*[）)]$/, '')]) {
+    if (agency && contact.department?.startsWith(agency) && contact.department.length > agency.length) {
+      contact.department = contact.department.slice(agency.length).trim();
       break;
     }
   }
@@ -268,17 +272,34 @@ export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]
     ['contact', { zh: '联系方式', en: 'contact' }],
     ['electronicVersion', { zh: '电子版发布位置', en: 'where the electronic version is published' }],
   ] as const) {
-    if (!metadata[field]) {
-      warnings.push({
-        code: 'metadata-missing',
-        message: {
-          zh: `引言中未找到${label.zh}，已略去。`,
-          en: `The preface does not state the ${label.en}; left out.`,
-        },
-        at: `/metadata/${field}`,
-      });
-    }
+    if (metadata[field]) continue;
+    warnings.push({
+      code: 'metadata-missing',
+      message: { zh: `引言中未找到${label.zh}，已略去。`, en: `The preface does not state the ${label.en}; left out.` },
+      at: `/metadata/${field}`,
+    });
   }
+}
+
+export function readMetadata(sources: MetadataSources, warnings: ImportWarning[]): Metadata {
+  const guessed: Guess = (what, at) => {
+    warnings.push({ code: 'guessed', message: what, at });
+  };
+  const prefaceText = sources.preface.join('\n');
+  const titleInfo = sources.titles.map(fromTitle).find((info) => info.year !== undefined) ?? {};
+  const name = agencyName(sources, titleInfo.name, prefaceText, warnings);
+  const period = PERIOD.exec(halfWidth(prefaceText));
+  const reportYear = yearOf(titleInfo.year, period, prefaceText, sources.body, guessed);
+  const statisticsPeriod = periodOf(period, reportYear, guessed);
+  const agency = agencyOf(name, guessed);
+  const creditCode = /统一社会信用代码\s*[:：]?\s*([0-9A-HJ-NPQRTUWXY]{18})/.exec(
+    halfWidth([prefaceText, ...sources.lines].join('\n')),
+  );
+  if (creditCode) agency.unifiedSocialCreditCode = creditCode[1]!;
+  const metadata: Metadata = { agency, reportYear, statisticsPeriod };
+  const publicationDate = publicationDateOf(sources);
+  if (publicationDate) metadata.publicationDate = publicationDate;
+  contactAndVersion(metadata, name, prefaceText, warnings);
   return metadata;
 }
 

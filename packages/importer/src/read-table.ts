@@ -238,7 +238,7 @@ class TableReader {
     const { mapping } = this.columnsFor(row, target);
     const froms = new Map<ColumnNode, string>();
     let values = valuesOf(row, split, mapping, columns, froms);
-    if (row.cellPerLine && !this.countsFit(row, split, target)) values = new Map();
+    if (row.strictCounts && !this.countsFit(row, split, target)) values = new Map();
     let short = false;
     const rowObject = emptyRow(columns);
     for (const leaf of leavesOf(columns)) {
@@ -252,8 +252,9 @@ class TableReader {
   }
 
   /**
-   * One cell per line: a blank cell leaves no line, so values are placed only when there are exactly as
-   * many as the row's columns; otherwise none is placed (a number in a wrong cell is worse than none).
+   * One cell per line, or columns aligned with spaces: a blank cell leaves no trace, so values are placed
+   * only when there are exactly as many as the row's columns; otherwise none is placed (a number in a
+   * wrong cell is worse than none).
    */
   private countsFit(row: RowView, split: SplitRow, target: RowNode): boolean {
     const leaves = [...leavesOf(target.columns!)].length;
@@ -263,8 +264,8 @@ class TableReader {
     this.warnings.push({
       code: 'columns-by-position',
       message: {
-        zh: `「${rowLabel(target)}」一行有 ${values} 个数，应有 ${leaves} 个（原文每个单元格一行，空白单元格无法定位），未读取，原文保留。`,
-        en: `The row 「${rowLabel(target)}」 has ${values} values where it has ${leaves} columns (one cell per line: a blank cell cannot be placed); not read, the text is kept.`,
+        zh: `「${rowLabel(target)}」一行有 ${values} 个数，应有 ${leaves} 个（原文空白单元格没有留下位置，无法定位），未读取，原文保留。`,
+        en: `The row 「${rowLabel(target)}」 has ${values} values where it has ${leaves} columns (a blank cell left no trace in the copy and cannot be placed); not read, the text is kept.`,
       },
       at: pointerOf(this.spec.id, target.path),
       from: row.from,
@@ -421,6 +422,7 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
         aligned: part.aligned,
         part: index,
         cellPerLine: part.cellPerLine === true,
+        strictCounts: part.strictCounts === true,
       });
   });
   return reader.finish(parts);

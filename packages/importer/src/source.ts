@@ -40,6 +40,11 @@ export interface SourceTable {
    * exactly as many as the row has columns, since a blank cell leaves no line to count.
    */
   cellPerLine?: boolean;
+  /**
+   * Blank cells leave no trace (one cell per line, or columns aligned with spaces): a row's values are
+   * placed only when there are exactly as many as its columns.
+   */
+  strictCounts?: boolean;
 }
 
 export type Block = Line | SourceTable;

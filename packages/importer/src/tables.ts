@@ -74,6 +74,8 @@ export interface RowView {
   part: number;
   /** From a table printed one cell per line (see SourceTable.cellPerLine). */
   cellPerLine?: boolean;
+  /** Blank cells leave no trace in its table (see SourceTable.strictCounts). */
+  strictCounts?: boolean;
 }
 
 export interface SplitRow {

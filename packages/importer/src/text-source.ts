@@ -51,7 +51,10 @@ function isNotCell(text: string, longest = 40): boolean {
 
 function newTable(from: string, cellPerLine = false): SourceTable {
   const table: SourceTable = { kind: 'table', rows: [], aligned: false, from, asLines: [] };
-  if (cellPerLine) table.cellPerLine = true;
+  if (cellPerLine) {
+    table.cellPerLine = true;
+    table.strictCounts = true;
+  }
   return table;
 }
 
@@ -130,7 +133,8 @@ export function textSource(text: string): SourceDocument {
       if (line === '') endTable();
       return;
     }
-    const cells = pipeCells(line) ?? alignedCells(line);
+    const piped = pipeCells(line);
+    const cells = piped ?? alignedCells(line);
     if (cells) {
       flushLoose();
       if (!table) {
@@ -140,6 +144,8 @@ export function textSource(text: string): SourceDocument {
       if (pending) addRow(table, pending.cells, pending.from, pending.text);
       pending = undefined;
       addRow(table, cells, from, line);
+      // Aligned with spaces, a blank cell is only a wider gap: count the values before placing them.
+      if (!piped) table.strictCounts = true;
       return;
     }
     endTable();

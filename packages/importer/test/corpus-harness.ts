@@ -317,7 +317,7 @@ export function totals(results: FixtureResult[]): Totals {
     files: results.length,
     imported: results.filter((result) => result.outcome === 'imported').length,
     refused: results.filter((result) => result.outcome === 'refused').length,
-    refusedAsExpected: results.filter((result) => result.outcome === 'refused' && result.meta.expectRefusal).length,
+    refusedAsExpected: results.filter((result) => result.outcome === 'refused' && result.asExpected).length,
     cells,
     knownFound: results.reduce((sum, result) => sum + result.knownFound.length, 0),
     knownMissed: results.reduce((sum, result) => sum + result.knownMissed.length, 0),

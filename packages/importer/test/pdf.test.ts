@@ -43,3 +43,39 @@ describe('PDF text layers', () => {
     expect(plainCjk('普通文字 123')).toBe('普通文字 123');
   });
 });
+
+describe('a PDF whose tables have no ruling lines', () => {
+  it('reads them as columns aligned by position: every number in its cell or none', async () => {
+    const { readPdf } = await import('../src/pdf/read.js');
+    const { pdfSource } = await import('../src/pdf/layout.js');
+    const { importSource } = await import('../src/import.js');
+    const reading = await readPdf(bytes('nianbao-chizhou-rfb-2020.pdf'));
+    if (!reading.ok) throw new Error(reading.problem.message.en);
+    // The same pages with their borders removed.
+    const pages = reading.pages.map((page) => ({ ...page, segments: [] }));
+    const result = imported(importSource(pdfSource(pages), 'unruled.pdf', { partial: true }));
+    const expected = example('chizhou-rfb-2020.yaml') as { sections: Record<string, { table: unknown }> };
+    // Whatever was read is right: no cell holds a number the report does not have there.
+    const cells = (node: unknown, path: string, out: Map<string, unknown>): Map<string, unknown> => {
+      if (node && typeof node === 'object' && !('unit' in node))
+        for (const [key, value] of Object.entries(node)) cells(value, `${path}/${key}`, out);
+      else out.set(path, node);
+      return out;
+    };
+    let read = 0;
+    for (const id of ['proactiveDisclosure', 'applications', 'reviewAndLitigation']) {
+      const want = cells(expected.sections[id]!.table, '', new Map());
+      const got = cells(
+        (result.document.sections as unknown as Record<string, { table: unknown }>)[id]!.table,
+        '',
+        new Map(),
+      );
+      for (const [pointer, value] of got) {
+        if (value === null || (typeof value === 'object' && (value as { value: unknown }).value === null)) continue;
+        expect(value, `${id}${pointer}`).toEqual(want.get(pointer));
+        read++;
+      }
+    }
+    expect(read).toBeGreaterThan(0);
+  });
+});

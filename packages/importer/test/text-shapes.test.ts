@@ -70,3 +70,23 @@ describe('HTML <pre>', () => {
     expect(origins['/sections/applications/table/carriedOverToNextYear/total']).toBe('/html/body/pre line 59');
   });
 });
+
+describe('whitespace-aligned columns', () => {
+  it('a row whose blank cell left only a wider gap is not read rather than read into wrong cells', () => {
+    const text = reshaped((cells) => [cells.filter(Boolean).join('    ')]).replace(
+      /规范性文件 {4}0 {4}0 {4}0/,
+      '规范性文件    5          7',
+    );
+    const result = imported(importReport({ text, kind: 'text', name: 'seed.txt' }));
+    const table = result.document.sections.proactiveDisclosure.table as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(table.article20Item1!.normativeDocuments).toEqual({
+      newlyMade: null,
+      newlyPublished: null,
+      totalPublished: null,
+    });
+    expect(result.warnings.some((w) => w.code === 'columns-by-position' && w.from === 'line 18')).toBe(true);
+  });
+});

@@ -198,7 +198,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadResult> {
       problem: problem(undefined, `无法读取 Excel 文件（${reason}）。`, `Cannot read the Excel file (${reason}).`),
     };
   }
-  const sheet = (name: string) => workbook.worksheets.find((candidate) => normalize(candidate.name) === name);
+  // A sheet renamed by hand (表三 → 表三（申请情况）) is still found by the start of its name.
+  const sheet = (name: string) =>
+    workbook.worksheets.find((candidate) => normalize(candidate.name) === name) ??
+    workbook.worksheets.find((candidate) => normalize(candidate.name).startsWith(name));
   const metaSheet = sheet(META_SHEET);
   const meta = metaSheet ? gridOf(metaSheet) : undefined;
   const edition = editionOf(meta);

@@ -36,6 +36,25 @@ export function ensureSoffice(): void {
  * recalculates every formula on load, so the totals are LibreOffice's own sums, not cached values.
  */
 export function sheetsByLibreOffice(xlsx: Uint8Array, dir: string): Record<string, string[][]> {
+  const input = convert(xlsx, dir, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1');
+  const sheets: Record<string, string[][]> = {};
+  for (const file of readdirSync(dir)) {
+    const match = new RegExp(`^${input}-(.+)\\.csv$`).exec(file);
+    if (match) sheets[match[1]!] = parseCsv(readFileSync(join(dir, file), 'utf8'));
+  }
+  return sheets;
+}
+
+/** The workbook opened and saved again by LibreOffice (as a clerk using it, or WPS, would). */
+export function resavedByLibreOffice(xlsx: Uint8Array, dir: string): Uint8Array {
+  const out = join(dir, 'out');
+  mkdirSync(out, { recursive: true });
+  const input = convert(xlsx, dir, 'xlsx:Calc MS Excel 2007 XML', out);
+  return readFileSync(join(out, `${input}.xlsx`));
+}
+
+/** Runs soffice on the workbook in `dir` with a fresh profile; returns the input's base name. */
+function convert(xlsx: Uint8Array, dir: string, filter: string, outdir = dir): string {
   const profile = join(dir, 'profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(
@@ -50,23 +69,13 @@ export function sheetsByLibreOffice(xlsx: Uint8Array, dir: string): Record<strin
   writeFileSync(input, xlsx);
   execFileSync(
     'soffice',
-    [
-      '--headless',
-      `-env:UserInstallation=file://${profile}`,
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-      '--outdir',
-      dir,
-      input,
-    ],
-    { stdio: 'ignore', timeout: 120_000 },
+    ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', filter, '--outdir', outdir, input],
+    {
+      stdio: 'ignore',
+      timeout: 120_000,
+    },
   );
-  const sheets: Record<string, string[][]> = {};
-  for (const file of readdirSync(dir)) {
-    const match = /^book-(.+)\.csv$/.exec(file);
-    if (match) sheets[match[1]!] = parseCsv(readFileSync(join(dir, file), 'utf8'));
-  }
-  return sheets;
+  return 'book';
 }
 
 function parseCsv(text: string): string[][] {

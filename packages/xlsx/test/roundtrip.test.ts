@@ -41,7 +41,7 @@ describe('export then import gives the same document', () => {
 });
 
 describe('reading by labels', () => {
-  it('finds a moved row and skips a column added by hand', async () => {
+  it('finds a moved row, skips a column added by hand, and finds a renamed sheet', async () => {
     const report = example('sample-bureau-2021.yaml');
     const bytes = await edit(await writeWorkbook(report), (workbook) => {
       const sheet = workbook.getWorksheet('表三')!;
@@ -59,13 +59,14 @@ describe('reading by labels', () => {
       sheet.getCell(6, 11).value = '含电子邮件申请';
       const table2 = workbook.getWorksheet('表二')!;
       table2.spliceColumns(2, 0, ['说明'], ['说明'], ['说明']);
+      sheet.name = '表三（申请情况）';
     });
     const read = await readWorkbook(bytes);
     if (!read.ok) throw new Error(read.problem.message.en);
     expect(read.problems).toEqual([]);
     expect(read.document).toEqual(report);
-    expect(read.cells['/sections/applications/table/newApplications/naturalPerson']).toMatch(/^表三!D\d+$/);
-    expect(read.cells['/sections/applications/table/newApplications/naturalPerson']).not.toBe('表三!D5');
+    expect(read.cells['/sections/applications/table/newApplications/naturalPerson']).toMatch(/^表三（申请情况）!D\d+$/);
+    expect(read.cells['/sections/applications/table/newApplications/naturalPerson']).not.toBe('表三（申请情况）!D5');
   });
 
   it('reports an unknown row with its sheet and cell, and a missing row', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftReport, readWorkbook, writeWorkbook } from '../src/index.js';
-import { ensureSoffice, example, sheetsByLibreOffice } from './helpers.js';
+import { ensureSoffice, example, resavedByLibreOffice, sheetsByLibreOffice } from './helpers.js';
 
 const load = async (bytes: Uint8Array) => {
   const workbook = new ExcelJS.Workbook();
@@ -120,5 +120,13 @@ describe('LibreOffice reads the workbooks (independent reader)', () => {
     expect(
       read.ok && (read.document as any).sections.reviewAndLitigation.table.administrativeReconsideration.total,
     ).toBe(10);
+  }, 180_000);
+
+  it('reads back a workbook that LibreOffice opened and saved again', async () => {
+    const report = example('sample-bureau-2021.yaml');
+    const resaved = resavedByLibreOffice(await writeWorkbook(report), join(tmp, 'resave'));
+    const read = await readWorkbook(resaved);
+    expect(read.ok && read.problems).toEqual([]);
+    expect(read.ok && read.document).toEqual(report);
   }, 180_000);
 });

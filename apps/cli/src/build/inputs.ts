@@ -7,6 +7,7 @@ import type { LocalizedText } from '@nianbao/template';
  * Outputs are never read back as reports: the --out folder is skipped wherever it is (it may lie
  * inside the input folder), and so is any folder nianbao wrote (it holds `.nianbao-output` or a
  * `datapackage.json`), so `build reports --out reports/site` run twice gives the same result.
+ * A local extension's folder (it holds `extension.json`) is skipped too: its JSON files are not reports.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, relative, resolve, sep } from 'node:path';
@@ -24,14 +25,15 @@ const toPosix = (path: string) => path.split(sep).join('/');
 
 /** The file `build` leaves at the top of its --out folder. */
 export const OUTPUT_MARKER = '.nianbao-output';
-const OUTPUT_SIGNS = new Set([OUTPUT_MARKER, 'datapackage.json']);
+/** A folder holding one of these is not a folder of reports: nianbao's outputs, or a local extension. */
+const NOT_REPORTS = new Set([OUTPUT_MARKER, 'datapackage.json', 'extension.json']);
 
 async function listReportFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
   const found: string[] = [];
   const walk = async (current: string) => {
     if (skip.has(resolve(current))) return;
     const entries = await readdir(current, { withFileTypes: true });
-    if (entries.some((entry) => entry.isFile() && OUTPUT_SIGNS.has(entry.name))) return;
+    if (entries.some((entry) => entry.isFile() && NOT_REPORTS.has(entry.name))) return;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;

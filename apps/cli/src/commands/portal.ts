@@ -182,6 +182,9 @@ async function submitOne(
   }
 }
 
+const isReportLike = (document: unknown) =>
+  typeof document === 'object' && document !== null && !Array.isArray(document) && 'edition' in document;
+
 async function ingest(ctx: CommandContext, values: Values, inputs: string[]): Promise<number> {
   if (inputs.length === 0)
     return usageError(ctx, { zh: '缺少要提交的报告', en: 'missing the reports to submit' }, COMMAND);
@@ -196,12 +199,20 @@ async function ingest(ctx: CommandContext, values: Values, inputs: string[]): Pr
   const { readReportFile, formatProblem } = loadCore();
   const progress = createProgress(expanded.inputs.length, process.stderr, { built: 'stored', failed: 'refused' });
   const refused: string[] = [];
+  const skipped: string[] = [];
   let fatal = false;
   let next = 0;
   const worker = async () => {
     while (!fatal && next < expanded.inputs.length) {
       const { path } = expanded.inputs[next++]!;
       const read = await readReportFile(path);
+      // A folder of reports may hold other JSON or YAML (an extension, a config): a file that does
+      // not declare an edition is skipped, not sent to be refused.
+      if (read.ok && !isReportLike(read.document)) {
+        skipped.push(path);
+        progress.report({ path, ok: true, detail: 'skipped: not a report document' });
+        continue;
+      }
       const outcome = read.ok
         ? await submitOne(endpoint, values.token!, JSON.stringify(read.document))
         : { ok: false, detail: formatProblem(read.problem, { file: path, lang: ctx.lang }) };
@@ -213,7 +224,9 @@ async function ingest(ctx: CommandContext, values: Values, inputs: string[]): Pr
   await Promise.all(Array.from({ length: Math.min(jobs, expanded.inputs.length) }, worker));
   progress.finish();
   for (const line of refused) ctx.stderr.write(`${line}\n`);
-  ctx.stdout.write(`${expanded.inputs.length - refused.length}/${expanded.inputs.length} stored\n`);
+  const reports = expanded.inputs.length - skipped.length;
+  const note = skipped.length > 0 ? ` (${skipped.length} other files skipped: not report documents)` : '';
+  ctx.stdout.write(`${reports - refused.length}/${reports} stored${note}\n`);
   if (fatal) return EXIT.FAILURE;
   return refused.length > 0 ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -75,6 +75,16 @@ export async function run(ctx: CommandContext): Promise<number> {
         : `${folder}: ${(error as Error).message}`;
     return fail(ctx, reason, COMMAND);
   }
+  // Listening for Ctrl-C before the URL is printed: a signal right after it still stops cleanly.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   if (!LOOPBACK.has(host))
     ctx.stderr.write(
       zh
@@ -86,15 +96,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       ? `年报编辑与发布：${server.url}\n目录：${server.folder}\n按 Ctrl-C 停止。\n`
       : `nianbao publisher: ${server.url}\nfolder: ${server.folder}\nPress Ctrl-C to stop.\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopped;
   await server.close();
   return EXIT.OK;
 }

@@ -103,6 +103,17 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
     run: recomputeDerived,
   },
+  {
+    version: 3,
+    name: 'indexes in the list order (deep pages, the review list)',
+    // At 10,000 reports a deep page (OFFSET) and the review list sorted every matching report.
+    statements: [
+      'CREATE INDEX reports_list ON reports (year DESC, division, agency_name, id)',
+      'DROP INDEX IF EXISTS reports_review',
+      `CREATE INDEX reports_review ON reports (year DESC, division, agency_name, id)
+         WHERE errors > 0 OR warnings > 0 OR cardinality(flags) > 0`,
+    ],
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied (none on a second run). */

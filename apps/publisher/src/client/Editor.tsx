@@ -3,21 +3,19 @@
  * validator's verdict after every change, undo and redo, saving with conflict detection, previews
  * and publishing.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { editionLayout } from '@nianbao/view-model';
-import { isEdition, schemaFor, type JsonSchema } from '@nianbao/template';
+import { type KeyboardEvent, useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { isEdition } from '@nianbao/template';
 import { validateReport, type Finding } from '@nianbao/validator';
-import { api, type ApiError, type Opened } from './api.js';
-import { EditorContext, type EditorApi } from './context.js';
+import type { Opened } from './api.js';
+import { createStore, EditorContext, type EditorStore } from './context.js';
+import { useReportFile } from './file-state.js';
 import { Findings } from './Findings.js';
-import { Grid } from './Grid.js';
-import { historyReducer, initialHistory, type Edit } from './history.js';
+import { historyReducer, initialHistory, type Action, type Edit, type History } from './history.js';
 import { useWords } from './i18n.js';
-import { NarrativePart, Paragraphs } from './Narrative.js';
+import { Notices } from './Notices.js';
 import { HtmlPreview, PdfPreview } from './Preview.js';
-import { SchemaForm } from './SchemaForm.js';
+import { ReportBody } from './ReportBody.js';
 import { fillTotals } from './totals.js';
-import { Notices, type Notice } from './Notices.js';
 
 function indexFindings(findings: readonly Finding[]): Map<string, Finding[]> {
   const map = new Map<string, Finding[]>();
@@ -29,192 +27,66 @@ function indexFindings(findings: readonly Finding[]): Map<string, Finding[]> {
   return map;
 }
 
+/** One store for the editor's life: its state is this render's, and its parts are told after commit. */
+function useEditorStore(doc: unknown, findings: Map<string, Finding[]>, change: EditorStore['change']) {
+  const rawEdition = (doc as { edition?: unknown }).edition;
+  const edition = isEdition(rawEdition) ? rawEdition : '2021';
+  const storeRef = useRef<EditorStore>();
+  storeRef.current ??= createStore(edition, change, { document: doc, findings });
+  const store = storeRef.current;
+  if (store.state.document !== doc || store.state.findings !== findings) store.state = { document: doc, findings };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the parts are told whenever the document or its findings change
+  useLayoutEffect(() => store.notify(), [store, doc, findings]);
+  return store;
+}
+
 export function Editor({ opened, onClose }: { opened: Opened; onClose: () => void }) {
   const { t } = useWords();
   const [history, dispatch] = useReducer(historyReducer, opened.document, initialHistory);
-  const [version, setVersion] = useState<string | null>(opened.version);
-  const [saved, setSaved] = useState<unknown>(opened.document);
-  const [notice, setNotice] = useState<Notice | undefined>(
-    opened.notCarried ? { kind: 'carried', items: opened.notCarried } : undefined,
-  );
   const [preview, setPreview] = useState<'html' | 'pdf' | undefined>();
   const [pdfDoc, setPdfDoc] = useState<unknown>();
   const doc = history.present;
   const result = useMemo(() => validateReport(doc), [doc]);
   const findings = useMemo(() => indexFindings(result.findings), [result]);
   const change = useCallback((edits: Edit[], key?: string) => dispatch({ type: 'edit', edits, key }), []);
-  const rawEdition = (doc as { edition?: unknown }).edition;
-  const edition = isEdition(rawEdition) ? rawEdition : '2021';
-  const api_: EditorApi = useMemo(
-    () => ({ document: doc, edition, findings, change }),
-    [doc, edition, findings, change],
-  );
-  const dirty = doc !== saved;
-  const versionRef = useRef(version);
-  versionRef.current = version;
+  const store = useEditorStore(doc, findings, change);
+  const file = useReportFile(opened, doc, dispatch, t);
 
-  const save = useCallback(
-    async (force?: string | null) => {
-      try {
-        const done = await api.save(opened.file, doc, force === undefined ? versionRef.current : force);
-        setVersion(done.version);
-        setSaved(doc);
-        setNotice((current) => (current?.kind === 'disk' || current?.kind === 'conflict' ? undefined : current));
-        return true;
-      } catch (error) {
-        const failure = error as ApiError;
-        if (failure.status === 409) {
-          const current = failure.body.current as { document: unknown; version: string } | null;
-          setNotice({ kind: 'conflict', reason: failure.reason, current });
-        } else setNotice({ kind: 'problem', reason: failure.message });
-        return false;
-      }
-    },
-    [doc, opened.file],
-  );
-
-  const publish = async () => {
-    if (dirty && !(await save())) return;
-    try {
-      const done = await api.publish(opened.file);
-      setNotice({ kind: 'published', folder: done.folder, files: done.files });
-    } catch (error) {
-      setNotice({ kind: 'problem', reason: `${t.publishRefused}：${(error as Error).message}` });
-    }
-  };
-
-  // A change on disk (another program, another tab) is shown when it happens, not found at save time.
-  useEffect(() => {
-    const timer = setInterval(() => {
-      api.version(opened.file).then(
-        (answer) => {
-          if (answer.version !== null && answer.version !== versionRef.current)
-            setNotice((current) => (current?.kind === 'conflict' ? current : { kind: 'disk' }));
-        },
-        () => undefined,
-      );
-    }, 3000);
-    return () => clearInterval(timer);
-  }, [opened.file]);
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey)) return;
     const key = event.key.toLowerCase();
-    if (key === 's') void save();
+    if (key === 's') void file.save();
     else if (key === 'z' && !event.shiftKey) dispatch({ type: 'undo' });
     else if (key === 'y' || (key === 'z' && event.shiftKey)) dispatch({ type: 'redo' });
     else return;
     event.preventDefault();
   };
-
-  const reloadFromDisk = async () => {
-    const fresh = await api.read(opened.file);
-    dispatch({ type: 'reset', document: fresh.document });
-    setSaved(fresh.document);
-    setVersion(fresh.version);
-    setNotice(undefined);
-  };
-
-  const layout = editionLayout(edition);
-  const metadata = (doc as { metadata?: { agency?: { name?: string }; reportYear?: number } }).metadata;
-  const root = schemaFor(edition);
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   return (
-    <EditorContext.Provider value={api_}>
+    <EditorContext.Provider value={store}>
       <main className="editor" onKeyDown={onKeyDown}>
-        <div className="toolbar">
-          <button type="button" onClick={onClose}>
-            {t.back}
-          </button>
-          <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S">
-            {t.save}
-          </button>
-          <button
-            type="button"
-            disabled={history.past.length === 0}
-            onClick={() => dispatch({ type: 'undo' })}
-            aria-keyshortcuts="Control+Z"
-          >
-            {t.undo}
-          </button>
-          <button
-            type="button"
-            disabled={history.future.length === 0}
-            onClick={() => dispatch({ type: 'redo' })}
-            aria-keyshortcuts="Control+Y"
-          >
-            {t.redo}
-          </button>
-          <button type="button" onClick={() => change([{ path: [], value: fillTotals(doc).document }])}>
-            {t.fillTotals}
-          </button>
-          <button
-            type="button"
-            aria-pressed={preview === 'html'}
-            onClick={() => setPreview(preview === 'html' ? undefined : 'html')}
-          >
-            {t.previewHtml}
-          </button>
-          <button
-            type="button"
-            aria-pressed={preview === 'pdf'}
-            onClick={() => {
-              setPdfDoc(doc);
-              setPreview(preview === 'pdf' ? undefined : 'pdf');
-            }}
-          >
-            {t.previewPdf}
-          </button>
-          <button type="button" className="primary" onClick={() => void publish()}>
-            {t.publish}
-          </button>
-          <span className="status" role="status">
-            {opened.file} · {dirty ? t.unsaved : t.saved} · {t.errors} {errors}
-          </span>
-        </div>
+        <Toolbar
+          history={history}
+          dispatch={dispatch}
+          onClose={onClose}
+          onSave={() => void file.save()}
+          onFill={() => change([{ path: [], value: fillTotals(doc).document }])}
+          preview={preview}
+          onPreview={(kind) => {
+            if (kind === 'pdf') setPdfDoc(doc);
+            setPreview(preview === kind ? undefined : kind);
+          }}
+          onPublish={() => void file.publish()}
+          status={`${opened.file} · ${file.dirty ? t.unsaved : t.saved} · ${t.errors} ${errors}`}
+        />
         <Notices
-          notice={notice}
-          onDismiss={() => setNotice(undefined)}
-          onKeepMine={(current) => void save(current?.version ?? null)}
-          onTakeTheirs={() => void reloadFromDisk()}
+          notice={file.notice}
+          onDismiss={() => file.setNotice(undefined)}
+          onKeepMine={(current) => void file.save(current?.version ?? null)}
+          onTakeTheirs={() => void file.reloadFromDisk()}
         />
         <div className="editor-body">
-          <div className="document">
-            <h1>
-              {metadata?.agency?.name ?? ''}
-              {metadata?.reportYear ?? ''}年{layout.documentName}
-              <span className="edition">
-                （{edition}年格式，{layout.issuedWith}）
-              </span>
-            </h1>
-            <Unplaced document={doc} />
-            <SchemaForm
-              path={['metadata']}
-              site={(root.properties as Record<string, JsonSchema>).metadata!}
-              title={t.metadata}
-            />
-            <section className="section" aria-labelledby="s-preface">
-              <h2 id="s-preface">{t.preface}</h2>
-              <Paragraphs segments={['preface', 'paragraphs']} label={t.preface} />
-            </section>
-            {layout.sections.map((section) => (
-              <section
-                key={section.key}
-                className="section"
-                aria-labelledby={`s-${section.key}`}
-                data-pointer={section.pointer}
-              >
-                <h2 id={`s-${section.key}`}>{section.heading}</h2>
-                {section.parts.map((part) =>
-                  part.kind === 'table' ? (
-                    <Grid key={part.table.key} table={part.table} />
-                  ) : (
-                    <NarrativePart key={part.pointer} part={part} />
-                  ),
-                )}
-              </section>
-            ))}
-          </div>
+          <ReportBody edition={store.edition} />
           <aside className="side" aria-label={t.findings}>
             {preview === 'html' && <HtmlPreview document={doc} />}
             {preview === 'pdf' && <PdfPreview document={pdfDoc} />}
@@ -226,21 +98,59 @@ export function Editor({ opened, onClose }: { opened: Opened; onClose: () => voi
   );
 }
 
-function Unplaced({ document: doc }: { document: unknown }) {
+interface ToolbarProps {
+  history: History;
+  dispatch(action: Action): void;
+  onClose(): void;
+  onSave(): void;
+  onFill(): void;
+  preview: 'html' | 'pdf' | undefined;
+  onPreview(kind: 'html' | 'pdf'): void;
+  onPublish(): void;
+  status: string;
+}
+
+function Toolbar({ history, dispatch, onClose, onSave, onFill, preview, onPreview, onPublish, status }: ToolbarProps) {
   const { t } = useWords();
-  const unplaced = (doc as { provenance?: { unplaced?: { text: string; from: string }[] } }).provenance?.unplaced;
-  if (!unplaced || unplaced.length === 0) return null;
   return (
-    <section className="panel unplaced" aria-labelledby="unplaced-h">
-      <h2 id="unplaced-h">{t.unplaced}</h2>
-      <ul>
-        {unplaced.map((item, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the importer's order
-          <li key={index}>
-            <span className="from">{item.from}</span> {item.text}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div className="toolbar">
+      <button type="button" onClick={onClose}>
+        {t.back}
+      </button>
+      <button type="button" onClick={onSave} aria-keyshortcuts="Control+S">
+        {t.save}
+      </button>
+      <button
+        type="button"
+        disabled={history.past.length === 0}
+        onClick={() => dispatch({ type: 'undo' })}
+        aria-keyshortcuts="Control+Z"
+      >
+        {t.undo}
+      </button>
+      <button
+        type="button"
+        disabled={history.future.length === 0}
+        onClick={() => dispatch({ type: 'redo' })}
+        aria-keyshortcuts="Control+Y"
+      >
+        {t.redo}
+      </button>
+      <button type="button" onClick={onFill}>
+        {t.fillTotals}
+      </button>
+      <button type="button" aria-pressed={preview === 'html'} onClick={() => onPreview('html')}>
+        {t.previewHtml}
+      </button>
+      <button type="button" aria-pressed={preview === 'pdf'} onClick={() => onPreview('pdf')}>
+        {t.previewPdf}
+      </button>
+      <button type="button" className="primary" onClick={onPublish}>
+        {t.publish}
+      </button>
+      <span className="status" role="status">
+        {status}
+      </span>
+    </div>
   );
 }

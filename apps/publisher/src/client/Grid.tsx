@@ -5,114 +5,28 @@
  * from Excel or WPS (tab-separated lines) fills the cells from the focused one as one undo step.
  * A blank cell, 「/」 or 「—」 is not reported (null), which is not 0.
  */
-import { memo, useMemo, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { DataCellLayout, HeaderCell, TableLayout, ValueKind } from '@nianbao/view-model';
+import { memo, useMemo } from 'react';
+import type { DataCellLayout, HeaderCell, TableLayout } from '@nianbao/view-model';
 import type { Finding } from '@nianbao/validator';
-import { getAt } from '../shared/doc.js';
-import { noteOf, useEditor } from './context.js';
-import type { Edit } from './history.js';
+import { fromPointer } from '../shared/doc.js';
+import { cellText, parseCell, valuePath } from './cells.js';
+import { noteOf, useFindingsUnder, useSlice, useStore } from './context.js';
+import { useGridKeys } from './grid-keys.js';
 import { useWords } from './i18n.js';
 
-const NOT_REPORTED = /^(|\/|／|—+|-|－|–)$/;
+export { cellText, parseCell };
 
-/** The document value of what was typed into a cell of this kind. */
-export function parseCell(text: string, kind: ValueKind): unknown {
-  const trimmed = text.trim();
-  if (NOT_REPORTED.test(trimmed)) return null;
-  const plain = trimmed.replace(/[,，\s]/g, '');
-  if (kind === 'count' && /^\d+$/.test(plain)) return Number(plain);
-  if (kind === 'signedCount' && /^[+-]?\d+$/.test(plain)) return Number(plain);
-  if (kind === 'amount' || kind === 'money') return plain;
-  // Not a number of this kind: kept as typed, so the validator shows the problem at the cell.
-  return trimmed;
-}
-
-const valuePath = (cell: DataCellLayout) => (cell.valueKind === 'money' ? [...cell.segments, 'value'] : cell.segments);
-
-export function cellText(document: unknown, cell: DataCellLayout): string {
-  const value = getAt(document, valuePath(cell));
-  return value === null || value === undefined ? '' : String(value);
-}
-
-/** Data cells by visual row, for moving and pasting. */
-function dataRows(table: TableLayout): DataCellLayout[][] {
-  const rows: DataCellLayout[][] = [];
-  for (const group of table.groups)
-    for (const row of group.rows) {
-      const cells = row.cells.filter((cell): cell is DataCellLayout => cell.kind === 'data');
-      if (cells.length > 0) rows.push(cells);
-    }
-  return rows;
-}
-
-function focusCell(table: string, index: number) {
-  const input = document.querySelector<HTMLInputElement>(`input[data-table="${table}"][data-index="${index}"]`);
-  input?.focus();
-  input?.select();
-}
-
-export function Grid({ table }: { table: TableLayout }) {
+export const Grid = memo(function Grid({ table }: { table: TableLayout }) {
   const { t, lang } = useWords();
-  const { document: doc, findings, change } = useEditor();
-  const rows = useMemo(() => dataRows(table), [table]);
-  const where = useMemo(() => {
-    const map = new Map<number, { row: number; column: number }>();
-    rows.forEach((cells, row) => {
-      cells.forEach((cell, column) => {
-        map.set(cell.index, { row, column });
-      });
-    });
-    return map;
-  }, [rows]);
-
-  const move = (index: number, rowStep: number, columnStep: number) => {
-    const at = where.get(index);
-    if (!at) return;
-    if (rowStep !== 0) {
-      const target = rows[at.row + rowStep];
-      if (!target) return;
-      const from = rows[at.row]![at.column]!.column;
-      const nearest = target.reduce((best, cell) =>
-        Math.abs(cell.column - from) < Math.abs(best.column - from) ? cell : best,
-      );
-      focusCell(table.key, nearest.index);
-    } else {
-      const target = rows[at.row]![at.column + columnStep];
-      if (target) focusCell(table.key, target.index);
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const input = event.target as HTMLInputElement;
-    if (input.dataset.index === undefined) return;
-    const index = Number(input.dataset.index);
-    const all = input.selectionStart === 0 && input.selectionEnd === input.value.length;
-    const key = event.key;
-    if (key === 'ArrowUp' || key === 'ArrowDown') move(index, key === 'ArrowUp' ? -1 : 1, 0);
-    else if (key === 'Enter') move(index, event.shiftKey ? -1 : 1, 0);
-    else if (key === 'ArrowLeft' && (all || input.selectionEnd === 0)) move(index, 0, -1);
-    else if (key === 'ArrowRight' && (all || input.selectionStart === input.value.length)) move(index, 0, 1);
-    else return;
-    event.preventDefault();
-  };
-
-  const onPaste = (event: ClipboardEvent<HTMLTableElement>) => {
-    const input = event.target as HTMLInputElement;
-    const at = input.dataset.index === undefined ? undefined : where.get(Number(input.dataset.index));
-    const text = event.clipboardData.getData('text/plain');
-    if (!at || !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
-    event.preventDefault();
-    const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
-    const edits: Edit[] = [];
-    lines.forEach((line, i) => {
-      const row = rows[at.row + i];
-      line.split('\t').forEach((value, j) => {
-        const cell = row?.[at.column + j];
-        if (cell) edits.push({ path: valuePath(cell), value: parseCell(value, cell.valueKind) });
-      });
-    });
-    change(edits);
-  };
+  const store = useStore();
+  const { change } = store;
+  // Re-rendered when this table's values or findings change; cells re-render when their own do.
+  const tablePath = useMemo(() => fromPointer(table.pointer), [table]);
+  useSlice(tablePath);
+  useFindingsUnder(table.pointer);
+  const doc = store.state.document;
+  const findings = store.state.findings;
+  const { onKeyDown, onPaste } = useGridKeys(table, change);
 
   const header = (cell: HeaderCell, i: number) => (
     <th
@@ -163,7 +77,7 @@ export function Grid({ table }: { table: TableLayout }) {
       <p className="hint">{t.gridHint}</p>
     </section>
   );
-}
+});
 
 interface CellProps {
   table: string;

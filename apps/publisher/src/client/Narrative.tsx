@@ -4,15 +4,17 @@
  * a paragraph or a part shows next to it.
  */
 import type { PartLayout } from '@nianbao/view-model';
-import { getAt, toPointer } from '../shared/doc.js';
+import { toPointer } from '../shared/doc.js';
+
+const NO_PATH: readonly string[] = ['\u0000'];
 import { isRequiredAt, schemaAt } from '../shared/schema-info.js';
-import { noteOf, useEditor } from './context.js';
+import { memo } from 'react';
+import { noteOf, useFindingsAt, useFindingsUnder, useSlice, useStore } from './context.js';
 import { useWords } from './i18n.js';
 
 function Note({ pointer }: { pointer: string }) {
-  const { findings } = useEditor();
+  const found = useFindingsAt(pointer);
   const { t, lang } = useWords();
-  const found = findings.get(pointer);
   const note = found ? noteOf(found, t) : undefined;
   if (!note) return null;
   return (
@@ -22,12 +24,21 @@ function Note({ pointer }: { pointer: string }) {
   );
 }
 
-export function Paragraphs({ segments, label }: { segments: readonly string[]; label: string }) {
-  const { document: doc, edition, change, findings } = useEditor();
+export const Paragraphs = memo(function Paragraphs({
+  segments,
+  label,
+}: {
+  segments: readonly string[];
+  label: string;
+}) {
+  const store = useStore();
+  const { edition, change } = store;
   const { t } = useWords();
   const path = [...segments];
   const pointer = toPointer(path);
-  const list = getAt(doc, path);
+  const list = useSlice(segments);
+  useFindingsUnder(pointer);
+  const findings = store.state.findings;
   const items = Array.isArray(list) ? (list as unknown[]) : [];
   const required = isRequiredAt(edition, path);
   const setList = (next: unknown[], key?: string) =>
@@ -102,10 +113,11 @@ export function Paragraphs({ segments, label }: { segments: readonly string[]; l
       </button>
     </fieldset>
   );
-}
+});
 
-export function NarrativePart({ part }: { part: Exclude<PartLayout, { kind: 'table' }> }) {
-  const { document: doc, edition, change } = useEditor();
+export const NarrativePart = memo(function NarrativePart({ part }: { part: Exclude<PartLayout, { kind: 'table' }> }) {
+  const { edition, change } = useStore();
+  const heading = useSlice(part.kind === 'topic' ? part.headingSegments : NO_PATH);
   const { t } = useWords();
   if (part.kind === 'paragraphs') {
     const title = schemaAt(edition, part.segments)?.title;
@@ -117,7 +129,6 @@ export function NarrativePart({ part }: { part: Exclude<PartLayout, { kind: 'tab
     );
   }
   const headingPath = [...part.headingSegments];
-  const heading = getAt(doc, headingPath);
   const id = `h-${part.segments.join('-')}`;
   return (
     <div className="part topic" data-pointer={part.pointer}>
@@ -141,4 +152,4 @@ export function NarrativePart({ part }: { part: Exclude<PartLayout, { kind: 'tab
       <Paragraphs segments={part.paragraphsSegments} label={`${part.number}${part.officialHeading}`} />
     </div>
   );
-}
+});

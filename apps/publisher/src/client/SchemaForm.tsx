@@ -5,8 +5,9 @@
  * appears here without UI code. Emptying an optional field removes it from the document.
  */
 import { propertiesOf, resolveRef, schemaFor, type JsonSchema } from '@nianbao/template';
-import { getAt, toPointer } from '../shared/doc.js';
-import { noteOf, useEditor } from './context.js';
+import { toPointer } from '../shared/doc.js';
+import { memo } from 'react';
+import { noteOf, useFindingsAt, useSlice, useStore } from './context.js';
 import { useWords } from './i18n.js';
 
 type Choice = { value: string; label: string };
@@ -28,9 +29,8 @@ const isDate = (site: JsonSchema, schema: JsonSchema) =>
   site.$ref === '#/$defs/date' || (typeof schema.pattern === 'string' && schema.pattern.startsWith('^[0-9]{4}-'));
 
 function FieldNote({ pointer, id }: { pointer: string; id: string }) {
-  const { findings } = useEditor();
+  const found = useFindingsAt(pointer);
   const { t, lang } = useWords();
-  const found = findings.get(pointer);
   const note = found ? noteOf(found, t) : undefined;
   if (!note) return null;
   return (
@@ -40,14 +40,25 @@ function FieldNote({ pointer, id }: { pointer: string; id: string }) {
   );
 }
 
-function Field({ path, site, schema, title }: { path: string[]; site: JsonSchema; schema: JsonSchema; title: string }) {
-  const { document: doc, change, findings } = useEditor();
+function Field({
+  path,
+  site,
+  schema,
+  title,
+}: {
+  path: readonly string[];
+  site: JsonSchema;
+  schema: JsonSchema;
+  title: string;
+}) {
+  const { change } = useStore();
   const { t } = useWords();
   const pointer = toPointer(path);
-  const value = getAt(doc, path);
+  const value = useSlice(path);
+  const found = useFindingsAt(pointer);
   const noteId = `fn-${path.join('-')}`;
-  const hasNote = findings.has(pointer);
-  const invalid = findings.get(pointer)?.some((finding) => finding.severity === 'error');
+  const hasNote = found !== undefined;
+  const invalid = found?.some((finding) => finding.severity === 'error');
   const common = {
     id: `f-${path.join('-')}`,
     name: path.join('.'),
@@ -89,8 +100,16 @@ function Field({ path, site, schema, title }: { path: string[]; site: JsonSchema
   );
 }
 
-export function SchemaForm({ path, site, title }: { path: string[]; site: JsonSchema; title: string }) {
-  const { edition } = useEditor();
+export const SchemaForm = memo(function SchemaForm({
+  path,
+  site,
+  title,
+}: {
+  path: readonly string[];
+  site: JsonSchema;
+  title: string;
+}) {
+  const { edition } = useStore();
   const root = schemaFor(edition);
   const schema = resolveRef(root, site);
   if (schema.type !== 'object' || !schema.properties)
@@ -112,4 +131,4 @@ export function SchemaForm({ path, site, title }: { path: string[]; site: JsonSc
       </div>
     </Tag>
   );
-}
+});

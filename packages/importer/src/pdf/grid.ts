@@ -151,7 +151,12 @@ function mergedCells(xs: number[], ys: number[], h: Segment[], v: Segment[]): Pd
 }
 
 /** A cell's runs as text: lines top to bottom, runs left to right; CJK joined without spaces. */
-export function joinRuns(runs: TextRun[]): string {
+/** Marks a wide gap between two runs of a line outside any ruled table: columns aligned by position. */
+export const COLUMN_GAP = '\u3000\u3000';
+/** Stands for COLUMN_GAP while spaces are tidied (a private-use character is no space). */
+const GAP = '\uE000';
+
+export function joinRuns(runs: TextRun[], markGaps = false): string {
   const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: TextRun[][] = [];
   for (const run of sorted) {
@@ -166,8 +171,10 @@ export function joinRuns(runs: TextRun[]): string {
     let lineText = '';
     for (const run of line) {
       const gap = run.x - previousRight;
-      lineText +=
-        lineText !== '' && gap > run.size * 0.25 && needsSpace(lineText, run.text) ? ` ${run.text}` : run.text;
+      if (markGaps && lineText !== '' && gap > run.size * 1.5) lineText += GAP + run.text;
+      else
+        lineText +=
+          lineText !== '' && gap > run.size * 0.25 && needsSpace(lineText, run.text) ? ` ${run.text}` : run.text;
       previousRight = run.right;
     }
     text = text === '' ? lineText : needsSpace(text, lineText) ? `${text} ${lineText}` : text + lineText;
@@ -177,7 +184,8 @@ export function joinRuns(runs: TextRun[]): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, '')
-    .trim();
+    .trim()
+    .replaceAll(GAP, COLUMN_GAP);
 }
 
 const LATIN = /[A-Za-z0-9]/;

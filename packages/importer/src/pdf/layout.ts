@@ -6,7 +6,8 @@
  */
 import type { Block, GridCell, Line, SourceDocument, SourceTable } from '../source.js';
 import type { PdfPage, TextRun } from './extract.js';
-import { type Box, joinRuns, type PdfTable, pageTables } from './grid.js';
+import { textSource } from '../text-source.js';
+import { type Box, COLUMN_GAP, joinRuns, type PdfTable, pageTables } from './grid.js';
 
 interface PdfLine {
   text: string;
@@ -37,7 +38,10 @@ function groupLines(runs: TextRun[], page: number): PdfLine[] {
     else groups.push([run]);
   }
   return groups.map((group) => ({
-    text: joinRuns(group.map((run) => ({ ...run, y: group[0]!.y }))),
+    text: joinRuns(
+      group.map((run) => ({ ...run, y: group[0]!.y })),
+      true,
+    ),
     page,
     x: Math.min(...group.map((r) => r.x)),
     right: Math.max(...group.map((r) => r.right)),
@@ -87,6 +91,7 @@ const STARTS_NEW =
 
 /** Whether `line` continues the paragraph whose last line is `previous` (wrapped, not a new one). */
 function continues(previous: PdfLine, line: PdfLine, m: Metrics, pageBreak: boolean): boolean {
+  if (previous.text.includes(COLUMN_GAP) || line.text.includes(COLUMN_GAP)) return false;
   if (Math.abs(previous.size - line.size) > Math.max(previous.size, line.size) * 0.1) return false;
   const big = line.size >= m.size * 1.15;
   if (big) return !pageBreak && previous.y - line.y <= line.size * 2.2; // a title over two lines
@@ -163,6 +168,44 @@ function pageItems(pages: PdfPage[]): { items: Item[]; lastOfPage: Set<Item> } {
   return { items, lastOfPage };
 }
 
+/**
+ * A table drawn without rulings is text in columns: runs of lines outside ruled tables, read as a text
+ * page (whitespace-aligned rows, whose values are placed only when they fit the columns), each block
+ * keeping its page and box. Lines without a column gap stay as they are.
+ */
+function unruledTables(blocks: Block[]): Block[] {
+  if (!blocks.some((block) => block.kind === 'line' && block.text.includes(COLUMN_GAP))) return blocks;
+  const out: Block[] = [];
+  let run: Line[] = [];
+  const flush = () => {
+    if (run.some((line) => line.text.includes(COLUMN_GAP))) {
+      const froms = run.map((line) => line.from);
+      const at = (from: string) => froms[Number(from.replace(/^line /, '')) - 1] ?? from;
+      for (const block of textSource(run.map((line) => line.text).join('\n')).blocks) {
+        if (block.kind === 'line')
+          out.push({ ...block, text: block.text.replaceAll(COLUMN_GAP, ' '), from: at(block.from) });
+        else
+          out.push({
+            ...block,
+            from: at(block.from),
+            rows: block.rows.map((row) => ({ ...row, from: at(row.from) })),
+            asLines: block.asLines.map((line) => ({ ...line, from: at(line.from) })),
+          });
+      }
+    } else out.push(...run);
+    run = [];
+  };
+  for (const block of blocks) {
+    if (block.kind === 'line') run.push(block);
+    else {
+      flush();
+      out.push(block);
+    }
+  }
+  flush();
+  return out;
+}
+
 /** Pages → blocks: paragraphs joined, tables continued across pages joined. */
 export function pdfSource(pages: PdfPage[]): SourceDocument {
   const { items, lastOfPage } = pageItems(pages);
@@ -207,5 +250,5 @@ export function pdfSource(pages: PdfPage[]): SourceDocument {
     }
     previous = item;
   }
-  return { blocks, meta: {} };
+  return { blocks: unruledTables(blocks), meta: {} };
 }
