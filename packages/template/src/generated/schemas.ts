@@ -2106,7 +2106,7 @@ export const rules2019: RuleSet = {
     },
     {
       "id": "I-SPAM",
-      "severity": "warning",
+      "severity": "error",
       "title": {
         "zh": "正文疑似被植入垃圾信息（网站被篡改）",
         "en": "The text looks tampered with (spam injected into a hacked site)"
@@ -4240,7 +4240,7 @@ export const rules2021: RuleSet = {
     },
     {
       "id": "I-SPAM",
-      "severity": "warning",
+      "severity": "error",
       "title": {
         "zh": "正文疑似被植入垃圾信息（网站被篡改）",
         "en": "The text looks tampered with (spam injected into a hacked site)"
