@@ -4,22 +4,13 @@
  * 1 (a report with errors), a one-line reason that names the problem and its place, never a stack
  * trace, never a hang, and for `build` never any output file or temporary file.
  */
-import { execFile } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { type CliRun, listFiles, runCli } from '@nianbao/fixtures/testing';
 import { describePlace, schemaFor } from '@nianbao/template';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,44 +26,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** A run is killed after this long: a hang fails the test instead of stalling CI. */
 const HANG = 60_000;
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function nianbao(args: string[]): Promise<Run> {
-  const env = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NIANBAO_DEBUG']) delete env[name];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: work, env, encoding: 'utf8', timeout: HANG, killSignal: 'SIGKILL', maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, signal: (error as { signal?: NodeJS.Signals } | null)?.signal ?? null, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Every file below `dir`, relative, sorted ([] when it does not exist). */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      // The marker a build leaves in --out is not an output.
-      else if (entry.name !== '.nianbao-output') found.push(relative(dir, path));
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
+type Run = CliRun;
+const nianbao = (args: string[]): Promise<Run> => runCli(bin, args, { cwd: work, timeout: HANG });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,19 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listFiles, runCliSync } from '@nianbao/fixtures/testing';
 import { writeTamperedSeed } from './tampered.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,28 +14,7 @@ const SAMPLE = join(root, 'examples/sample-bureau-2021.yaml');
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-build-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function nianbao(args: string[]) {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Every file below `dir`, relative, sorted. */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      // The marker a build leaves in --out is not an output.
-      else if (entry.name !== '.nianbao-output') found.push(relative(dir, path));
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
+const nianbao = (args: string[]) => runCliSync(bin, args, { cwd: root });
 
 const OUTPUTS = [
   'datapackage.json',
