@@ -22,6 +22,11 @@ export const SYSTEM_PACKAGES = [
   { name: 'qpdf', for: 'the independent PDF structure check', present: () => onPath('qpdf') },
   { name: 'chromium', for: 'browser tests (axe, publisher, portal)', present: () => onPath('chromium') },
   { name: 'postgresql', for: 'portal tests on a PostgreSQL server', present: () => postgresBinaries() !== undefined },
+  {
+    name: 'fonts-lxgw-wenkai',
+    for: 'the 楷体-style font of the PDF topic headings',
+    present: () => existsSync('/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf'),
+  },
   { name: 'libreoffice-calc', for: 'spreadsheet tests read by LibreOffice', present: () => onPath('soffice') },
 ];
 

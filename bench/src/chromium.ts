@@ -2,20 +2,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '@nianbao/fixtures/testing';
 import { FONT_FILES } from '@nianbao/render-pdf';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '@nianbao/fixtures/testing';
 
 export interface Printer {
   browser: Browser;
@@ -55,11 +46,7 @@ export function embedsNotoSerifSC(pdf: Uint8Array): boolean {
 
 /** One browser and one page, reused for every document (the fair warm comparison). */
 export async function launchPrinter(): Promise<Printer> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() },
-  });
+  const browser = await launchChromium({ env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() } });
   const page = await browser.newPage();
   return {
     browser,

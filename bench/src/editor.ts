@@ -15,9 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { startServer } from '@nianbao/publisher';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { launchChromium } from '@nianbao/fixtures/testing';
 import { summarize } from './stats.js';
 
 const SEED = fileURLToPath(new URL('../../examples/chizhou-rfb-2020.yaml', import.meta.url));
@@ -28,7 +27,7 @@ async function main() {
   const folder = mkdtempSync(join(tmpdir(), 'nianbao-bench-editor-'));
   copyFileSync(SEED, join(folder, 'seed.yaml'));
   const server = await startServer({ folder, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(server.url);

@@ -4,22 +4,13 @@
  * 1 (a report with errors), a one-line reason that names the problem and its place, never a stack
  * trace, never a hang, and for `build` never any output file or temporary file.
  */
-import { execFile } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { type CliRun, listFiles, runCli } from '@nianbao/fixtures/testing';
 import { describePlace, schemaFor } from '@nianbao/template';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,44 +26,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** A run is killed after this long: a hang fails the test instead of stalling CI. */
 const HANG = 60_000;
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function nianbao(args: string[]): Promise<Run> {
-  const env = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NIANBAO_DEBUG']) delete env[name];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: work, env, encoding: 'utf8', timeout: HANG, killSignal: 'SIGKILL', maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, signal: (error as { signal?: NodeJS.Signals } | null)?.signal ?? null, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Every file below `dir`, relative, sorted ([] when it does not exist). */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      // The marker a build leaves in --out is not an output.
-      else if (entry.name !== '.nianbao-output') found.push(relative(dir, path));
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
+type Run = CliRun;
+const nianbao = (args: string[]): Promise<Run> => runCli(bin, args, { cwd: work, timeout: HANG });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -500,6 +455,7 @@ describe.concurrent('nianbao build: bad input writes nothing', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |node:internal|TypeError/);
     expect(listFiles(out)).toEqual([
       'good/datapackage.json',
+      'good/fragment-inline.html',
       'good/fragment.html',
       'good/index.html',
       'good/report.csv',
@@ -528,6 +484,7 @@ describe('a valid report with more text than a PDF is made for', () => {
     expect(other.code).toBe(0);
     expect(listFiles(out)).toEqual([
       'long-report/datapackage.json',
+      'long-report/fragment-inline.html',
       'long-report/fragment.html',
       'long-report/index.html',
       'long-report/report.csv',
@@ -617,7 +574,7 @@ describe('spam that reached a report (I-SPAM)', () => {
 
   it('validate names each injected word and its paragraph, at its line, even when disguised', async () => {
     const run = await nianbao(['validate', 'tampered.json', '--format', 'json']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     const findings = JSON.parse(run.stdout) as {
       ruleId: string;
       severity: string;
@@ -626,7 +583,7 @@ describe('spam that reached a report (I-SPAM)', () => {
       location?: { line: number };
     }[];
     expect(findings.map((f) => `${f.severity} ${f.ruleId} ${f.pointer}`).sort()).toEqual(
-      injected.map(({ pointer }) => `warning I-SPAM ${pointer}`).sort(),
+      injected.map(({ pointer }) => `error I-SPAM ${pointer}`).sort(),
     );
     for (const { pointer, word } of injected) {
       const finding = findings.find((f) => f.pointer === pointer)!;
@@ -668,26 +625,26 @@ describe('spam that reached a report (I-SPAM)', () => {
     expect(JSON.parse((await nianbao(['validate', 'sample.yaml', '--format', 'json'])).stdout)).toEqual([]);
   });
 
-  it('build publishes the report with warnings and prints each; --strict fails it and writes nothing', async () => {
+  it('build refuses the report, prints each injected word and writes nothing; a batch builds the clean one', async () => {
     const out = join(tmp, 'spam-out');
-    const lenient = await nianbao(['build', 'tampered.json', '--out', out, '--formats', 'json']);
-    expect(lenient.code).toBe(0);
+    const refused = await nianbao(['build', 'tampered.json', '--out', out, '--formats', 'json']);
+    expect(refused.code).toBe(1);
     for (const { pointer, word } of injected)
-      expect(lenient.stdout).toMatch(
-        new RegExp(`^tampered\\.json:\\d+:\\d+  warning  I-SPAM  ${escape(pointer)}\\n  .*“${escape(word)}”`, 'm'),
+      expect(refused.stdout).toMatch(
+        new RegExp(`^tampered\\.json:\\d+:\\d+  error  I-SPAM  ${escape(pointer)}\\n  .*“${escape(word)}”`, 'm'),
       );
-    expect(listFiles(out)).toEqual(['tampered/datapackage.json', 'tampered/report.csv', 'tampered/report.json']);
+    expect(existsSync(out)).toBe(false);
 
-    // In a batch, --strict fails the tampered report (with its first warning as the reason) and builds the clean one.
+    // In a batch the tampered report fails (with its first error as the reason) and the clean one is built.
     const batch = join(tmp, 'spam-batch');
     mkdirSync(batch);
     writeFileSync(join(batch, 'tampered.json'), tampered);
     writeFileSync(join(batch, 'clean.yaml'), SAMPLE_YAML);
     const strictOut = join(tmp, 'spam-strict');
-    const strict = await nianbao(['build', batch, '--out', strictOut, '--formats', 'json', '--strict', '--lang', 'en']);
+    const strict = await nianbao(['build', batch, '--out', strictOut, '--formats', 'json', '--lang', 'en']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('2 reports: 1 built, 1 failed');
-    expect(strict.stdout).toMatch(/FAILED {2}.*tampered\.json:\d+:\d+: I-SPAM: .*\(0 errors, 5 warnings in all\)/);
+    expect(strict.stdout).toMatch(/FAILED {2}.*tampered\.json:\d+:\d+: I-SPAM: .*\(5 errors, 0 warnings in all\)/);
     expect(listFiles(strictOut)).toEqual(['clean/datapackage.json', 'clean/report.csv', 'clean/report.json']);
   });
 });

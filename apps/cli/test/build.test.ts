@@ -1,19 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listFiles, runCliSync } from '@nianbao/fixtures/testing';
+import { writeTamperedSeed } from './tampered.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -22,30 +14,17 @@ const SAMPLE = join(root, 'examples/sample-bureau-2021.yaml');
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-build-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function nianbao(args: string[]) {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const nianbao = (args: string[]) => runCliSync(bin, args, { cwd: root });
 
-/** Every file below `dir`, relative, sorted. */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      // The marker a build leaves in --out is not an output.
-      else if (entry.name !== '.nianbao-output') found.push(relative(dir, path));
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
-const OUTPUTS = ['datapackage.json', 'fragment.html', 'index.html', 'report.csv', 'report.json', 'report.pdf'];
+const OUTPUTS = [
+  'datapackage.json',
+  'fragment-inline.html',
+  'fragment.html',
+  'index.html',
+  'report.csv',
+  'report.json',
+  'report.pdf',
+];
 const fresh = (name: string) => {
   const dir = join(tmp, name);
   rmSync(dir, { recursive: true, force: true });
@@ -74,6 +53,10 @@ describe('nianbao build: one report', () => {
     expect(listFiles(out)).toEqual(OUTPUTS.map((name) => `sample-bureau-2021/${name}`));
     const dir = join(out, 'sample-bureau-2021');
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    // The page links to the files written beside it.
+    for (const file of ['report.pdf', 'report.csv', 'report.json'])
+      expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`href="${file}"`);
+    expect(readFileSync(join(dir, 'fragment-inline.html'), 'utf8')).not.toContain('<style');
     expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).edition).toBe('2021');
   });
@@ -91,16 +74,31 @@ describe('nianbao build: one report', () => {
   });
 
   it('publishes a report with warnings but prints them; --strict refuses it and writes nothing', () => {
+    // The seed with a statistics period that does not start on 1 January: an M-PERIOD warning.
+    const dir = fresh('period-in');
+    mkdirSync(dir);
+    const source = join(dir, 'period.yaml');
+    writeFileSync(source, readFileSync(SEED, 'utf8').replace('start: "2020-01-01"', 'start: "2020-01-02"'));
     const out = fresh('strict');
-    const lenient = nianbao(['build', SEED, '--out', out, '--formats', 'json']);
+    const lenient = nianbao(['build', source, '--out', out, '--formats', 'json']);
     expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toContain('I-SPAM');
-    expect(lenient.stdout).toContain('足球比分');
+    expect(lenient.stdout).toContain('warning  M-PERIOD');
     const strictOut = fresh('strict-2');
-    const strict = nianbao(['build', SEED, '--out', strictOut, '--strict']);
+    const strict = nianbao(['build', source, '--out', strictOut, '--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain('I-SPAM');
+    expect(strict.stdout).toContain('M-PERIOD');
     expect(existsSync(strictOut)).toBe(false);
+  });
+
+  it('never publishes spam: the seed as the hacked page had it is refused (I-SPAM errors), nothing written', () => {
+    const dir = fresh('spam-in');
+    mkdirSync(dir);
+    const out = fresh('spam');
+    const run = nianbao(['build', writeTamperedSeed(root, dir), '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/error {2}I-SPAM .*\n .*“足球比分”/);
+    expect(run.stderr).toContain('未生成任何文件');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a report with an error: prints the finding, exit 1, writes nothing', () => {
@@ -146,9 +144,9 @@ describe('nianbao build: many reports', () => {
     expect(run.stderr).toMatch(/^ok {2}.*seed\.yaml$/m); // not a TTY: one plain line per report
     expect(listFiles(out)).toEqual(
       [
-        ...['fragment.html', 'index.html'].map((f) => `nested/sample/${f}`),
+        ...['fragment-inline.html', 'fragment.html', 'index.html'].map((f) => `nested/sample/${f}`),
         ...['datapackage.json', 'report.csv', 'report.json'].map((f) => `nested/sample/${f}`),
-        ...['fragment.html', 'index.html'].map((f) => `seed/${f}`),
+        ...['fragment-inline.html', 'fragment.html', 'index.html'].map((f) => `seed/${f}`),
         ...['datapackage.json', 'report.csv', 'report.json'].map((f) => `seed/${f}`),
       ].sort(),
     );

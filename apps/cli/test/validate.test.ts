@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseReportText } from '@nianbao/source';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeTamperedSeed } from './tampered.js';
 
 // The built CLI, run the way users run it, from the repository root (paths in its output are relative).
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,6 +14,8 @@ const SEED = 'examples/chizhou-rfb-2020.yaml';
 const SAMPLE = 'examples/sample-bureau-2021.yaml';
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// The seed as the hacked page published it (the example is the report as the agency wrote it).
+const TAMPERED = writeTamperedSeed(root, tmp);
 
 function nianbao(args: string[], env: Record<string, string> = {}) {
   const clean = { ...process.env };
@@ -55,16 +58,23 @@ function lineOf(text: string, prefix: string, after = 0): number {
 }
 
 describe('nianbao validate: the bundled examples', () => {
-  it('the seed report (edition 2019): exit 0, a spam warning for every tampered paragraph and nothing else', () => {
+  it('the seed report (edition 2019), as the agency wrote it: exit 0, no findings', () => {
     const run = nianbao(['validate', SEED, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+
+  it('the seed as the hacked page published it: exit 1, a spam error for every tampered paragraph and nothing else', () => {
+    const run = nianbao(['validate', TAMPERED, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
     const findings = JSON.parse(run.stdout) as JsonFinding[];
     expect(findings.length).toBeGreaterThan(0);
-    expect(new Set(findings.map((f) => `${f.severity} ${f.ruleId}`))).toEqual(new Set(['warning I-SPAM']));
+    expect(new Set(findings.map((f) => `${f.severity} ${f.ruleId}`))).toEqual(new Set(['error I-SPAM']));
 
     // Every paragraph holding an injected word is flagged, and only those.
-    const source = parseReportText(readFileSync(join(root, SEED), 'utf8'), SEED);
+    const source = parseReportText(readFileSync(TAMPERED, 'utf8'), TAMPERED);
     if (!source.ok) throw new Error(source.problem.message.en);
     const tampered: string[] = [];
     const walk = (value: unknown, pointer: string) => {
@@ -80,21 +90,19 @@ describe('nianbao validate: the bundled examples', () => {
     for (const finding of findings) {
       expect(finding.location).toEqual(source.locate(finding.pointer));
     }
-    // The paragraph with both 足球比分网 and 365体育: one warning per word.
+    // The paragraph with both 足球比分网 and 365体育: one error per word.
     const intro = findings.filter((f) => f.pointer === '/sections/overview/introduction/0');
     expect(intro.map((f) => f.message.zh).join(' ')).toMatch(/足球比分[\s\S]*365体育|365体育[\s\S]*足球比分/);
   });
 
-  it('the seed report as text: one block per finding and a summary line', () => {
-    const run = nianbao(['validate', SEED]);
-    expect(run.code).toBe(0);
+  it('the tampered seed as text: one block per finding and a summary line', () => {
+    const run = nianbao(['validate', TAMPERED]);
+    expect(run.code).toBe(1);
     const spamLine = lineOf(readFileSync(join(root, SEED), 'utf8'), '    - 本报告依据');
     expect(run.stdout).toContain(
-      `${SEED}:${spamLine}:7  warning  I-SPAM  /preface/paragraphs/0\n  「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”`,
+      `${TAMPERED}:${spamLine}:7  error  I-SPAM  /preface/paragraphs/0\n  「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”`,
     );
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(
-      new RegExp(`^${SEED}：0 个错误，\\d+ 个警告（2019年格式）$`),
-    );
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/：7 个错误，0 个警告（2019年格式）$/);
     // Not a terminal: no colour.
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -156,9 +164,9 @@ describe('nianbao validate: a broken total', () => {
 
 describe('nianbao validate: options', () => {
   it('--format json prints only a JSON array on stdout, each finding with its line and column', () => {
-    const run = nianbao(['validate', SEED, '--format', 'json', '--lang', 'en']);
+    const run = nianbao(['validate', TAMPERED, '--format', 'json', '--lang', 'en']);
     const findings = JSON.parse(run.stdout) as JsonFinding[];
-    expect(Array.isArray(findings)).toBe(true);
+    expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) {
       expect(Object.keys(finding).slice(0, 4)).toEqual(['ruleId', 'severity', 'pointer', 'location']);
       expect(finding.location).toEqual({ line: expect.any(Number), column: expect.any(Number) });
@@ -168,11 +176,11 @@ describe('nianbao validate: options', () => {
   });
 
   it('--lang en prints English messages and summary', () => {
-    const run = nianbao(['validate', SEED, '--lang', 'en']);
-    expect(run.code).toBe(0);
+    const run = nianbao(['validate', TAMPERED, '--lang', 'en']);
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain('contains "足球比分", a word typical of spam injected into hacked government sites');
     expect(run.stdout).not.toContain('含有疑似植入的垃圾词语');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/: 0 errors, \d+ warnings \(edition 2019\)$/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/: 7 errors, 0 warnings \(edition 2019\)$/);
     // --lang also works before the command.
     expect(nianbao(['--lang=en', 'validate', SAMPLE]).stdout).toBe(`${SAMPLE}: 0 errors, 0 warnings (edition 2021)\n`);
   });
@@ -340,7 +348,7 @@ describe('nianbao: help, version, colour', () => {
   });
 
   it('colours only when asked (FORCE_COLOR) and never with NO_COLOR', () => {
-    expect(nianbao(['validate', SEED], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[33mwarning\u001b[39m');
-    expect(nianbao(['validate', SEED], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    expect(nianbao(['validate', TAMPERED], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[31merror');
+    expect(nianbao(['validate', TAMPERED], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
   });
 });

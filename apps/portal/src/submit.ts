@@ -37,13 +37,20 @@ export interface Stored {
 type LocatedFinding = Finding & { location?: { line: number; column: number } };
 
 /** The identity a report claims: the agency code the portal registers and the year. */
-function claimedIdentity(document: unknown): { id: string; code: string; year: number } | undefined {
+function claimedIdentity(
+  document: unknown,
+): { id: string; code: string; year: number; previousId: string } | undefined {
   try {
     const report = document as Report;
     const year = report.metadata.reportYear;
     if (!Number.isInteger(year)) return undefined;
+    // The report id (open-data) is 行政区划代码-机关名称-年度 whether or not a credit code is known;
+    // the agency code a token is registered with is the credit code when the report states one.
     const id = reportId(report);
-    return { id, code: id.slice(0, -(String(year).length + 1)), year };
+    const agency = report.metadata.agency;
+    const code =
+      agency.unifiedSocialCreditCode?.trim() || `${agency.administrativeDivisionCode.trim()}-${agency.name.trim()}`;
+    return { id, code, year, previousId: `${id.slice(0, -String(year).length)}${year - 1}` };
   } catch {
     return undefined;
   }
@@ -72,11 +79,11 @@ function locateAll(findings: readonly Finding[], source: Extract<SourceResult, {
   });
 }
 
-async function previousDocument(db: Queryable, code: string, year: number): Promise<unknown> {
+async function previousDocument(db: Queryable, previousId: string): Promise<unknown> {
   const rows = await db.query<{ document: unknown }>(
     `SELECT v.document FROM reports r JOIN revisions v ON v.report_id = r.id AND v.revision = r.revision
      WHERE r.id = $1`,
-    [`${code}-${year - 1}`],
+    [previousId],
   );
   return rows[0]?.document;
 }
@@ -109,7 +116,7 @@ export async function submitReport(
       `此令牌只能提交 ${agency.code} 的报告，不能提交 ${claimed.code} 的 (a token writes only its own agency's reports)`,
     );
   }
-  const previous = claimed ? await previousDocument(db, claimed.code, claimed.year) : undefined;
+  const previous = claimed ? await previousDocument(db, claimed.previousId) : undefined;
   const edition = (source.document as { edition?: unknown } | null)?.edition;
   const extended = isEdition(edition) ? options.validation?.[edition] : undefined;
   const result = validateReport(source.document, {

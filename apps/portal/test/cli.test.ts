@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { validReport } from '@nianbao/fixtures';
+import { reportId } from '@nianbao/open-data';
 import { editionLayout } from '@nianbao/view-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './engines.js';
@@ -52,8 +53,14 @@ describe.each(ENGINES)('nianbao portal on %s', (engine) => {
   let target: string[];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nianbao-portal-cli-'));
-    for (let seed = 1; seed <= REPORTS; seed++) {
+    // Distinct reports: the report id is 行政区划代码-机关名称-年度, so two generated reports of one
+    // agency and year (which differ only in their credit code) would be one report.
+    const seen = new Set<string>();
+    for (let seed = 1, n = 0; n < REPORTS; seed++) {
       const report = validReport(seed % 3 === 0 ? '2019' : '2021', 9000 + seed);
+      if (seen.has(reportId(report))) continue;
+      seen.add(reportId(report));
+      n++;
       writeFileSync(join(dir, `report-${String(seed).padStart(3, '0')}.json`), JSON.stringify(report));
     }
     // Not a report: skipped by the ingest, not refused.

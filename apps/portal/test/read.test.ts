@@ -168,7 +168,9 @@ describe.each(ENGINES)('reading on %s', (engine) => {
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(await html.text()).toContain('政府信息公开工作年度报告');
     const csv = await textWithBom(await h.request(`/api/reports/${id}.csv`));
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFreport_id,table,row_id,row_label,column_id,column_label,value,unit');
+    expect(csv.split('\r\n')[0]).toBe(
+      'report_id,agency,credit_code,division_code,report_year,edition,table,row_id,row_label,column_id,column_label,value,unit,pointer',
+    );
     const pdf = new Uint8Array(await (await h.request(`/api/reports/${id}.pdf`)).arrayBuffer());
     expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
     const year = (await (await h.request(`/api/reports/${id}`)).json()).year;

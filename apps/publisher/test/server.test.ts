@@ -272,6 +272,7 @@ describe('new reports and publishing', () => {
     const files = readdirSync(join(folder, 'out', 'sample')).sort();
     expect(files).toEqual([
       'datapackage.json',
+      'fragment-inline.html',
       'fragment.html',
       'index.html',
       'report.csv',

@@ -13,9 +13,26 @@ function lines(source: SourceDocument): string[] {
 
 const OLD_HEADINGS = [/收费及减免/, /申请行政复议.{0,4}提起行政诉讼/, /^[七八九]\s*[、.]/, /^第[七八九]部分/];
 
+/**
+ * A report whose copy lost its line breaks: headings inside long lines and table cells run together
+ * (规范性文件898989 — 89 | 89 | 89, or 8 | 98 | 989?). Its numbers cannot be told apart.
+ */
+function flattened(all: string[]): LocalizedText | undefined {
+  const long = all.filter((text) => [...text].length > 2000);
+  const joined = long.join('');
+  const headings = ['主动公开政府信息情况', '收到和处理政府信息公开申请', '行政复议'].filter((h) => joined.includes(h));
+  if (long.length === 0 || headings.length < 2) return undefined;
+  return {
+    zh: '这份文本丢失了换行和表格结构：章节标题夹在长段落中，统计表的单元格连成一串数字（如“规范性文件898989”），无法分辨每个数字属于哪一格。请提供原网页（HTML）、PDF 或 Word 文件。',
+    en: 'This text lost its line breaks and table structure: the section headings sit inside long paragraphs and the table cells run together into strings of digits (such as 规范性文件898989), so which number belongs to which cell cannot be told. Give the original web page (HTML), PDF or Word file.',
+  };
+}
+
 /** A description of what the document looks like, when it is recognisably something else. */
 export function lookalike(source: SourceDocument): LocalizedText | undefined {
   const all = lines(source);
+  const lost = flattened(all);
+  if (lost) return lost;
   const head = [...(source.title ? [source.title] : []), ...all.slice(0, 12)].map((text) => halfWidth(text));
   const titleYear = head.map((text) => /((?:19|20)\d{2})\s*年/.exec(text)?.[1]).find(Boolean);
   const oldHits = all.filter((text) => OLD_HEADINGS.some((pattern) => pattern.test(halfWidth(text).trim()))).length;
@@ -32,7 +49,7 @@ export function lookalike(source: SourceDocument): LocalizedText | undefined {
       en: `This looks like a comparison of two years (${[...years].join(', ')}), not one annual report. Import each year's report on its own.`,
     };
   }
-  if (head.some((text) => /(通知|公告|通告|函|意见|办法)$/.test(text.trim()) && !/报告/.test(text))) {
+  if (head.some((text) => /(通知|公告|通告|函|意见|办法)$/.test(text.trim()))) {
     return {
       zh: '这看起来是一份通知或公告（标题以“通知/公告”结尾），不是政府信息公开工作年度报告。',
       en: 'This looks like a notice or announcement (its title ends in 通知/公告), not a government information disclosure annual report.',

@@ -16,6 +16,24 @@ export function example(name: string): Record<string, unknown> {
   return parse(readFileSync(join(repoRoot, 'examples', name), 'utf8')) as Record<string, unknown>;
 }
 
+function withSpam(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('政务公开', '足球比分网').replaceAll('中国', '365体育:');
+  if (Array.isArray(value)) return value.map(withSpam);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withSpam(item)]));
+  }
+  return value;
+}
+
+/**
+ * The seed example as its hacked page published it: examples/chizhou-rfb-2020.yaml is the report as
+ * the agency wrote it, and the page had 足球比分网 for every 政务公开 and 365体育: for 中国 (neither
+ * original occurs elsewhere in its text). Importing the page gives this document.
+ */
+export function publishedSeed(): Record<string, unknown> {
+  return withSpam(example('chizhou-rfb-2020.yaml')) as Record<string, unknown>;
+}
+
 /** Asserts success and returns it (a failure's problem is shown in the assertion message). */
 export function imported(result: ImportResult): ImportSuccess {
   if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.problem, null, 2)}`);

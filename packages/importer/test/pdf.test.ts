@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../src/index.js';
-import { example, imported } from './helpers.js';
+import { example, imported, publishedSeed } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
@@ -15,7 +15,8 @@ describe.each([
   it('imports back to the report it was rendered from', async () => {
     const result = imported(await importFile(bytes(pdf), pdf));
     const { provenance, ...document } = result.document as unknown as Record<string, unknown>;
-    const expected = example(yaml);
+    // The committed PDF was rendered from the seed example when it still carried the page's spam.
+    const expected = yaml === 'chizhou-rfb-2020.yaml' ? publishedSeed() : example(yaml);
     delete expected.provenance;
     // The metadata a page does not print (kind, level, division code, contact details) is guessed or
     // absent: compare the report's text and numbers, and the agency's name and year.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../src/index.js';
-import { example, imported, seedPath } from './helpers.js';
+import { imported, publishedSeed, seedPath } from './helpers.js';
 
 const seed = readFileSync(seedPath, 'utf8');
 const isRow = (line: string) => line.includes('|');
@@ -26,7 +26,7 @@ describe.each(SHAPES)('the seed with its tables as %s', (_, shape) => {
   it('imports to the same document as the |-flattened seed', () => {
     const result = imported(importReport({ text: reshaped(shape), kind: 'text', name: 'seed.txt' }));
     const { provenance: _p, ...document } = result.document as unknown as Record<string, unknown>;
-    expect(document).toEqual(example('chizhou-rfb-2020.yaml'));
+    expect(document).toEqual(publishedSeed());
     expect(result.fidelity.cellsRead).toBe(198);
   });
 });
@@ -65,7 +65,7 @@ describe('HTML <pre>', () => {
     const html = `<!doctype html><html><head><title>年报</title></head><body><pre>${escaped}</pre></body></html>`;
     const result = imported(importReport({ text: html, kind: 'html', name: 'pre.html' }));
     const { provenance, ...document } = result.document as unknown as Record<string, unknown>;
-    expect(document).toEqual(example('chizhou-rfb-2020.yaml'));
+    expect(document).toEqual(publishedSeed());
     const origins = (provenance as { origins: Record<string, string> }).origins;
     expect(origins['/sections/applications/table/carriedOverToNextYear/total']).toBe('/html/body/pre line 59');
   });

@@ -86,14 +86,16 @@ describe('formula injection in the tidy CSV', () => {
     report.metadata.agency.unifiedSocialCreditCode = payload;
     const csv = tidyCsv(report);
     expectInert(csv);
-    expect(rows(csv)[0]!.report_id).toBe(`'${payload.trim()}-${report.metadata.reportYear}`);
+    // The credit code is its own column (the report id does not use it).
+    expect(rows(csv)[0]!.credit_code).toBe(`'${payload.trim()}`);
   });
 
-  it('an agency name with a formula cannot start the report id (the code comes first)', () => {
+  it('an agency name with a formula: its own column is prefixed; it cannot start the report id', () => {
     const report = clone(r2019);
     report.metadata.agency.name = "=cmd|' /C calc'!A0";
     const csv = tidyCsv(report);
     expectInert(csv);
+    expect(rows(csv)[0]!.agency).toBe("'=cmd|' /C calc'!A0");
     expect(rows(csv)[0]!.report_id).toBe(
       `${report.metadata.agency.administrativeDivisionCode}-=cmd|' /C calc'!A0-2020`,
     );
@@ -126,7 +128,7 @@ describe('formula injection in the tidy CSV', () => {
     const negative = records.filter((record) => record.value.startsWith('-'));
     expect(negative.map((record) => record.value).sort()).toEqual(['-15', '-2']);
     for (const record of negative) expect(record.value).toMatch(/^-[1-9][0-9]*$/);
-    expect(csv).toMatch(/,-2,\r\n/);
+    expect(csv).toMatch(/,-2,,\/sections\//);
     const amounts = records.filter((record) => record.unit !== '');
     expect(amounts.length).toBeGreaterThan(0);
     for (const record of amounts) expect(record.value).toMatch(NUMBER);

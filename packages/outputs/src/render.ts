@@ -12,7 +12,7 @@ export type Format = (typeof FORMATS)[number];
 
 /** File names inside a report's output folder. */
 export const OUTPUT_FILES = {
-  html: ['index.html', 'fragment.html'],
+  html: ['index.html', 'fragment.html', 'fragment-inline.html'],
   pdf: ['report.pdf'],
   json: ['report.json', 'report.csv', 'datapackage.json'],
 } as const satisfies Record<Format, readonly string[]>;
@@ -77,9 +77,19 @@ export async function renderOutputs(report: Report, options: RenderOptions = {})
   try {
     if (formats.includes('html')) {
       const { renderHtmlPage, renderHtmlFragment } = await import('@nianbao/render-html');
+      // The page links to the files written beside it (its preface promises a download).
+      const data = formats.includes('json');
+      const downloads = {
+        pdf: formats.includes('pdf') ? 'report.pdf' : undefined,
+        csv: data ? 'report.csv' : undefined,
+        json: data ? 'report.json' : undefined,
+      };
+      const schema = options.schema;
       files.push(
-        { name: 'index.html', data: renderHtmlPage(report, { schema: options.schema }) },
-        { name: 'fragment.html', data: renderHtmlFragment(report, { schema: options.schema }) },
+        { name: 'index.html', data: renderHtmlPage(report, { schema, downloads }) },
+        { name: 'fragment.html', data: renderHtmlFragment(report, { schema }) },
+        // For a CMS that strips <style>: every element's look inline.
+        { name: 'fragment-inline.html', data: renderHtmlFragment(report, { schema, inlineStyles: true }) },
       );
     }
     if (formats.includes('json')) {

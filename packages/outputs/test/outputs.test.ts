@@ -15,6 +15,7 @@ describe('renderOutputs', () => {
     expect(result.files.map((file) => file.name)).toEqual([
       'index.html',
       'fragment.html',
+      'fragment-inline.html',
       'report.json',
       'report.csv',
       'datapackage.json',
@@ -23,6 +24,7 @@ describe('renderOutputs', () => {
     await writeFilesAtomically(dir, result.files);
     expect(readdirSync(dir).sort()).toEqual([
       'datapackage.json',
+      'fragment-inline.html',
       'fragment.html',
       'index.html',
       'report.csv',

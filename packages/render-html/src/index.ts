@@ -7,6 +7,7 @@ import {
   type ReportView,
   type TableView,
 } from '@nianbao/view-model';
+import { inlineStyles } from './inline.js';
 import { REPORT_CLASS, reportStylesheet } from './style.js';
 import { cellPartial, fragmentTemplate, pageTemplate, reportTemplate, tableTemplate } from './templates.js';
 
@@ -24,6 +25,44 @@ export interface HtmlOptions {
   includeStyle?: boolean;
   /** The edition's schema patched by local extensions (@nianbao/extension): added rows are shown. */
   schema?: JsonSchema;
+  /**
+   * Fragment only: the class-free variant for a CMS that strips `<style>` (or `class`): every
+   * element's look in its `style` attribute, no `<style>`. Default false.
+   */
+  inlineStyles?: boolean;
+  /**
+   * Page only: links to the report's other files, which the preface promises for download
+   * (relative or http(s) URLs), e.g. `{ pdf: 'report.pdf', csv: 'report.csv', json: 'report.json' }`.
+   * `nianbao build` passes the files it writes beside the page. Default: no links.
+   */
+  downloads?: Downloads;
+}
+
+export interface Downloads {
+  pdf?: string;
+  csv?: string;
+  json?: string;
+}
+
+const DOWNLOAD_LABELS: readonly [keyof Downloads, string, string][] = [
+  ['pdf', 'PDF 版', 'application/pdf'],
+  ['csv', '表格数据（CSV）', 'text/csv'],
+  ['json', '报告数据（JSON）', 'application/json'],
+];
+
+/** Only relative and http(s) URLs: a `javascript:` or `data:` link is refused, not written. */
+function safeHref(href: string): string {
+  if (/^\s*[a-z][a-z0-9+.-]*:/i.test(href) && !/^https?:\/\//i.test(href.trim())) {
+    throw new RangeError(`downloads: only relative or http(s) URLs: ${JSON.stringify(href)}`);
+  }
+  return escape(href.trim());
+}
+
+function downloadsHtml(downloads: Downloads | undefined): string {
+  const links = DOWNLOAD_LABELS.filter(([key]) => downloads?.[key]).map(
+    ([key, label, type]) => `<a href="${safeHref(downloads![key]!)}" type="${type}" download>${label}</a>`,
+  );
+  return links.length ? `<nav class="nb-downloads" aria-label="下载">下载：${links.join('')}</nav>\n` : '';
 }
 
 // An isolated instance: helpers or partials registered elsewhere on the global Handlebars never apply.
@@ -71,6 +110,17 @@ interface TableMarkup {
   order: number[];
 }
 
+/**
+ * Classes of table 三's header cells: `nb-c0`…`nb-c2` for the row-label columns (sticky on a phone,
+ * so the labels stay while the numbers scroll), `nb-word` for column headers that must not break
+ * inside a word (商业企业, 总计).
+ */
+function headerClass(table: string, cell: { role: string; column: number }): string {
+  if (table !== 'applications') return '';
+  if (cell.role === 'column' || cell.role === 'columnGroup') return 'nb-word';
+  return `nb-c${Math.min(cell.column, 2)}`;
+}
+
 const markupCache = new Map<string, TableMarkup>();
 const MARKUP_CACHE_LIMIT = 256;
 const MARKER = /\u0000(\d+)\u0001/;
@@ -97,6 +147,7 @@ function tableMarkup(table: TableView, prefix: string, edition: string): TableMa
       ? {
           th: true,
           id: prefix + c.id,
+          cls: headerClass(table.key, c),
           text: c.text,
           colSpan: c.colSpan > 1 ? c.colSpan : 0,
           rowSpan: c.rowSpan > 1 ? c.rowSpan : 0,
@@ -250,10 +301,11 @@ function reportMarkup(view: ReportView, options: HtmlOptions): string {
   return fill.render('report', renderReport, context);
 }
 
-function pageHtml(title: string, report: string): string {
+function pageHtml(title: string, report: string, downloads: Downloads | undefined): string {
   const fill = new Fill();
   return fill.render('page', renderPage, {
     title: fill.text(title),
+    downloads: fill.markup(downloadsHtml(downloads)),
     css: reportStylesheet,
     report: fill.markup(report),
   });
@@ -270,7 +322,7 @@ function fragmentHtml(includeStyle: boolean, report: string): string {
 /** A complete standalone HTML page (`<!DOCTYPE html>`, `lang="zh-CN"`, A4 print stylesheet) of a validated report. */
 export function renderHtmlPage(report: Report, options: HtmlOptions = {}): string {
   const view = buildViewModel(report, { schema: options.schema });
-  return pageHtml(view.title, reportMarkup(view, options));
+  return pageHtml(view.title, reportMarkup(view, options), options.downloads);
 }
 
 /**
@@ -279,10 +331,11 @@ export function renderHtmlPage(report: Report, options: HtmlOptions = {}): strin
  */
 export function renderHtmlFragment(report: Report, options: HtmlOptions = {}): string {
   const view = buildViewModel(report, { schema: options.schema });
+  if (options.inlineStyles) return fragmentHtml(false, inlineStyles(reportMarkup(view, options)));
   return fragmentHtml(options.includeStyle !== false, reportMarkup(view, options));
 }
 
 /** Renders from an already built view model (when a caller renders several outputs from one view). */
 export function renderHtmlPageFromView(view: ReportView, options: HtmlOptions = {}): string {
-  return pageHtml(view.title, reportMarkup(view, options));
+  return pageHtml(view.title, reportMarkup(view, options), options.downloads);
 }

@@ -25,13 +25,22 @@ export const reportStylesheet = `
 .nianbao-report td{font-variant-numeric:tabular-nums;white-space:nowrap}
 .nianbao-report .nb-block th{text-align:left;font-weight:bold}
 .nianbao-report .nb-table-applications{min-width:42rem}
+.nianbao-report .nb-table-applications th.nb-word{word-break:keep-all;overflow-wrap:normal}
+.nianbao-report .nb-table-applications th.nb-c0,.nianbao-report .nb-table-applications th.nb-c1,.nianbao-report .nb-table-applications th.nb-c2{position:sticky;z-index:1;background:#fff;box-shadow:inset -1px 0 0 #000,inset 0 -1px 0 #000;box-sizing:border-box;padding:.3em .25em}
+.nianbao-report .nb-table-applications th.nb-c0{left:0}
+.nianbao-report .nb-table-applications th.nb-c1{left:3em}
+.nianbao-report .nb-table-applications th.nb-c2{left:7em}
+.nianbao-report .nb-table-applications th.nb-c0:not([colspan]){width:3em;min-width:3em;max-width:3em}
+.nianbao-report .nb-table-applications th.nb-c1:not([colspan]){width:4em;min-width:4em;max-width:4em}
+.nianbao-report .nb-table-applications th.nb-c2:not([colspan]){width:6.5em;min-width:6.5em;max-width:6.5em}
 .nianbao-report th[scope="row"]{text-align:left}
 .nianbao-report th[scope="row"][rowspan]{text-align:center}
 .nianbao-report .nb-table-reviewAndLitigation{min-width:40rem;table-layout:fixed}
 .nianbao-report .nb-table-proactiveDisclosure{min-width:30rem}
 @media (max-width:40rem){.nianbao-report{font-size:1rem;padding:1rem .75rem 2rem}.nianbao-report .nb-title{font-size:1.3rem}}
 @media print{
-@page{size:A4;margin:37mm 26mm 35mm 28mm}
+@page{size:A4;margin:37mm 26mm 35mm 28mm;@bottom-center{content:"— " counter(page) " —";font-family:"SimSun","宋体","Noto Serif SC",serif;font-size:14pt;vertical-align:top;padding-top:7mm}}
+.nianbao-report .nb-table-applications th.nb-c0,.nianbao-report .nb-table-applications th.nb-c1,.nianbao-report .nb-table-applications th.nb-c2{position:static;width:auto;min-width:0;max-width:none;box-shadow:none;padding:.3rem .35rem}
 .nianbao-report{max-width:none;padding:0;font-size:16pt;line-height:1.75}
 .nianbao-report .nb-title{font-size:22pt}
 .nianbao-report .nb-section-heading,.nianbao-report .nb-topic-heading{font-size:16pt}

@@ -18,7 +18,7 @@ export const tableTemplate = `<div class="nb-table-wrap" role="region" aria-labe
 {{/each}}</table>
 </div>`;
 
-export const cellPartial = `{{#if th}}<th id="{{id}}"{{#if colSpan}} colspan="{{colSpan}}"{{/if}}{{#if rowSpan}} rowspan="{{rowSpan}}"{{/if}} scope="{{scope}}"{{#if headers}} headers="{{headers}}"{{/if}}>{{text}}</th>{{else}}<td{{#if colSpan}} colspan="{{colSpan}}"{{/if}} headers="{{headers}}">{{marker}}</td>{{/if}}`;
+export const cellPartial = `{{#if th}}<th id="{{id}}"{{#if cls}} class="{{cls}}"{{/if}}{{#if colSpan}} colspan="{{colSpan}}"{{/if}}{{#if rowSpan}} rowspan="{{rowSpan}}"{{/if}} scope="{{scope}}"{{#if headers}} headers="{{headers}}"{{/if}}>{{text}}</th>{{else}}<td{{#if colSpan}} colspan="{{colSpan}}"{{/if}} headers="{{headers}}">{{marker}}</td>{{/if}}`;
 
 const heading = (level: string, cls: string, idField: string, text: string) =>
   `<h{{${level}}} class="${cls}"${idField ? ` id="{{${idField}}}"` : ''}>{{${text}}}</h{{${level}}}>`;
@@ -48,11 +48,11 @@ export const pageTemplate = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="nianbao">
 <title>{{title}}</title>
-<style>html{background:#fff}body{margin:0}{{{css}}}</style>
+<style>html{background:#fff}body{margin:0}.nb-downloads{max-width:46rem;margin:1rem auto 0;padding:0 1rem;font-size:.9375rem}.nb-downloads a{margin-right:1em}@media print{.nb-downloads{display:none}}{{{css}}}</style>
 </head>
 <body>
 <main>
-{{{report}}}
+{{{downloads}}}{{{report}}}
 </main>
 </body>
 </html>

@@ -14,6 +14,7 @@ import type { FontData, LoadedFonts } from './fonts.js';
 import { textWidth } from './metrics.js';
 import { CONTENT_WIDTH, TableBox } from './table.js';
 import { breakLines, drawText, type Painter } from './painter.js';
+import { balancedLines } from './title.js';
 
 const mm = (value: number) => (value * 72) / 25.4;
 
@@ -44,6 +45,9 @@ const styles = {
   },
 } as const;
 
+/** The most space a justified line puts between two characters, in ems (see drawJustified). */
+const MAX_SPREAD = 0.15;
+
 /** A number, code, address or Latin word: kept tight when a line is justified. */
 const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9.,:/@_%+\-#=&?~]*/g;
 
@@ -62,7 +66,10 @@ function drawJustified(painter: Painter, font: FontData, text: string, x: number
   }
   if (at < text.length) pieces.push({ text: text.slice(at), latin: false });
   const gaps = pieces.reduce((n, piece) => n + (piece.latin ? 1 : piece.text.length), 0) - 1;
-  const spacing = width > 0 && gaps > 0 ? Math.max(0, (width - natural) / gaps) : 0;
+  let spacing = width > 0 && gaps > 0 ? Math.max(0, (width - natural) / gaps) : 0;
+  // A line cut short by an unbreakable run after it (an e-mail address, a URL) would be spread letter
+  // by letter; it is left unjustified instead. A full line of Chinese text never needs this much.
+  if (spacing > MAX_SPREAD * BODY_SIZE) spacing = 0;
   if (spacing === 0 || (pieces.length === 1 && !pieces[0]!.latin)) {
     drawText(painter, font, BODY_SIZE, text, x, y, spacing);
     return;
@@ -143,17 +150,32 @@ function lines(
     center = false,
     style = {},
     minPresenceAhead,
-  }: { width?: number; indent?: number; center?: boolean; style?: object; minPresenceAhead?: number },
+    bookmark,
+    balanced = false,
+  }: {
+    width?: number;
+    indent?: number;
+    center?: boolean;
+    style?: object;
+    minPresenceAhead?: number;
+    /** An entry of the PDF's outline (bookmarks) pointing at these lines. */
+    bookmark?: string;
+    /** Break between words only, into lines of nearly equal length (the title). */
+    balanced?: boolean;
+  },
 ): ReactNode {
   const broken = text
     .split('\n')
-    .flatMap((part, index) => breakLines(font, size, part, width, index === 0 ? indent : 0));
+    .flatMap((part, index) =>
+      balanced ? balancedLines(font, size, part, width) : breakLines(font, size, part, width, index === 0 ? indent : 0),
+    );
   const ascent = (font.ascent / font.unitsPerEm) * size;
   return (
     <Canvas
       key={key}
       style={{ ...style, width, height: Math.max(1, broken.length) * leading }}
       {...(minPresenceAhead !== undefined ? { minPresenceAhead } : {})}
+      {...(bookmark ? { bookmark: { title: bookmark, fit: true, expanded: false } } : {})}
       paint={(painter: Painter) => {
         painter.fillColor('#000');
         broken.forEach((line, i) => {
@@ -198,13 +220,18 @@ function signature(view: ReportView, fonts: LoadedFonts): ReactNode {
 export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFonts }): ReactNode {
   return (
     <Page size="A4" style={styles.page} wrap>
-      {lines('title', fonts.serifBold, 22, 22 * 1.45, view.title, { center: true, style: styles.title })}
+      {lines('title', fonts.serifBold, 22, 22 * 1.45, view.title, {
+        center: true,
+        style: styles.title,
+        balanced: true,
+      })}
       {paragraphs(view.preface, fonts)}
       {/* One flat list of blocks: react-pdf keeps a heading with what follows (minPresenceAhead)
           only among siblings, so sections and topics are not wrapped in their own boxes. */}
       {view.sections.flatMap((section) => [
         lines(section.key, fonts.sans, BODY_SIZE, BODY_LEADING, section.heading, {
           indent: INDENT,
+          bookmark: section.heading,
           // Keep a heading with three lines of text, or with the start of a table.
           minPresenceAhead: section.blocks[0]?.kind === 'table' ? 150 : 3 * BODY_LEADING,
         }),
@@ -212,14 +239,14 @@ export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFo
           const key = `${section.key}-${index}`;
           if (block.kind === 'table')
             return [
-              <TableBox key={key} table={block.table} fonts={fonts} />,
+              <TableBox key={key} table={block.table} fonts={fonts} bookmark={block.table.layout.caption} />,
               block.table.hasNotReported
                 ? lines(`${key}-note`, fonts.serif, 10.5, 10.5 * 1.5, NOT_REPORTED_NOTE, {})
                 : null,
             ];
           if (block.kind === 'topic')
             return [
-              lines(key, fonts.serifBold, BODY_SIZE, BODY_LEADING, block.numberedHeading, {
+              lines(key, fonts.kai ?? fonts.serifBold, BODY_SIZE, BODY_LEADING, block.numberedHeading, {
                 indent: INDENT,
                 minPresenceAhead: 2 * BODY_LEADING,
               }),

@@ -8,7 +8,7 @@
  * map, metrics, `loca`: about 0.5 MB) at once, and the outline of a glyph when fontkit first asks for it
  * (`getGlyph`, through which every use of a glyph passes: measuring, embedding, composite parts).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 
@@ -30,6 +30,12 @@ export interface FontData {
   glyphForCodePoint(codePoint: number): { advanceWidth: number };
 }
 
+/**
+ * The 楷体 role (（一） topic headings): LXGW WenKai, a 楷体-style open TTF from Debian's
+ * fonts-lxgw-wenkai (not on npm). Used when installed; otherwise the topic headings stay in bold serif.
+ */
+export const KAI_FONT_FILE = '/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf';
+
 export interface LoadedFonts {
   /** Body text, tables, page numbers, 落款 (the role of 仿宋/宋体). */
   serif: FontData;
@@ -37,6 +43,8 @@ export interface LoadedFonts {
   serifBold: FontData;
   /** Section headings (the role of 黑体). */
   sans: FontData;
+  /** Topic headings (the role of 楷体), when fonts-lxgw-wenkai is installed. */
+  kai: FontData | undefined;
 }
 
 interface Fontkit {
@@ -105,6 +113,7 @@ export function loadFonts(): LoadedFonts {
     serif: openSparse(FONT_FILES.serifRegular),
     serifBold: openSparse(FONT_FILES.serifBold),
     sans: openSparse(FONT_FILES.sansRegular),
+    kai: existsSync(KAI_FONT_FILE) ? openSparse(KAI_FONT_FILE) : undefined,
   };
   return loaded;
 }

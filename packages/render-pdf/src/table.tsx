@@ -198,10 +198,25 @@ const styles = {
   table: { marginTop: 6, marginBottom: 10 },
 } as const;
 
-export function TableBox({ table, fonts }: { table: TableView; fonts: LoadedFonts }): ReactNode {
+export function TableBox({
+  table,
+  fonts,
+  bookmark,
+}: {
+  table: TableView;
+  fonts: LoadedFonts;
+  /** The table's entry in the PDF outline. */
+  bookmark?: string;
+}): ReactNode {
   const edges = columnEdges(table.key);
   const width = edges[edges.length - 1]!;
   const children: ReactNode[] = [];
+  // The outline entry sits on an empty box at the table's start: on the table's own box it would be
+  // repeated on every page the table continues on.
+  if (bookmark)
+    children.push(
+      <View key="bookmark" style={{ height: 0 }} {...{ bookmark: { title: `表：${bookmark}`, fit: true } }} />,
+    );
   const hasHead = table.head.length > 0;
   if (hasHead) {
     const head = layoutSection(table.head, edges, fonts);

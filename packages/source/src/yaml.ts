@@ -217,145 +217,174 @@ function measure(
   limits: SourceLimits,
   position: (offset: number) => { line: number; column: number },
 ): SourceProblem | undefined {
-  const anchors = new Map<string, YamlNode>();
-  const done = new Map<YamlNode, { size: number; height: number }>();
-  let aliases = 0;
-  const where = (node: YamlNode) => position(node.range?.[0] ?? 0);
+  return new TreeMeasure(text, limits, position).run(doc.contents as YamlNode);
+}
 
-  const tooMany = (node: YamlNode) =>
-    problem(
+type Metrics = { size: number; height: number };
+
+function childrenOf(node: YamlNode): (YamlNode | null)[] {
+  if (isMap(node)) return node.items.map((pair) => (isPair(pair) ? ((pair.value as YamlNode | null) ?? null) : null));
+  if (isSeq(node)) return node.items.map((item) => (item as YamlNode | null) ?? null);
+  return [];
+}
+
+/** The state of `measure`'s walk: anchors seen, metrics of finished anchored nodes, the open frames. */
+class TreeMeasure {
+  private readonly anchors = new Map<string, YamlNode>();
+  private readonly done = new Map<YamlNode, Metrics>();
+  private readonly stack: Frame[] = [];
+  private aliases = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: SourceLimits,
+    private readonly position: (offset: number) => { line: number; column: number },
+  ) {}
+
+  run(root: YamlNode): SourceProblem | undefined {
+    const { stack, limits } = this;
+    const first = this.enter(root);
+    if (typeof first === 'object' && 'code' in first) return first;
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next < frame.children.length) {
+        const child = frame.children[frame.next++]!;
+        const result = this.enter(child);
+        if (result === 'pushed') continue;
+        if ('code' in result) return result;
+        frame.size += result.size;
+        frame.height = Math.max(frame.height, result.height + 1);
+        if (frame.size > limits.maxValues) return this.tooMany(child ?? frame.node);
+        continue;
+      }
+      const bad = this.finish(frame);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+
+  /** Pops a frame whose children are all measured and carries its metrics up to its parent. */
+  private finish(frame: Frame): SourceProblem | undefined {
+    this.stack.pop();
+    const metrics = { size: frame.size, height: frame.height };
+    if ((frame.node as { anchor?: string }).anchor) this.done.set(frame.node, metrics);
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) return undefined;
+    parent.size += metrics.size;
+    parent.height = Math.max(parent.height, metrics.height + 1);
+    return parent.size > this.limits.maxValues ? this.tooMany(frame.node) : undefined;
+  }
+
+  /** A leaf's metrics, a problem, or 'pushed' when a mapping or list was opened as a new frame. */
+  private enter(node: YamlNode | null): Metrics | SourceProblem | 'pushed' {
+    if (node === null) return { size: 1, height: 0 };
+    if (isAlias(node)) return this.enterAlias(node);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) this.anchors.set(anchor, node);
+    if (isMap(node) || isSeq(node)) {
+      if (this.stack.length + 1 > this.limits.maxDepth) {
+        return problem(
+          'TOO_DEEP',
+          `嵌套超过 ${this.limits.maxDepth} 层。`,
+          `Nesting is deeper than ${this.limits.maxDepth} levels.`,
+          this.where(node),
+        );
+      }
+      const bad = this.keyProblem(node);
+      if (bad) return bad;
+      this.stack.push({ node, children: childrenOf(node), next: 0, size: 1, height: 1 });
+      return 'pushed';
+    }
+    const bad = this.checkLeaf(node);
+    if (bad) return bad;
+    const metrics = { size: 1, height: 0 };
+    if (anchor) this.done.set(node, metrics);
+    return metrics;
+  }
+
+  /** An alias counts as its anchored node, measured once when that node was finished. */
+  private enterAlias(node: YamlNode & { source: string }): Metrics | SourceProblem {
+    const { limits } = this;
+    this.aliases++;
+    if (this.aliases > limits.maxAliases) {
+      return problem(
+        'TOO_MANY_ALIASES',
+        `YAML 别名（*名称）超过上限 ${limits.maxAliases} 个。`,
+        `More than ${limits.maxAliases} YAML aliases (*name).`,
+        this.where(node),
+      );
+    }
+    const target = this.anchors.get(node.source);
+    const metrics = target && this.done.get(target);
+    if (!target) {
+      return problem(
+        'SYNTAX',
+        `YAML 别名 *${node.source} 之前没有定义锚点 &${node.source}。`,
+        `The YAML alias *${node.source} has no anchor &${node.source} before it.`,
+        this.where(node),
+      );
+    }
+    if (!metrics) {
+      return problem(
+        'UNSUPPORTED_YAML',
+        `YAML 别名 *${node.source} 引用了包含它自身的节点（循环引用）。`,
+        `The YAML alias *${node.source} refers to a node that contains it (a cycle).`,
+        this.where(node),
+      );
+    }
+    if (this.stack.length + metrics.height > limits.maxDepth) {
+      return problem(
+        'TOO_DEEP',
+        `嵌套超过 ${limits.maxDepth} 层（含别名展开）。`,
+        `Nesting is deeper than ${limits.maxDepth} levels (with aliases expanded).`,
+        this.where(node),
+      );
+    }
+    if (metrics.size > limits.maxValues) return this.tooMany(node);
+    return metrics;
+  }
+
+  private where(node: YamlNode) {
+    return this.position(node.range?.[0] ?? 0);
+  }
+
+  private tooMany(node: YamlNode): SourceProblem {
+    return problem(
       'TOO_MANY_VALUES',
-      `展开 YAML 别名后文件中的值超过上限 ${limits.maxValues} 个（可能是“别名炸弹”）。`,
-      `The document holds more than ${limits.maxValues} values once YAML aliases are expanded (an alias bomb?).`,
-      where(node),
+      `展开 YAML 别名后文件中的值超过上限 ${this.limits.maxValues} 个（可能是“别名炸弹”）。`,
+      `The document holds more than ${this.limits.maxValues} values once YAML aliases are expanded (an alias bomb?).`,
+      this.where(node),
     );
+  }
 
-  const childrenOf = (node: YamlNode): (YamlNode | null)[] => {
-    if (isMap(node)) return node.items.map((pair) => (isPair(pair) ? ((pair.value as YamlNode | null) ?? null) : null));
-    if (isSeq(node)) return node.items.map((item) => (item as YamlNode | null) ?? null);
-    return [];
-  };
-
-  const checkLeaf = (node: YamlNode): SourceProblem | undefined => {
+  private checkLeaf(node: YamlNode): SourceProblem | undefined {
     if (!isScalar(node)) return undefined;
+    const { limits } = this;
     if (typeof node.value === 'string' && node.value.length > limits.maxStringLength) {
       return problem(
         'STRING_TOO_LONG',
         `字符串长 ${node.value.length} 个字符，超过上限 ${limits.maxStringLength}。`,
         `A string of ${node.value.length} characters is longer than the limit of ${limits.maxStringLength}.`,
-        where(node),
+        this.where(node),
       );
     }
     if (typeof node.value === 'number') {
       const range = node.range;
-      const literal = (node.source ?? (range ? text.slice(range[0], range[1]) : String(node.value))).trim();
-      return numberProblem(literal, node.value, where(node));
+      const literal = (node.source ?? (range ? this.text.slice(range[0], range[1]) : String(node.value))).trim();
+      return numberProblem(literal, node.value, this.where(node));
     }
     return undefined;
-  };
+  }
 
-  const keyProblem = (node: YamlNode): SourceProblem | undefined => {
+  private keyProblem(node: YamlNode): SourceProblem | undefined {
     if (!isMap(node)) return undefined;
     for (const pair of node.items) {
       const key = pair.key;
-      if (isScalar(key) && typeof key.value === 'string' && key.value.length > limits.maxStringLength)
-        return checkLeaf(key as YamlNode);
+      if (isScalar(key) && typeof key.value === 'string' && key.value.length > this.limits.maxStringLength)
+        return this.checkLeaf(key as YamlNode);
     }
     return undefined;
-  };
-
-  const root = doc.contents as YamlNode;
-  const stack: Frame[] = [];
-  // `result` carries a finished child's metrics up to its parent frame.
-  const enter = (node: YamlNode | null): { size: number; height: number } | SourceProblem | 'pushed' => {
-    if (node === null) return { size: 1, height: 0 };
-    if (isAlias(node)) {
-      aliases++;
-      if (aliases > limits.maxAliases) {
-        return problem(
-          'TOO_MANY_ALIASES',
-          `YAML 别名（*名称）超过上限 ${limits.maxAliases} 个。`,
-          `More than ${limits.maxAliases} YAML aliases (*name).`,
-          where(node),
-        );
-      }
-      const target = anchors.get(node.source);
-      const metrics = target && done.get(target);
-      if (!target) {
-        return problem(
-          'SYNTAX',
-          `YAML 别名 *${node.source} 之前没有定义锚点 &${node.source}。`,
-          `The YAML alias *${node.source} has no anchor &${node.source} before it.`,
-          where(node),
-        );
-      }
-      if (!metrics) {
-        return problem(
-          'UNSUPPORTED_YAML',
-          `YAML 别名 *${node.source} 引用了包含它自身的节点（循环引用）。`,
-          `The YAML alias *${node.source} refers to a node that contains it (a cycle).`,
-          where(node),
-        );
-      }
-      if (stack.length + metrics.height > limits.maxDepth) {
-        return problem(
-          'TOO_DEEP',
-          `嵌套超过 ${limits.maxDepth} 层（含别名展开）。`,
-          `Nesting is deeper than ${limits.maxDepth} levels (with aliases expanded).`,
-          where(node),
-        );
-      }
-      if (metrics.size > limits.maxValues) return tooMany(node);
-      return metrics;
-    }
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor) anchors.set(anchor, node);
-    if (isMap(node) || isSeq(node)) {
-      if (stack.length + 1 > limits.maxDepth) {
-        return problem(
-          'TOO_DEEP',
-          `嵌套超过 ${limits.maxDepth} 层。`,
-          `Nesting is deeper than ${limits.maxDepth} levels.`,
-          where(node),
-        );
-      }
-      const bad = keyProblem(node);
-      if (bad) return bad;
-      stack.push({ node, children: childrenOf(node), next: 0, size: 1, height: 1 });
-      return 'pushed';
-    }
-    const bad = checkLeaf(node);
-    if (bad) return bad;
-    const metrics = { size: 1, height: 0 };
-    if (anchor) done.set(node, metrics);
-    return metrics;
-  };
-
-  const first = enter(root);
-  if (typeof first === 'object' && 'code' in first) return first;
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    if (frame.next < frame.children.length) {
-      const child = frame.children[frame.next++]!;
-      const result = enter(child);
-      if (result === 'pushed') continue;
-      if ('code' in result) return result;
-      frame.size += result.size;
-      frame.height = Math.max(frame.height, result.height + 1);
-      if (frame.size > limits.maxValues) return tooMany(child ?? frame.node);
-      continue;
-    }
-    stack.pop();
-    const metrics = { size: frame.size, height: frame.height };
-    if ((frame.node as { anchor?: string }).anchor) done.set(frame.node, metrics);
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      parent.size += metrics.size;
-      parent.height = Math.max(parent.height, metrics.height + 1);
-      if (parent.size > limits.maxValues) return tooMany(frame.node);
-    }
   }
-  return undefined;
 }
 
 /**

@@ -31,6 +31,7 @@ export const help = {
 先按国家格式和数据规则检查报告；没有错误时生成：
   <输出目录>/<报告名>/index.html       完整网页
   <输出目录>/<报告名>/fragment.html    可粘贴到网站内容管理系统的片段
+  <输出目录>/<报告名>/fragment-inline.html  同上，样式写在各元素上（系统会删除 <style> 时用）
   <输出目录>/<报告名>/report.pdf       A4 PDF
   <输出目录>/<报告名>/report.json      开放数据：规范的报告 JSON
   <输出目录>/<报告名>/report.csv       开放数据：每个统计表单元格一行
@@ -56,6 +57,7 @@ export const help = {
 Checks each report against the national format and its data rules; when it has no errors, writes:
   <dir>/<report name>/index.html        the standalone page
   <dir>/<report name>/fragment.html     the fragment to paste into a website CMS
+  <dir>/<report name>/fragment-inline.html  the same with inline styles (for a CMS that strips <style>)
   <dir>/<report name>/report.pdf        the A4 PDF
   <dir>/<report name>/report.json       open data: the canonical report JSON
   <dir>/<report name>/report.csv        open data: one line per table cell

@@ -1766,7 +1766,7 @@ export const rules2019: RuleSet = {
     },
     {
       "id": "I-SPAM",
-      "severity": "warning",
+      "severity": "error",
       "title": {
         "zh": "正文疑似被植入垃圾信息（网站被篡改）",
         "en": "The text looks tampered with (spam injected into a hacked site)"
@@ -3560,7 +3560,7 @@ export const rules2021: RuleSet = {
     },
     {
       "id": "I-SPAM",
-      "severity": "warning",
+      "severity": "error",
       "title": {
         "zh": "正文疑似被植入垃圾信息（网站被篡改）",
         "en": "The text looks tampered with (spam injected into a hacked site)"
