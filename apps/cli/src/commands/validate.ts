@@ -14,6 +14,7 @@ import {
   summaryLine,
   usageError,
   type CommandContext,
+  type Locator,
 } from '../output.js';
 
 const COMMAND = 'validate';
@@ -57,6 +58,11 @@ Exit codes: 0 no errors (warnings are still listed); 1 errors found;
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** A step of `run`: its value, or the exit code the command ends with (the message already written). */
+type Step<T> = { ok: true; value: T } | { ok: false; exitCode: number };
+const ROLE_PREVIOUS = { zh: '上年报告', en: 'previous report' };
+const ROLE_RULES = { zh: '规则文件', en: 'rules file' };
+
 export async function run(ctx: CommandContext): Promise<number> {
   const parsed = parseCommandArgs(ctx.argv, {
     ...COMMON_OPTIONS,
@@ -72,107 +78,132 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   const format = choice('format', parsed.values.format, ['text', 'json'] as const, 'text');
   if (!format.ok) return usageError(ctx, format.reason, COMMAND);
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined)
-    return usageError(ctx, { zh: '缺少要检查的报告文件', en: 'missing the report file to check' }, COMMAND);
-  if (extra.length > 0) {
-    return usageError(
-      ctx,
-      {
-        zh: `一次只能检查一个报告文件，多出了 ${extra.join(' ')}`,
-        en: `one report file at a time; unexpected ${extra.join(' ')}`,
-      },
-      COMMAND,
-    );
-  }
+  const file = reportFile(ctx, parsed.positionals);
+  if (!file.ok) return file.exitCode;
 
-  const report = await readSource(ctx, file, { command: COMMAND });
+  const report = await readSource(ctx, file.value, { command: COMMAND });
   if (!report.ok) return report.exitCode;
-
-  let previous: unknown;
-  if (parsed.values.previous !== undefined) {
-    const role = { zh: '上年报告', en: 'previous report' };
-    const loaded = await readSource(ctx, parsed.values.previous, { command: COMMAND, role });
-    if (!loaded.ok) return loaded.exitCode;
-    const { isEdition } = loadCore();
-    const document = loaded.source.document;
-    if (!isPlainObject(document) || !isEdition(document.edition)) {
-      return fail(
-        ctx,
-        `${location(parsed.values.previous, loaded.source.locate('/edition'))}: ${
-          ctx.lang === 'zh'
-            ? '上年报告：这不是已知格式版本的年报文档（edition 应为 "2019" 或 "2021"）。'
-            : 'previous report: not a report of a known edition (edition must be "2019" or "2021").'
-        }`,
-        COMMAND,
-      );
-    }
-    previous = document;
-  }
-
-  const { validateReport, checkRuleSet } = loadCore();
-  const extraRules: RuleSet[] = [];
-  for (const rulesFile of parsed.values.rules ?? []) {
-    const role = { zh: '规则文件', en: 'rules file' };
-    const loaded = await readSource(ctx, rulesFile, { command: COMMAND, role });
-    if (!loaded.ok) return loaded.exitCode;
-    const problems = checkRuleSet(loaded.source.document).filter((finding) => finding.severity === 'error');
-    const first = problems[0];
-    if (first) {
-      const more = problems.length - 1;
-      const tail = more === 0 ? '' : ctx.lang === 'zh' ? `（另有 ${more} 个问题）` : ` (and ${more} more)`;
-      return fail(
-        ctx,
-        `${location(rulesFile, loaded.source.locate(first.pointer))}: ${role[ctx.lang]}${ctx.lang === 'zh' ? '：' : ': '}${first.message[ctx.lang]}${tail}`,
-        COMMAND,
-      );
-    }
-    extraRules.push(loaded.source.document as RuleSet);
-  }
-
-  const options: import('@nianbao/validator').ValidateOptions = { previous, extraRules };
-  const folders = parsed.values.extension ?? [];
+  const previous = await readPrevious(ctx, parsed.values.previous);
+  if (!previous.ok) return previous.exitCode;
+  const extraRules = await readRuleFiles(ctx, parsed.values.rules ?? []);
+  if (!extraRules.ok) return extraRules.exitCode;
+  const options: import('@nianbao/validator').ValidateOptions = {
+    previous: previous.value,
+    extraRules: extraRules.value,
+  };
   const document = report.source.document;
-  if (folders.length > 0) {
-    const extensions = await loadCliExtensions(folders, ctx.lang);
-    if (!extensions.ok) return fail(ctx, extensions.reason, COMMAND);
-    const { isEdition } = loadCore();
-    // A document without a known edition is refused below, extensions or not.
-    if (isPlainObject(document) && isEdition(document.edition)) {
-      const applied = await applyCliExtensions(extensions.extensions, document.edition, ctx.lang);
-      if (!applied.ok) return fail(ctx, applied.reason, COMMAND);
-      options.schema = applied.applied.schema;
-      options.severity = applied.applied.severity;
-      extraRules.push(...applied.applied.extraRules);
-    }
-  }
-  const result = validateReport(document, options);
+  const extended = await applyExtensions(ctx, parsed.values.extension ?? [], document, options);
+  if (!extended.ok) return extended.exitCode;
+
+  const result = loadCore().validateReport(document, options);
   if (result.edition === undefined) {
     // Not a report, or an unknown edition: nothing else can be checked, so this is a failure to
     // run (exit 2), reported like one — a single line.
     const finding = result.findings[0];
     const reason =
       finding?.message[ctx.lang] ?? (ctx.lang === 'zh' ? '这不是一份年报文档。' : 'This is not a report document.');
-    return fail(ctx, `${location(file, report.source.locate(finding?.pointer ?? ''))}: ${reason}`, COMMAND);
+    return fail(ctx, `${location(file.value, report.source.locate(finding?.pointer ?? ''))}: ${reason}`, COMMAND);
   }
-
-  if (format.value === 'json') {
-    ctx.stdout.write(findingsAsJson(result.findings, report.source.locate));
-  } else {
-    const locate = report.source.locate;
-    const line = (finding: Finding) => locate(finding.pointer)?.line ?? 0;
-    // Errors first, then by place in the file; the validator's order breaks ties.
-    const ordered = result.findings
-      .map((finding, index) => ({ finding, index, line: line(finding) }))
-      .sort(
-        (a, b) =>
-          SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] ||
-          a.line - b.line ||
-          a.index - b.index,
-      )
-      .map((entry) => entry.finding);
-    writeFindings((text) => ctx.stdout.write(text), ordered, file, locate, ctx.lang, ctx.stdout.color);
-    ctx.stdout.write(summaryLine(file, countBySeverity(result.findings), ctx.lang, ctx.stdout.color, result.edition));
-  }
+  if (format.value === 'json') ctx.stdout.write(findingsAsJson(result.findings, report.source.locate));
+  else writeText(ctx, file.value, report.source.locate, result.findings, result.edition);
   return result.valid ? EXIT.OK : EXIT.FINDINGS;
+}
+
+/** Exactly one report file among the positional arguments. */
+function reportFile(ctx: CommandContext, positionals: string[]): Step<string> {
+  const [file, ...extra] = positionals;
+  if (file === undefined) {
+    const reason = { zh: '缺少要检查的报告文件', en: 'missing the report file to check' };
+    return { ok: false, exitCode: usageError(ctx, reason, COMMAND) };
+  }
+  if (extra.length > 0) {
+    const reason = {
+      zh: `一次只能检查一个报告文件，多出了 ${extra.join(' ')}`,
+      en: `one report file at a time; unexpected ${extra.join(' ')}`,
+    };
+    return { ok: false, exitCode: usageError(ctx, reason, COMMAND) };
+  }
+  return { ok: true, value: file };
+}
+
+/** The --previous report, read and checked to be a report of a known edition. */
+async function readPrevious(ctx: CommandContext, file: string | undefined): Promise<Step<unknown>> {
+  if (file === undefined) return { ok: true, value: undefined };
+  const loaded = await readSource(ctx, file, { command: COMMAND, role: ROLE_PREVIOUS });
+  if (!loaded.ok) return loaded;
+  const { isEdition } = loadCore();
+  const document = loaded.source.document;
+  if (!isPlainObject(document) || !isEdition(document.edition)) {
+    const exitCode = fail(
+      ctx,
+      `${location(file, loaded.source.locate('/edition'))}: ${
+        ctx.lang === 'zh'
+          ? '上年报告：这不是已知格式版本的年报文档（edition 应为 "2019" 或 "2021"）。'
+          : 'previous report: not a report of a known edition (edition must be "2019" or "2021").'
+      }`,
+      COMMAND,
+    );
+    return { ok: false, exitCode };
+  }
+  return { ok: true, value: document };
+}
+
+/** The --rules files, each read and checked as a rule set; the first problem ends the command. */
+async function readRuleFiles(ctx: CommandContext, files: string[]): Promise<Step<RuleSet[]>> {
+  const { checkRuleSet } = loadCore();
+  const extraRules: RuleSet[] = [];
+  for (const rulesFile of files) {
+    const loaded = await readSource(ctx, rulesFile, { command: COMMAND, role: ROLE_RULES });
+    if (!loaded.ok) return loaded;
+    const problems = checkRuleSet(loaded.source.document).filter((finding) => finding.severity === 'error');
+    const first = problems[0];
+    if (first) {
+      const more = problems.length - 1;
+      const tail = more === 0 ? '' : ctx.lang === 'zh' ? `（另有 ${more} 个问题）` : ` (and ${more} more)`;
+      const exitCode = fail(
+        ctx,
+        `${location(rulesFile, loaded.source.locate(first.pointer))}: ${ROLE_RULES[ctx.lang]}${ctx.lang === 'zh' ? '：' : ': '}${first.message[ctx.lang]}${tail}`,
+        COMMAND,
+      );
+      return { ok: false, exitCode };
+    }
+    extraRules.push(loaded.source.document as RuleSet);
+  }
+  return { ok: true, value: extraRules };
+}
+
+/** Applies the --extension folders to `options` (schema, severity, extra rules) for the document's edition. */
+async function applyExtensions(
+  ctx: CommandContext,
+  folders: string[],
+  document: unknown,
+  options: import('@nianbao/validator').ValidateOptions,
+): Promise<Step<void>> {
+  if (folders.length === 0) return { ok: true, value: undefined };
+  const extensions = await loadCliExtensions(folders, ctx.lang);
+  if (!extensions.ok) return { ok: false, exitCode: fail(ctx, extensions.reason, COMMAND) };
+  const { isEdition } = loadCore();
+  // A document without a known edition is refused later, extensions or not.
+  if (isPlainObject(document) && isEdition(document.edition)) {
+    const applied = await applyCliExtensions(extensions.extensions, document.edition, ctx.lang);
+    if (!applied.ok) return { ok: false, exitCode: fail(ctx, applied.reason, COMMAND) };
+    options.schema = applied.applied.schema;
+    options.severity = applied.applied.severity;
+    options.extraRules = [...(options.extraRules ?? []), ...applied.applied.extraRules];
+  }
+  return { ok: true, value: undefined };
+}
+
+/** The findings as text: errors first, then by place in the file; the validator's order breaks ties. */
+function writeText(ctx: CommandContext, file: string, locate: Locator, findings: Finding[], edition: string): void {
+  const line = (finding: Finding) => locate(finding.pointer)?.line ?? 0;
+  const ordered = findings
+    .map((finding, index) => ({ finding, index, line: line(finding) }))
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.line - b.line || a.index - b.index,
+    )
+    .map((entry) => entry.finding);
+  writeFindings((text) => ctx.stdout.write(text), ordered, file, locate, ctx.lang, ctx.stdout.color);
+  ctx.stdout.write(summaryLine(file, countBySeverity(findings), ctx.lang, ctx.stdout.color, edition));
 }
