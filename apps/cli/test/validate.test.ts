@@ -58,20 +58,25 @@ function lineOf(text: string, prefix: string, after = 0): number {
 }
 
 describe('nianbao validate: the bundled examples', () => {
-  it('the seed report (edition 2019), as the agency wrote it: exit 0, no findings', () => {
+  it('the seed report (edition 2019), as the agency wrote it: exit 0, only half-width punctuation warnings', () => {
     const run = nianbao(['validate', SEED, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([]);
+    const all = JSON.parse(run.stdout) as JsonFinding[];
+    // The agency wrote 以来,我办 and (国务院令第711号,…): T-PUNCT names the full-width forms.
+    expect(new Set(all.map((f) => `${f.severity} ${f.ruleId}`))).toEqual(new Set(['warning T-PUNCT']));
+    const punctuation = all.find((f) => f.pointer === '/sections/overview/requestDisclosure/paragraphs/0');
+    expect(punctuation!.message.zh).toContain('“,”应为“，”');
   });
 
   it('the seed as the hacked page published it: exit 1, a spam error for every tampered paragraph and nothing else', () => {
     const run = nianbao(['validate', TAMPERED, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    const findings = JSON.parse(run.stdout) as JsonFinding[];
+    const all = JSON.parse(run.stdout) as JsonFinding[];
+    expect(new Set(all.map((f) => `${f.severity} ${f.ruleId}`))).toEqual(new Set(['error I-SPAM', 'warning T-PUNCT']));
+    const findings = all.filter((f) => f.ruleId === 'I-SPAM');
     expect(findings.length).toBeGreaterThan(0);
-    expect(new Set(findings.map((f) => `${f.severity} ${f.ruleId}`))).toEqual(new Set(['error I-SPAM']));
 
     // Every paragraph holding an injected word is flagged, and only those.
     const source = parseReportText(readFileSync(TAMPERED, 'utf8'), TAMPERED);
@@ -102,7 +107,7 @@ describe('nianbao validate: the bundled examples', () => {
     expect(run.stdout).toContain(
       `${TAMPERED}:${spamLine}:7  error  I-SPAM  /preface/paragraphs/0\n  「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”`,
     );
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/：7 个错误，0 个警告（2019年格式）$/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/：7 个错误，\d+ 个警告（2019年格式）$/);
     // Not a terminal: no colour.
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -180,7 +185,7 @@ describe('nianbao validate: options', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('contains "足球比分", a word typical of spam injected into hacked government sites');
     expect(run.stdout).not.toContain('含有疑似植入的垃圾词语');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/: 7 errors, 0 warnings \(edition 2019\)$/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/: 7 errors, \d+ warnings \(edition 2019\)$/);
     // --lang also works before the command.
     expect(nianbao(['--lang=en', 'validate', SAMPLE]).stdout).toBe(`${SAMPLE}: 0 errors, 0 warnings (edition 2021)\n`);
   });

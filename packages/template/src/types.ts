@@ -105,6 +105,27 @@ export interface ForbiddenTextCheck extends CheckBase {
   patterns?: { pattern: string; label: LocalizedText }[];
 }
 
+/**
+ * No text below `at` has a character of `pattern` (one character class, `u` flag: `\\p{Cs}` finds lone
+ * surrogates); one finding per text naming the code points found (U+0000), never the raw characters.
+ */
+export interface CharactersCheck extends CheckBase {
+  type: 'characters';
+  at: string[];
+  pattern: string;
+  label: LocalizedText;
+}
+
+/**
+ * No text below `at` has a half-width punctuation mark (a key of `fullWidth`, one character) next to a
+ * Chinese character; one finding per text naming each mark found and its full-width form.
+ */
+export interface PunctuationCheck extends CheckBase {
+  type: 'punctuation';
+  at: string[];
+  fullWidth: Record<string, string>;
+}
+
 /** Every table cell (number or amount) below the pointers in `at` is not null; one finding per null cell. */
 export interface NotNullCheck extends CheckBase {
   type: 'notNull';
@@ -122,7 +143,9 @@ export type Check =
   | MentionsCheck
   | SubstantiveCheck
   | StatedCountCheck
-  | ForbiddenTextCheck;
+  | ForbiddenTextCheck
+  | CharactersCheck
+  | PunctuationCheck;
 
 export interface Rule {
   /** Stable id, e.g. B-ROW. Findings carry it. */

@@ -101,8 +101,21 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
         }
       }
     };
-    const compiles = (value: unknown, path: (string | number)[]) => {
+    const compiles = (value: unknown, path: (string | number)[], mayMatchEmpty = true) => {
       if (typeof value !== 'string') return;
+      // An empty expression matches every text: as a forbidden pattern it flags everything, as a
+      // required one it checks nothing. Almost always a mistake (an unfilled cell in a spreadsheet).
+      if (value === '') {
+        findings.push(
+          error(
+            path,
+            '正则表达式为空：空表达式匹配任何文本，请填写要匹配的内容或删除此项。',
+            'The regular expression is empty: it matches any text. Write what it should match, or remove it.',
+            value,
+          ),
+        );
+        return;
+      }
       try {
         new RegExp(value, 'u');
       } catch (problem) {
@@ -124,6 +137,17 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
             path,
             `正则表达式可能发生灾难性回溯：重复的“${risk}”中又有可重复的部分（或可从同一字符开始的选项），且没有分隔每次重复的字符，对某些文本会耗时极长。请改写，例如去掉嵌套的 + 或 *。`,
             `The regular expression can backtrack catastrophically: the repeated "${risk}" contains a repeated part (or alternatives that can start with the same character) with no character that separates one repetition from the next, so some texts would take practically forever. Rewrite it, e.g. without the nested + or *.`,
+            value,
+          ),
+        );
+        return;
+      }
+      if (!mayMatchEmpty && new RegExp(value, 'u').test('')) {
+        findings.push(
+          error(
+            path,
+            '正则表达式可以匹配空文本，因此会在每一段文字中报告问题。请改写，使其至少匹配一个字符。',
+            'The regular expression matches the empty text, so it would report every text. Rewrite it to match at least one character.',
             value,
           ),
         );
@@ -152,11 +176,12 @@ export function checkRuleSet(ruleSet: unknown): Finding[] {
         });
       }
       if (check.type === 'pattern') compiles(check.pattern, [...path, 'pattern']);
+      if (check.type === 'characters') compiles(check.pattern, [...path, 'pattern'], false);
       if (check.type === 'statedCount' && Array.isArray(check.patterns))
         check.patterns.forEach((item, i) => compiles(item, [...path, 'patterns', i]));
       if (check.type === 'forbiddenText' && Array.isArray(check.patterns)) {
         check.patterns.forEach(
-          (item, i) => isObject(item) && compiles(item.pattern, [...path, 'patterns', i, 'pattern']),
+          (item, i) => isObject(item) && compiles(item.pattern, [...path, 'patterns', i, 'pattern'], false),
         );
       }
     });

@@ -226,7 +226,9 @@ describe.each(EDITIONS)('edition %s', (edition) => {
       getNumber(document, `${T}/newApplications/total`) + getNumber(document, `${T}/carriedOverFromLastYear/total`);
     addAt(document, `${T}/carriedOverToNextYear/naturalPerson`, 1);
     addAt(document, `${T}/carriedOverToNextYear/total`, 1);
-    expectOnly(validate(document).findings, 'B-BALANCE', [
+    // The generated text states 结转下年度 N 件, which T-TEXT now compares with the changed total.
+    const findings = validate(document).findings.filter((finding) => finding.ruleId !== 'T-TEXT');
+    expectOnly(findings, 'B-BALANCE', [
       {
         pointer: `${T}/carriedOverToNextYear/naturalPerson`,
         actual: left,
@@ -405,19 +407,24 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     document.preface.paragraphs[0] = `本报告依据足球比分网有关规定编制，详见BET365。`;
     document.sections.overview.oversight.paragraphs.push('政(zheng)府(fu)信(xin)息(xi)公开。', '锟斤拷锟斤拷');
     const oversight = document.sections.overview.oversight.paragraphs.length;
-    expectOnly(validate(document).findings, 'I-SPAM', [
-      {
-        pointer: '/preface/paragraphs/0',
-        actual: '足球比分',
-        messageIncludes: '「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”',
-      },
-      { pointer: '/preface/paragraphs/0', actual: 'BET365', messageIncludes: '“BET365”' },
-      {
-        pointer: `/sections/overview/oversight/paragraphs/${oversight - 2}`,
-        messageIncludes: '政(zheng)府(fu)信(xin)',
-      },
-      { pointer: `/sections/overview/oversight/paragraphs/${oversight - 1}`, messageIncludes: '锟斤拷' },
-    ]);
+    // Pinyin glosses are written with half-width parentheses: T-PUNCT names those too.
+    expectOnly(
+      validate(document).findings.filter((finding) => finding.ruleId !== 'T-PUNCT'),
+      'I-SPAM',
+      [
+        {
+          pointer: '/preface/paragraphs/0',
+          actual: '足球比分',
+          messageIncludes: '「引言 › 第1段」含有疑似植入的垃圾词语“足球比分”',
+        },
+        { pointer: '/preface/paragraphs/0', actual: 'BET365', messageIncludes: '“BET365”' },
+        {
+          pointer: `/sections/overview/oversight/paragraphs/${oversight - 2}`,
+          messageIncludes: '政(zheng)府(fu)信(xin)',
+        },
+        { pointer: `/sections/overview/oversight/paragraphs/${oversight - 1}`, messageIncludes: '锟斤拷' },
+      ],
+    );
   });
 });
 
@@ -517,7 +524,7 @@ describe('the fixtures the tests start from', () => {
 
 describe('coverage', () => {
   it('every rule id of both rule files is broken by a test above', () => {
-    // Kept in sync by hand with the tests above: a new rule without a test fails here.
+    // Kept in sync by hand with the tests above (and hostile.test.ts): a new rule without a test fails here.
     const tested: Record<Edition, string[]> = {
       '2019': [
         'S-EDITION',
@@ -532,7 +539,13 @@ describe('coverage', () => {
         'M-PERIOD',
         'M-DEADLINE',
         'M-IDS',
+        'M-URL',
+        'M-EMAIL',
+        'I-CONTROL',
+        'I-SURROGATE',
+        'I-BIDI',
         'T-EMPTY',
+        'T-PUNCT',
         'T-TEXT',
         'I-SPAM',
       ],
@@ -549,8 +562,14 @@ describe('coverage', () => {
         'M-PERIOD',
         'M-DEADLINE',
         'M-IDS',
+        'M-URL',
+        'M-EMAIL',
+        'I-CONTROL',
+        'I-SURROGATE',
+        'I-BIDI',
         'T-FEE',
         'T-EMPTY',
+        'T-PUNCT',
         'T-TEXT',
         'I-SPAM',
       ],

@@ -113,16 +113,47 @@ export async function run(ctx: CommandContext): Promise<number> {
     ctx.stdout.write(help[ctx.lang]);
     return EXIT.OK;
   }
-  if (parsed.positionals.length === 0)
+  const options = buildOptions(ctx, parsed.positionals, parsed.values);
+  if (typeof options === 'number') return options;
+  const { out, formats, jobs } = options;
+
+  const outProblem = await checkOutFolder(out);
+  if (outProblem) return fail(ctx, outProblem[ctx.lang], COMMAND);
+  const expanded = await expandInputs(parsed.positionals, [out]);
+  if (!expanded.ok) return fail(ctx, expanded.reason[ctx.lang], COMMAND);
+  const settings = {
+    formats,
+    pdfa: parsed.values.pdfa === true,
+    strict: parsed.values.strict === true,
+    lang: ctx.lang,
+    extensions: parsed.values.extension ?? [],
+  };
+  // A bad extension stops the build before any report: every report would fail the same way.
+  if (settings.extensions.length > 0) {
+    const extensions = await loadCliExtensions(settings.extensions, ctx.lang);
+    if (!extensions.ok) return fail(ctx, extensions.reason, COMMAND);
+  }
+  const inputs = expanded.inputs;
+  const single = inputs.length === 1 && parsed.positionals.length === 1 && inputs[0]!.path === parsed.positionals[0];
+  return buildInterruptibly(ctx, inputs, out, settings, jobs, single);
+}
+
+/** --out, --formats and --jobs checked; a number is the exit code of a usage error already written. */
+function buildOptions(
+  ctx: CommandContext,
+  positionals: string[],
+  values: { out?: string; formats?: string; jobs?: string },
+): { out: string; formats: Format[]; jobs: number } | number {
+  if (positionals.length === 0)
     return usageError(
       ctx,
       { zh: '缺少要生成的报告文件、目录或通配符', en: 'missing the report file, folder or glob to build' },
       COMMAND,
     );
-  const out = parsed.values.out;
+  const out = values.out;
   if (out === undefined || out === '')
     return usageError(ctx, { zh: '缺少 --out <输出目录>', en: 'missing --out <dir>' }, COMMAND);
-  const formats = parseFormats(parsed.values.formats);
+  const formats = parseFormats(values.formats);
   if (!formats.ok) {
     return usageError(
       ctx,
@@ -134,8 +165,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     );
   }
   let jobs = availableParallelism();
-  if (parsed.values.jobs !== undefined) {
-    jobs = Number(parsed.values.jobs);
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
       return usageError(
         ctx,
@@ -143,26 +174,21 @@ export async function run(ctx: CommandContext): Promise<number> {
         COMMAND,
       );
   }
+  return { out, formats: formats.formats, jobs };
+}
 
-  const outProblem = await checkOutFolder(out);
-  if (outProblem) return fail(ctx, outProblem[ctx.lang], COMMAND);
-  const expanded = await expandInputs(parsed.positionals, [out]);
-  if (!expanded.ok) return fail(ctx, expanded.reason[ctx.lang], COMMAND);
-  const inputs = expanded.inputs;
-  const settings = {
-    formats: formats.formats,
-    pdfa: parsed.values.pdfa === true,
-    strict: parsed.values.strict === true,
-    lang: ctx.lang,
-    extensions: parsed.values.extension ?? [],
-  };
-  // A bad extension stops the build before any report: every report would fail the same way.
-  if (settings.extensions.length > 0) {
-    const extensions = await loadCliExtensions(settings.extensions, ctx.lang);
-    if (!extensions.ok) return fail(ctx, extensions.reason, COMMAND);
-  }
-
-  // Interruption: stop handing out reports, stop the workers, remove temporary files, exit 130/143.
+/**
+ * Builds one report in this thread, or many through a worker pool. Interruption: stop handing out
+ * reports, stop the workers, remove temporary files, exit 130/143.
+ */
+async function buildInterruptibly(
+  ctx: CommandContext,
+  inputs: ReportInput[],
+  out: string,
+  settings: Settings,
+  jobs: number,
+  single: boolean,
+): Promise<number> {
   let interrupted: keyof typeof SIGNAL_EXIT | undefined;
   let stopWorkers: (() => Promise<void>) | undefined;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
@@ -175,9 +201,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   process.on('SIGINT', handlers.SIGINT);
   process.on('SIGTERM', handlers.SIGTERM);
   try {
-    if (inputs.length === 1 && parsed.positionals.length === 1 && inputs[0]!.path === parsed.positionals[0]) {
-      return await buildOne(ctx, inputs[0]!, out, settings, () => interrupted);
-    }
+    if (single) return await buildOne(ctx, inputs[0]!, out, settings, () => interrupted);
     const size = Math.max(1, Math.min(jobs, inputs.length));
     const pool = size > 1 ? createWorkerPool<BuildRequest, BuildResult>(WORKER_URL, size) : undefined;
     stopWorkers = pool ? () => pool.terminate() : undefined;

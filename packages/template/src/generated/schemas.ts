@@ -1615,6 +1615,125 @@ export const rules2019: RuleSet = {
       ]
     },
     {
+      "id": "M-URL",
+      "severity": "error",
+      "title": {
+        "zh": "网址是 http 或 https 网址",
+        "en": "The web address is an http or https address"
+      },
+      "message": {
+        "zh": "{location}为“{actual}”：只接受以 http:// 或 https:// 开头的网址（javascript:、data:、file: 等网址在发布的网页中可被利用）。",
+        "en": "{location} is \"{actual}\": only addresses starting with http:// or https:// are accepted (javascript:, data:, file: and other schemes can be abused in the published page)."
+      },
+      "checks": [
+        {
+          "type": "pattern",
+          "at": "/metadata/electronicVersion/url",
+          "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@:]+(?::[0-9]{1,5})?(?:[/?#]\\S*)?$"
+        }
+      ]
+    },
+    {
+      "id": "M-EMAIL",
+      "severity": "error",
+      "title": {
+        "zh": "电子邮箱格式正确",
+        "en": "The e-mail address is well formed"
+      },
+      "message": {
+        "zh": "{location}为“{actual}”，不是有效的电子邮箱地址（应形如 name@example.gov.cn）。",
+        "en": "{location} is \"{actual}\", which is not a valid e-mail address (it should look like name@example.gov.cn)."
+      },
+      "checks": [
+        {
+          "type": "pattern",
+          "at": "/metadata/contact/email",
+          "pattern": "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+        }
+      ]
+    },
+    {
+      "id": "I-CONTROL",
+      "severity": "error",
+      "title": {
+        "zh": "文字中没有控制字符",
+        "en": "No control characters in the text"
+      },
+      "message": {
+        "zh": "{location}含有控制字符 {word}（第{expected}个字符起）：这些字符看不见，会破坏发布的网页和数据，通常来自复制粘贴，请删除。",
+        "en": "{location} contains the control character(s) {word} (from character {expected}): they are invisible, break the published page and data, and usually come from copying and pasting. Remove them."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]",
+          "label": {
+            "zh": "控制字符",
+            "en": "control characters"
+          }
+        }
+      ]
+    },
+    {
+      "id": "I-SURROGATE",
+      "severity": "error",
+      "title": {
+        "zh": "文字中没有残缺的字符",
+        "en": "No broken characters in the text"
+      },
+      "message": {
+        "zh": "{location}含有残缺的字符 {word}（单独的代理项，第{expected}个字符起）：它无法保存为 UTF-8，通常是截断或转换出错所致，请重新输入该处文字。",
+        "en": "{location} contains broken character(s) {word} (lone surrogates, from character {expected}): they cannot be written as UTF-8 and usually come from a cut or a failed conversion. Retype the text there."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "\\p{Cs}",
+          "label": {
+            "zh": "单独的代理项",
+            "en": "lone surrogates"
+          }
+        }
+      ]
+    },
+    {
+      "id": "I-BIDI",
+      "severity": "warning",
+      "title": {
+        "zh": "文字中没有改变书写方向的控制符",
+        "en": "No bidirectional overrides in the text"
+      },
+      "message": {
+        "zh": "{location}含有改变文字显示方向的控制符 {word}（第{expected}个字符起）：显示出的文字可能与实际内容不同，请核实并删除。",
+        "en": "{location} contains bidirectional control character(s) {word} (from character {expected}): the text may display differently from what it contains. Check it and remove them."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "[\\u202A-\\u202E\\u2066-\\u2069]",
+          "label": {
+            "zh": "双向文字控制符",
+            "en": "bidirectional overrides"
+          }
+        }
+      ]
+    },
+    {
       "id": "T-EMPTY",
       "severity": "warning",
       "title": {
@@ -1670,8 +1789,8 @@ export const rules2019: RuleSet = {
             "/sections/applications/table/newApplications/total"
           ],
           "patterns": [
-            "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?(?<n>\\d+)件",
-            "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请(?<n>\\d+)件"
+            "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -1689,8 +1808,88 @@ export const rules2019: RuleSet = {
             "/sections/applications/table/results/total/total"
           ],
           "patterns": [
-            "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?(?<n>\\d+)件",
-            "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?(?<n>\\d+)件"
+            "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "(?:已|均已|全部)?办结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/disclosed/total"
+          ],
+          "patterns": [
+            "予以公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/partiallyDisclosed/total"
+          ],
+          "patterns": [
+            "部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/notDisclosed/stateSecret/total",
+            "/sections/applications/table/results/notDisclosed/prohibitedByLaw/total",
+            "/sections/applications/table/results/notDisclosed/endangersSecurityOrStability/total",
+            "/sections/applications/table/results/notDisclosed/thirdPartyRights/total",
+            "/sections/applications/table/results/notDisclosed/internalAffairs/total",
+            "/sections/applications/table/results/notDisclosed/processInformation/total",
+            "/sections/applications/table/results/notDisclosed/lawEnforcementFiles/total",
+            "/sections/applications/table/results/notDisclosed/administrativeInquiry/total"
+          ],
+          "patterns": [
+            "不予公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/carriedOverToNextYear/total"
+          ],
+          "patterns": [
+            "结转下年度(?:继续办理)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -1708,7 +1907,61 @@ export const rules2019: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeReconsideration/total"
           ],
           "patterns": [
-            "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?(?<n>\\d+)(?:件|起)"
+            "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/upheld"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?维持(?:原具体行政行为|原行政行为)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/corrected"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?(?<!不予)纠正\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/pending"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?尚未审结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
         },
         {
@@ -1727,7 +1980,64 @@ export const rules2019: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/total"
           ],
           "patterns": [
-            "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?(?<n>\\d+)(?:件|起)"
+            "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/upheld",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/upheld"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?维持(?:原具体行政行为|原行政行为)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/corrected",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/corrected"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?(?<!不予)纠正\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/pending",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/pending"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?尚未审结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
         },
         {
@@ -1760,6 +2070,36 @@ export const rules2019: RuleSet = {
           "message": {
             "zh": "{paragraph}称“{word}”，但表三一、本年新收政府信息公开申请数量总计为{expected}。",
             "en": "{paragraph} says \"{word}\" (no applications received), but table 三 row 一 totals {expected}."
+          }
+        }
+      ]
+    },
+    {
+      "id": "T-PUNCT",
+      "severity": "warning",
+      "title": {
+        "zh": "中文里使用全角标点",
+        "en": "Full-width punctuation in Chinese text"
+      },
+      "message": {
+        "zh": "{paragraph}在中文中使用了半角标点：{word}。",
+        "en": "{paragraph} uses half-width punctuation in Chinese text: {word}."
+      },
+      "checks": [
+        {
+          "type": "punctuation",
+          "at": [
+            "/preface",
+            "/sections"
+          ],
+          "fullWidth": {
+            ",": "，",
+            "(": "（",
+            ")": "）",
+            ":": "：",
+            ";": "；",
+            "?": "？",
+            "!": "！"
           }
         }
       ]
@@ -3409,6 +3749,125 @@ export const rules2021: RuleSet = {
       ]
     },
     {
+      "id": "M-URL",
+      "severity": "error",
+      "title": {
+        "zh": "网址是 http 或 https 网址",
+        "en": "The web address is an http or https address"
+      },
+      "message": {
+        "zh": "{location}为“{actual}”：只接受以 http:// 或 https:// 开头的网址（javascript:、data:、file: 等网址在发布的网页中可被利用）。",
+        "en": "{location} is \"{actual}\": only addresses starting with http:// or https:// are accepted (javascript:, data:, file: and other schemes can be abused in the published page)."
+      },
+      "checks": [
+        {
+          "type": "pattern",
+          "at": "/metadata/electronicVersion/url",
+          "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@:]+(?::[0-9]{1,5})?(?:[/?#]\\S*)?$"
+        }
+      ]
+    },
+    {
+      "id": "M-EMAIL",
+      "severity": "error",
+      "title": {
+        "zh": "电子邮箱格式正确",
+        "en": "The e-mail address is well formed"
+      },
+      "message": {
+        "zh": "{location}为“{actual}”，不是有效的电子邮箱地址（应形如 name@example.gov.cn）。",
+        "en": "{location} is \"{actual}\", which is not a valid e-mail address (it should look like name@example.gov.cn)."
+      },
+      "checks": [
+        {
+          "type": "pattern",
+          "at": "/metadata/contact/email",
+          "pattern": "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+        }
+      ]
+    },
+    {
+      "id": "I-CONTROL",
+      "severity": "error",
+      "title": {
+        "zh": "文字中没有控制字符",
+        "en": "No control characters in the text"
+      },
+      "message": {
+        "zh": "{location}含有控制字符 {word}（第{expected}个字符起）：这些字符看不见，会破坏发布的网页和数据，通常来自复制粘贴，请删除。",
+        "en": "{location} contains the control character(s) {word} (from character {expected}): they are invisible, break the published page and data, and usually come from copying and pasting. Remove them."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]",
+          "label": {
+            "zh": "控制字符",
+            "en": "control characters"
+          }
+        }
+      ]
+    },
+    {
+      "id": "I-SURROGATE",
+      "severity": "error",
+      "title": {
+        "zh": "文字中没有残缺的字符",
+        "en": "No broken characters in the text"
+      },
+      "message": {
+        "zh": "{location}含有残缺的字符 {word}（单独的代理项，第{expected}个字符起）：它无法保存为 UTF-8，通常是截断或转换出错所致，请重新输入该处文字。",
+        "en": "{location} contains broken character(s) {word} (lone surrogates, from character {expected}): they cannot be written as UTF-8 and usually come from a cut or a failed conversion. Retype the text there."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "\\p{Cs}",
+          "label": {
+            "zh": "单独的代理项",
+            "en": "lone surrogates"
+          }
+        }
+      ]
+    },
+    {
+      "id": "I-BIDI",
+      "severity": "warning",
+      "title": {
+        "zh": "文字中没有改变书写方向的控制符",
+        "en": "No bidirectional overrides in the text"
+      },
+      "message": {
+        "zh": "{location}含有改变文字显示方向的控制符 {word}（第{expected}个字符起）：显示出的文字可能与实际内容不同，请核实并删除。",
+        "en": "{location} contains bidirectional control character(s) {word} (from character {expected}): the text may display differently from what it contains. Check it and remove them."
+      },
+      "checks": [
+        {
+          "type": "characters",
+          "at": [
+            "/metadata",
+            "/preface",
+            "/sections"
+          ],
+          "pattern": "[\\u202A-\\u202E\\u2066-\\u2069]",
+          "label": {
+            "zh": "双向文字控制符",
+            "en": "bidirectional overrides"
+          }
+        }
+      ]
+    },
+    {
       "id": "T-EMPTY",
       "severity": "warning",
       "title": {
@@ -3464,8 +3923,8 @@ export const rules2021: RuleSet = {
             "/sections/applications/table/newApplications/total"
           ],
           "patterns": [
-            "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?(?<n>\\d+)件",
-            "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请(?<n>\\d+)件"
+            "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -3483,8 +3942,88 @@ export const rules2021: RuleSet = {
             "/sections/applications/table/results/total/total"
           ],
           "patterns": [
-            "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?(?<n>\\d+)件",
-            "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?(?<n>\\d+)件"
+            "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
+            "(?:已|均已|全部)?办结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/disclosed/total"
+          ],
+          "patterns": [
+            "予以公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/partiallyDisclosed/total"
+          ],
+          "patterns": [
+            "部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/notDisclosed/stateSecret/total",
+            "/sections/applications/table/results/notDisclosed/prohibitedByLaw/total",
+            "/sections/applications/table/results/notDisclosed/endangersSecurityOrStability/total",
+            "/sections/applications/table/results/notDisclosed/thirdPartyRights/total",
+            "/sections/applications/table/results/notDisclosed/internalAffairs/total",
+            "/sections/applications/table/results/notDisclosed/processInformation/total",
+            "/sections/applications/table/results/notDisclosed/lawEnforcementFiles/total",
+            "/sections/applications/table/results/notDisclosed/administrativeInquiry/total"
+          ],
+          "patterns": [
+            "不予公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/carriedOverToNextYear/total"
+          ],
+          "patterns": [
+            "结转下年度(?:继续办理)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -3502,7 +4041,61 @@ export const rules2021: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeReconsideration/total"
           ],
           "patterns": [
-            "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?(?<n>\\d+)(?:件|起)"
+            "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/upheld"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?维持(?:原具体行政行为|原行政行为)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/corrected"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?(?<!不予)纠正\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeReconsideration/pending"
+          ],
+          "patterns": [
+            "行政复议[^。；]{0,30}?尚未审结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
         },
         {
@@ -3521,7 +4114,64 @@ export const rules2021: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/total"
           ],
           "patterns": [
-            "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?(?<n>\\d+)(?:件|起)"
+            "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/upheld",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/upheld"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?维持(?:原具体行政行为|原行政行为)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/corrected",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/corrected"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?(?<!不予)纠正\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/pending",
+            "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/pending"
+          ],
+          "patterns": [
+            "行政诉讼[^。；]{0,30}?尚未审结\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
         },
         {
@@ -3554,6 +4204,36 @@ export const rules2021: RuleSet = {
           "message": {
             "zh": "{paragraph}称“{word}”，但表三一、本年新收政府信息公开申请数量总计为{expected}。",
             "en": "{paragraph} says \"{word}\" (no applications received), but table 三 row 一 totals {expected}."
+          }
+        }
+      ]
+    },
+    {
+      "id": "T-PUNCT",
+      "severity": "warning",
+      "title": {
+        "zh": "中文里使用全角标点",
+        "en": "Full-width punctuation in Chinese text"
+      },
+      "message": {
+        "zh": "{paragraph}在中文中使用了半角标点：{word}。",
+        "en": "{paragraph} uses half-width punctuation in Chinese text: {word}."
+      },
+      "checks": [
+        {
+          "type": "punctuation",
+          "at": [
+            "/preface",
+            "/sections"
+          ],
+          "fullWidth": {
+            ",": "，",
+            "(": "（",
+            ")": "）",
+            ":": "：",
+            ";": "；",
+            "?": "？",
+            "!": "！"
           }
         }
       ]
@@ -3849,7 +4529,9 @@ export const rulesSchema: JsonSchema = {
             "mentions",
             "substantive",
             "statedCount",
-            "forbiddenText"
+            "forbiddenText",
+            "characters",
+            "punctuation"
           ]
         },
         "when": {
@@ -3905,6 +4587,61 @@ export const rulesSchema: JsonSchema = {
               },
               "right": {
                 "$ref": "#/$defs/terms"
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "punctuation"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "at",
+              "fullWidth"
+            ],
+            "properties": {
+              "at": {
+                "$ref": "#/$defs/pointers"
+              },
+              "fullWidth": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string",
+                  "minLength": 1
+                }
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "characters"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "at",
+              "pattern",
+              "label"
+            ],
+            "properties": {
+              "at": {
+                "$ref": "#/$defs/pointers"
+              },
+              "pattern": {
+                "type": "string",
+                "minLength": 1
+              },
+              "label": {
+                "$ref": "#/$defs/text"
               }
             }
           }

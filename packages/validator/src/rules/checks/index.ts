@@ -4,6 +4,7 @@
  */
 import type { Check } from '@nianbao/template';
 import type { Evaluator } from '../raw.js';
+import { characters } from './characters.js';
 import { compare } from './compare.js';
 import { deadline } from './deadline.js';
 import { forbiddenText } from './forbiddenText.js';
@@ -11,6 +12,7 @@ import { mentions } from './mentions.js';
 import { notNull } from './notNull.js';
 import { pattern } from './pattern.js';
 import { periodCoversYear } from './periodCoversYear.js';
+import { punctuation } from './punctuation.js';
 import { range } from './range.js';
 import { statedCount } from './statedCount.js';
 import { substantive } from './substantive.js';
@@ -28,4 +30,6 @@ export const CHECKS: { [T in Check['type']]: Evaluator<Extract<Check, { type: T 
   substantive,
   statedCount,
   forbiddenText,
+  characters,
+  punctuation,
 };

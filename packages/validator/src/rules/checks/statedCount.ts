@@ -1,6 +1,7 @@
 /**
  * statedCount: each number the text states in a matching sentence (named group `n`) equals Σ `equals`
- * of the tables; one finding per stated number that differs.
+ * of the tables; one finding per stated number that differs. The number is read as reports write it
+ * (numbers.ts): digits with spaces or separators, full-width digits, Chinese numerals.
  */
 import type { StatedCountCheck } from '@nianbao/template';
 import { compareDecimals, fromDecimal } from '../decimal.js';
@@ -8,8 +9,10 @@ import { NO_RAWS, notAssessable, type Evaluator, type Raw } from '../raw.js';
 import { regex } from '../regex.js';
 import { sum, totalOf } from '../scope.js';
 import { texts } from '../texts.js';
+import { readNumber } from '../numbers.js';
 
-const DIGIT = /[0-9]/;
+// A stated number has a digit or a Chinese numeral: a text without one needs no expression run.
+const DIGIT = /[0-9０-９〇零一二两三四五六七八九十百千万]/;
 
 function groupStart(match: RegExpExecArray, stated: string, pattern: string, text: string): number | undefined {
   const offset = match[0].indexOf(stated);
@@ -32,7 +35,6 @@ export const statedCount: Evaluator<StatedCountCheck> = (check, scope) => {
   const seen = new Set<string>();
   for (const entry of found) {
     const { text, pointer } = entry;
-    // A stated count has digits: most paragraphs have none and need no expression run.
     if (!(entry.digits ??= DIGIT.test(text))) continue;
     for (const pattern of check.patterns) {
       // Without the d flag (indices slow every match down): a group's start is read with indices only
@@ -43,18 +45,19 @@ export const statedCount: Evaluator<StatedCountCheck> = (check, scope) => {
         // An empty match: step over one character (the expressions have the u flag), as matchAll does.
         if (match[0] === '') compiled.lastIndex += (text.codePointAt(compiled.lastIndex) ?? 0) > 0xffff ? 2 : 1;
         const stated = match.groups?.n;
-        if (stated === undefined || !/^\d+$/.test(stated)) continue;
+        const number = stated === undefined ? undefined : readNumber(stated);
+        if (stated === undefined || number === undefined) continue;
         const start = groupStart(match, stated, pattern, text);
         const key = `${pointer}#${start}`;
         if (seen.has(key)) continue;
         seen.add(key);
         if (total.nulls.length > 0) return [notAssessable(pointer, total.nulls)];
-        if (compareDecimals({ units: BigInt(stated), scale: 0 }, exact) === 0) continue;
+        if (compareDecimals({ units: number, scale: 0 }, exact) === 0) continue;
         raws.push({
           pointer,
           expected,
-          actual: Number(stated),
-          vars: { expected: String(expected), actual: stated, value: match[0], word: match[0] },
+          actual: Number(number),
+          vars: { expected: String(expected), actual: stated.trim(), value: match[0].trim(), word: match[0].trim() },
         });
       }
     }
