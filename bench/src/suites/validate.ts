@@ -69,7 +69,19 @@ export async function validateSuite(
   ];
   const warm = groupFigures(measureWarm(contenders, reports, options), reports);
 
-  // Cold: the first example and the first generated 2021 report, written as JSON files.
+  const cold = await measureCold(reports, options.coldSamples);
+  const targets = validateTargets(warm);
+  const text = validateText(
+    warm,
+    cold,
+    contenders.map((c) => c.name),
+    options.coldSamples,
+  );
+  return { result: { warm, cold, targets }, text };
+}
+
+/** Cold: the first example and the first generated 2021 report, written as JSON files, each validated in fresh processes. */
+async function measureCold(reports: readonly BenchReport[], coldSamples: number): Promise<ValidateResult['cold']> {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   const cold: ValidateResult['cold'] = {};
   try {
@@ -81,7 +93,7 @@ export async function validateSuite(
       const file = join(dir, `${document.name}.json`);
       writeFileSync(file, document.json);
       const samples = new Map<string, { wall: number; child: ColdSample }[]>(COLD_METHODS.map((m) => [m, []]));
-      for (let i = 0; i < options.coldSamples; i++) {
+      for (let i = 0; i < coldSamples; i++) {
         for (const method of COLD_METHODS) {
           const run = await runChildOk<ColdSample>('validate-cold', [method, file]);
           if (!run.result.ok) throw new Error(`cold ${method} says ${document.name} is invalid`);
@@ -103,6 +115,11 @@ export async function validateSuite(
     rmSync(dir, { recursive: true, force: true });
   }
 
+  return cold;
+}
+
+/** The speed targets: full validation at least as fast as Ajv's schema-only check and as JSON.parse. */
+function validateTargets(warm: ValidateResult['warm']): TargetCheck[] {
   const targets: TargetCheck[] = [];
   for (const [group, byContender] of Object.entries(warm)) {
     if (group.startsWith('generated 20')) continue; // per-edition rows are in the table; targets on examples and the whole set
@@ -125,7 +142,15 @@ export async function validateSuite(
     });
   }
 
-  const names = contenders.map((c) => c.name);
+  return targets;
+}
+
+function validateText(
+  warm: ValidateResult['warm'],
+  cold: ValidateResult['cold'],
+  names: string[],
+  coldSamples: number,
+): string {
   const warmRows = Object.entries(warm).flatMap(([group, byContender]) =>
     names.map((name) => {
       const f = byContender[name]!;
@@ -149,11 +174,11 @@ export async function validateSuite(
     fmtTime(c.firstCallMs.p95),
     fmtTime(c.firstCallWithSetupMs.median),
   ]);
-  const text = [
+  return [
     "### 1. Validation, warm (per report; ratio = median time ÷ the other's median time)",
     table(['reports', 'method', 'ops/s', 'median', 'p95', 'time vs Ajv', 'time vs JSON.parse'], warmRows),
     '',
-    `### 1. Validation, cold (fresh process per sample, ${options.coldSamples} samples; medians unless p95)`,
+    `### 1. Validation, cold (fresh process per sample, ${coldSamples} samples; medians unless p95)`,
     table(
       [
         'method · document',
@@ -167,5 +192,4 @@ export async function validateSuite(
       coldRows,
     ),
   ].join('\n');
-  return { result: { warm, cold, targets }, text };
 }
