@@ -100,17 +100,13 @@ describe.each(EDITIONS)('edition %s: random valid reports', (edition) => {
           expect(rows).toHaveLength(1 + CELLS[edition]);
           const problems: string[] = [];
           for (const row of rows.slice(1)) {
-            const [, table, rowId, , columnId, , value, unit] = row as [
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-            ];
-            const pointer = `/sections/${table}/table${rowId === '.' ? '' : `/${rowId}`}/${columnId}`;
+            const field = (name: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(name)] ?? '';
+            // Each row names its cell by JSON Pointer; its column id may be the id shared across editions.
+            const pointer = field('pointer');
+            const [value, unit] = [field('value'), field('unit')];
+            if (field('report_id') !== data.reportId) problems.push(`${pointer}: report id ${field('report_id')}`);
+            if (field('report_year') !== String(report.metadata.reportYear))
+              problems.push(`${pointer}: year ${field('report_year')}`);
             const cell = getAt(report, pointer);
             const expected = isPlainObject(cell) ? cell.value : cell;
             if (row.length !== CSV_COLUMNS.length) problems.push(`${pointer}: ${row.length} fields`);

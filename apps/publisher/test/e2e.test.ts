@@ -162,6 +162,7 @@ describe('the publishing app in Chromium', () => {
     const out = join(folder, 'out', 'sample');
     expect(readdirSync(out).sort()).toEqual([
       'datapackage.json',
+      'fragment-inline.html',
       'fragment.html',
       'index.html',
       'report.csv',

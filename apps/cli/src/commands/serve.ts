@@ -1,6 +1,7 @@
-/** `nianbao serve [folder] [--port 4173] [--host 127.0.0.1]`: the publishing app on a folder of reports. */
+/** `nianbao serve [folder] [--port 4173] [--host 127.0.0.1] [--extension <folder>]...`: the publishing app on a folder of reports. */
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js';
-import { EXIT, fail, usageError, type CommandContext } from '../output.js';
+import { applyCliExtensions, loadCliExtensions } from '../extensions.js';
+import { EXIT, fail, usageError, type CommandContext, type Lang } from '../output.js';
 
 const COMMAND = 'serve';
 
@@ -14,10 +15,12 @@ export const help = {
 选项：
   --port <端口>     监听端口（默认 4173；0 表示任选空闲端口）
   --host <地址>     监听地址（默认 127.0.0.1，仅本机可访问；其他地址会打印警告）
+  --extension <目录> 本地扩展（含 extension.json 的目录），可重复；启动时加载一次，编辑、检查、
+                    预览和发布都使用其新增的行、规则和级别调整
   --lang zh|en      输出语言（默认 zh）
   -h, --help        显示本帮助
 
-按 Ctrl-C 停止。退出码：0 正常停止；2 目录无法读取、端口被占用或参数有误。
+按 Ctrl-C 停止。退出码：0 正常停止；2 目录无法读取、端口被占用、扩展有误或参数有误。
 `,
   en: `Usage: nianbao serve [folder] [--port 4173] [--host 127.0.0.1]
 
@@ -30,10 +33,14 @@ program: nothing is fetched from the internet.
 Options:
   --port <port>     port to listen on (default 4173; 0 picks a free one)
   --host <address>  address to listen on (default 127.0.0.1, this computer only; any other prints a warning)
+  --extension <folder>  a local extension (a folder with extension.json); may be repeated; loaded once at
+                    start, its added rows, rules and severity overrides are used to edit, check,
+                    preview and publish
   --lang zh|en      language of the output (default zh)
   -h, --help        show this help
 
-Stop with Ctrl-C. Exit codes: 0 stopped; 2 the folder cannot be read, the port is taken, or bad arguments.
+Stop with Ctrl-C. Exit codes: 0 stopped; 2 the folder cannot be read, the port is taken, a bad extension,
+or bad arguments.
 `,
 };
 
@@ -42,6 +49,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     ...COMMON_OPTIONS,
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
+    extension: { type: 'string', multiple: true },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -60,11 +68,13 @@ export async function run(ctx: CommandContext): Promise<number> {
   const host = parsed.values.host ?? '127.0.0.1';
   const folder = parsed.positionals[0] ?? '.';
   const zh = ctx.lang === 'zh';
+  const extensions = await serverExtensions(parsed.values.extension ?? [], ctx.lang);
+  if (!extensions.ok) return fail(ctx, extensions.reason, COMMAND);
   // Loaded at run time from its own package, so the app finds its built client next to its server.
   const { startServer, LOOPBACK } = await import('@nianbao/publisher');
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({ folder, port, host });
+    server = await startServer({ folder, port, host, extensions: extensions.byEdition });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reason =
@@ -99,4 +109,27 @@ export async function run(ctx: CommandContext): Promise<number> {
   await stopped;
   await server.close();
   return EXIT.OK;
+}
+
+type ServerExtensions =
+  | { ok: true; byEdition: Record<string, import('@nianbao/extension').AppliedExtensions> }
+  | { ok: false; reason: string };
+
+/**
+ * The extensions applied to every edition they list, once at start: a bad one stops the server before
+ * it listens (one line, exit 2, as validate refuses it) rather than failing each report later.
+ */
+async function serverExtensions(folders: readonly string[], lang: Lang): Promise<ServerExtensions> {
+  if (folders.length === 0) return { ok: true, byEdition: {} };
+  const loaded = await loadCliExtensions(folders, lang);
+  if (!loaded.ok) return loaded;
+  const { EDITIONS } = await import('@nianbao/template');
+  const byEdition: Record<string, import('@nianbao/extension').AppliedExtensions> = {};
+  for (const edition of EDITIONS) {
+    if (!loaded.extensions.some((extension) => extension.manifest.editions.includes(edition))) continue;
+    const result = await applyCliExtensions(loaded.extensions, edition, lang);
+    if (!result.ok) return result;
+    byEdition[edition] = result.applied;
+  }
+  return { ok: true, byEdition };
 }

@@ -6,6 +6,7 @@
 import { type KeyboardEvent, useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { isEdition } from '@nianbao/template';
 import { validateReport, type Finding } from '@nianbao/validator';
+import { validateOptionsOf } from './extensions.js';
 import type { Opened } from './api.js';
 import { createStore, EditorContext, type EditorStore } from './context.js';
 import { useReportFile } from './file-state.js';
@@ -46,7 +47,7 @@ export function Editor({ opened, onClose }: { opened: Opened; onClose: () => voi
   const [preview, setPreview] = useState<'html' | 'pdf' | undefined>();
   const [pdfDoc, setPdfDoc] = useState<unknown>();
   const doc = history.present;
-  const result = useMemo(() => validateReport(doc), [doc]);
+  const result = useMemo(() => validateReport(doc, validateOptionsOf(doc)), [doc]);
   const findings = useMemo(() => indexFindings(result.findings), [result]);
   const change = useCallback((edits: Edit[], key?: string) => dispatch({ type: 'edit', edits, key }), []);
   const store = useEditorStore(doc, findings, change);

@@ -8,6 +8,7 @@ import { toPointer } from '../shared/doc.js';
 
 const NO_PATH: readonly string[] = ['\u0000'];
 import { isRequiredAt, schemaAt } from '../shared/schema-info.js';
+import { schemaOf } from './extensions.js';
 import { memo } from 'react';
 import { noteOf, useFindingsAt, useFindingsUnder, useSlice, useStore } from './context.js';
 import { useWords } from './i18n.js';
@@ -40,7 +41,7 @@ export const Paragraphs = memo(function Paragraphs({
   useFindingsUnder(pointer);
   const findings = store.state.findings;
   const items = Array.isArray(list) ? (list as unknown[]) : [];
-  const required = isRequiredAt(edition, path);
+  const required = isRequiredAt(edition, path, schemaOf(edition));
   const setList = (next: unknown[], key?: string) =>
     change([{ path, value: next.length === 0 && !required ? undefined : next }], key);
   const move = (from: number, to: number) => {
@@ -120,7 +121,7 @@ export const NarrativePart = memo(function NarrativePart({ part }: { part: Exclu
   const heading = useSlice(part.kind === 'topic' ? part.headingSegments : NO_PATH);
   const { t } = useWords();
   if (part.kind === 'paragraphs') {
-    const title = schemaAt(edition, part.segments)?.title;
+    const title = schemaAt(edition, part.segments, schemaOf(edition))?.title;
     const label = typeof title === 'string' ? title : part.segments.join(' › ');
     return (
       <div className="part">

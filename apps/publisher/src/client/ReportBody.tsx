@@ -1,7 +1,8 @@
 /** The report itself in the edition's order: title, imported leftovers, metadata form, preface, sections. */
 import { memo } from 'react';
 import { editionLayout } from '@nianbao/view-model';
-import { schemaFor, type Edition, type JsonSchema } from '@nianbao/template';
+import type { Edition, JsonSchema } from '@nianbao/template';
+import { schemaOf } from './extensions.js';
 import { useSlice } from './context.js';
 import { Grid } from './Grid.js';
 import { useWords } from './i18n.js';
@@ -17,7 +18,7 @@ const UNPLACED: readonly string[] = ['provenance', 'unplaced'];
 function Title({ edition }: { edition: Edition }) {
   const agency = useSlice(AGENCY);
   const year = useSlice(YEAR);
-  const layout = editionLayout(edition);
+  const layout = editionLayout(edition, schemaOf(edition));
   return (
     <h1>
       {typeof agency === 'string' ? agency : ''}
@@ -50,8 +51,8 @@ function Unplaced() {
 
 export const ReportBody = memo(function ReportBody({ edition }: { edition: Edition }) {
   const { t } = useWords();
-  const layout = editionLayout(edition);
-  const metadataSite = (schemaFor(edition).properties as Record<string, JsonSchema>).metadata!;
+  const layout = editionLayout(edition, schemaOf(edition));
+  const metadataSite = (schemaOf(edition).properties as Record<string, JsonSchema>).metadata!;
   return (
     <div className="document">
       <Title edition={edition} />

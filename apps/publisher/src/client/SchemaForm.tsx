@@ -4,7 +4,8 @@
  * labelled with the schema's official title and in its x-order. A property added to the schema
  * appears here without UI code. Emptying an optional field removes it from the document.
  */
-import { propertiesOf, resolveRef, schemaFor, type JsonSchema } from '@nianbao/template';
+import { propertiesOf, resolveRef, type JsonSchema } from '@nianbao/template';
+import { schemaOf } from './extensions.js';
 import { toPointer } from '../shared/doc.js';
 import { memo } from 'react';
 import { noteOf, useFindingsAt, useSlice, useStore } from './context.js';
@@ -110,7 +111,7 @@ export const SchemaForm = memo(function SchemaForm({
   title: string;
 }) {
   const { edition } = useStore();
-  const root = schemaFor(edition);
+  const root = schemaOf(edition);
   const schema = resolveRef(root, site);
   if (schema.type !== 'object' || !schema.properties)
     return <Field path={path} site={site} schema={schema} title={title} />;

@@ -4,6 +4,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { guard, jsonError } from './guard.js';
+import type { ExtensionsByEdition } from '../shared/extensions.js';
 import { registerRoutes } from './routes.js';
 
 export interface AppOptions {
@@ -12,6 +13,8 @@ export interface AppOptions {
   token: string;
   /** host:port values accepted in Host and Origin. */
   hosts: Set<string>;
+  /** Local extensions by edition (`serve --extension`), loaded once by the caller. */
+  extensions?: ExtensionsByEdition;
   /** The built client (default: dist/client of this package). */
   clientDir?: string;
 }
@@ -43,7 +46,7 @@ export function createApp(options: AppOptions): Hono {
     c.header('cache-control', 'no-store');
   });
   app.use('*', guard({ token: options.token, hosts: options.hosts }));
-  registerRoutes(app, { root: options.root });
+  registerRoutes(app, { root: options.root, extensions: options.extensions });
   app.all('/api/*', (c) => jsonError(c, 404, { zh: '没有这个接口。', en: 'No such API.' }));
 
   app.get('/assets/:file', async (c) => {

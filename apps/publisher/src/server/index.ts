@@ -6,10 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { ExtensionsByEdition } from '../shared/extensions.js';
 import { createApp } from './app.js';
 
 export { createApp, type AppOptions } from './app.js';
 export { resolveReportName } from './paths.js';
+export type { EditionExtensions, ExtensionsByEdition } from '../shared/extensions.js';
 export { mergeIntoDocument } from './yaml-merge.js';
 
 export interface ServeOptions {
@@ -18,6 +20,11 @@ export interface ServeOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * Local extensions by edition: what @nianbao/extension's applyExtensions gives each edition they
+   * apply to (the caller loads them once and refuses a bad one before starting).
+   */
+  extensions?: ExtensionsByEdition;
 }
 
 export interface RunningServer {
@@ -35,7 +42,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = options.host ?? '127.0.0.1';
   const token = randomBytes(24).toString('base64url');
   const hosts = new Set<string>();
-  const app = createApp({ root, token, hosts });
+  const app = createApp({ root, token, hosts, extensions: options.extensions });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const created = serve({ fetch: app.fetch, port: options.port ?? 4173, hostname: host }, () => resolve(created));
     created.once('error', reject);

@@ -7,6 +7,7 @@ import { readReportFile, formatProblem } from '@nianbao/source';
 import type { Report } from '@nianbao/template';
 import { validateReport, type Finding } from '@nianbao/validator';
 import { removeStaleTempFiles, renderOutputs, writeFilesAtomically } from '@nianbao/outputs';
+import { extensionsFor, validateOptionsFor, type ExtensionsByEdition } from '../shared/extensions.js';
 import type { Lang } from './store.js';
 
 export type PublishResult =
@@ -14,12 +15,24 @@ export type PublishResult =
   | { ok: false; status: 422; reason: string; findings: Finding[] }
   | { ok: false; status: 500; reason: string };
 
-export async function publishReport(path: string, name: string, outDir: string, lang: Lang): Promise<PublishResult> {
+/** What the renderers take from the extensions of a document's edition: added rows shown and declared. */
+function renderExtensions(extensions: ExtensionsByEdition, document: unknown) {
+  const found = extensionsFor(extensions, document);
+  return found ? { schema: found.schema, extensions: found.applied } : {};
+}
+
+export async function publishReport(
+  path: string,
+  name: string,
+  outDir: string,
+  lang: Lang,
+  extensions: ExtensionsByEdition = {},
+): Promise<PublishResult> {
   const zh = lang === 'zh';
   const source = await readReportFile(path);
   if (!source.ok)
     return { ok: false, status: 422, reason: formatProblem(source.problem, { file: name, lang }), findings: [] };
-  const validation = validateReport(source.document);
+  const validation = validateReport(source.document, validateOptionsFor(extensions, source.document));
   const errors = validation.findings.filter((finding) => finding.severity === 'error');
   if (validation.edition === undefined || errors.length > 0) {
     const first = errors[0] ?? validation.findings[0];
@@ -28,7 +41,10 @@ export async function publishReport(path: string, name: string, outDir: string, 
       : `${name}: ${errors.length} errors; nothing was written.${first ? ` First: ${first.message.en}` : ''}`;
     return { ok: false, status: 422, reason, findings: errors };
   }
-  const rendered = await renderOutputs(source.document as Report, { lang });
+  const rendered = await renderOutputs(source.document as Report, {
+    lang,
+    ...renderExtensions(extensions, source.document),
+  });
   if (!rendered.ok) return { ok: false, status: 500, reason: `${name}: ${rendered.reason}` };
   try {
     await removeStaleTempFiles(outDir);
@@ -51,8 +67,8 @@ export async function publishReport(path: string, name: string, outDir: string, 
 type Preview<T> = ({ ok: true } & T) | { ok: false; reason: string };
 
 /** Why a document the editor holds cannot be laid out yet (not a report, or its structure incomplete). */
-function previewRefusal(document: unknown, lang: Lang): string | undefined {
-  const validation = validateReport(document);
+function previewRefusal(document: unknown, lang: Lang, extensions: ExtensionsByEdition): string | undefined {
+  const validation = validateReport(document, validateOptionsFor(extensions, document));
   if (validation.edition === undefined) return validation.findings[0]?.message[lang] ?? 'not a report';
   const structural = validation.findings.find((finding) => finding.severity === 'error' && finding.ruleId === 'schema');
   if (!structural) return undefined;
@@ -62,19 +78,35 @@ function previewRefusal(document: unknown, lang: Lang): string | undefined {
 }
 
 /** The PDF of a document the editor holds (unsaved changes included), rendered as `build` renders it. */
-export async function previewPdf(document: unknown, lang: Lang): Promise<Preview<{ pdf: Uint8Array }>> {
-  const refusal = previewRefusal(document, lang);
+export async function previewPdf(
+  document: unknown,
+  lang: Lang,
+  extensions: ExtensionsByEdition = {},
+): Promise<Preview<{ pdf: Uint8Array }>> {
+  const refusal = previewRefusal(document, lang, extensions);
   if (refusal) return { ok: false, reason: refusal };
-  const rendered = await renderOutputs(document as Report, { formats: ['pdf'], lang });
+  const rendered = await renderOutputs(document as Report, {
+    formats: ['pdf'],
+    lang,
+    ...renderExtensions(extensions, document),
+  });
   if (!rendered.ok) return { ok: false, reason: rendered.reason };
   return { ok: true, pdf: rendered.files[0]!.data as Uint8Array };
 }
 
 /** The standalone page of a document the editor holds. */
-export async function previewHtml(document: unknown, lang: Lang): Promise<Preview<{ html: string }>> {
-  const refusal = previewRefusal(document, lang);
+export async function previewHtml(
+  document: unknown,
+  lang: Lang,
+  extensions: ExtensionsByEdition = {},
+): Promise<Preview<{ html: string }>> {
+  const refusal = previewRefusal(document, lang, extensions);
   if (refusal) return { ok: false, reason: refusal };
-  const rendered = await renderOutputs(document as Report, { formats: ['html'], lang });
+  const rendered = await renderOutputs(document as Report, {
+    formats: ['html'],
+    lang,
+    ...renderExtensions(extensions, document),
+  });
   if (!rendered.ok) return { ok: false, reason: rendered.reason };
   return { ok: true, html: rendered.files[0]!.data as string };
 }

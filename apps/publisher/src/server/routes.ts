@@ -1,6 +1,7 @@
 /** The JSON API. Every failure is `{ error: { reason } }` with the CLI's one-line wording. */
 import type { Context, Hono } from 'hono';
 import { editionForYear, isEdition } from '@nianbao/template';
+import type { ExtensionsByEdition } from '../shared/extensions.js';
 import { blankReport, reportFromLastYear } from '../shared/skeleton.js';
 import { jsonError, langOf, sizeLimit } from './guard.js';
 import { importPage } from './import-page.js';
@@ -10,6 +11,8 @@ import { exists, listReports, readReport, saveReport } from './store.js';
 
 export interface RouteOptions {
   root: string;
+  /** Local extensions by edition (`serve --extension`), applied to every check, preview and publication. */
+  extensions?: ExtensionsByEdition;
 }
 
 async function bodyOf(c: Context): Promise<Record<string, unknown> | undefined> {
@@ -24,7 +27,7 @@ async function bodyOf(c: Context): Promise<Record<string, unknown> | undefined> 
 const badBody = (c: Context) =>
   jsonError(c, 400, { zh: '请求内容不是有效的 JSON 对象。', en: 'The request body is not a JSON object.' });
 
-async function newReport(c: Context, root: string) {
+async function newReport(c: Context, root: string, extensions: ExtensionsByEdition) {
   const lang = langOf(c);
   const body = await bodyOf(c);
   if (!body) return badBody(c);
@@ -39,7 +42,7 @@ async function newReport(c: Context, root: string) {
       zh: `${target.name}：文件已存在，不会覆盖。`,
       en: `${target.name}: the file exists; it is not overwritten.`,
     });
-  let document: unknown = blankReport(edition, year);
+  let document: unknown = blankReport(edition, year, extensions[edition]?.schema);
   let notCarried: unknown[] = [];
   if (body.document !== null && typeof body.document === 'object') {
     // A draft made by the importer (a dropped page): saved as it is, checked in the editor.
@@ -50,7 +53,7 @@ async function newReport(c: Context, root: string) {
     const last = await readReport(from.path, from.name, lang);
     if (!last.ok) return jsonError(c, last.status, last.reason);
     try {
-      ({ document, notCarried } = await fromLastYear(last.document, edition, year));
+      ({ document, notCarried } = await fromLastYear(last.document, edition, year, extensions));
     } catch (error) {
       // @nianbao/migrate refuses what is not a report of a known edition.
       return jsonError(c, 422, `${from.name}: ${(error as Error).message}`);
@@ -71,7 +74,7 @@ async function newReport(c: Context, root: string) {
  * @nianbao/migrate (the mapping lives there; what it cannot carry is listed), then what has its place
  * in this edition is carried.
  */
-async function fromLastYear(last: unknown, edition: '2019' | '2021', year: number) {
+async function fromLastYear(last: unknown, edition: '2019' | '2021', year: number, extensions: ExtensionsByEdition) {
   const lastEdition = (last as { edition?: unknown }).edition;
   let source = last;
   const notCarried: { pointer: string; label: string; reason: string }[] = [];
@@ -81,12 +84,14 @@ async function fromLastYear(last: unknown, edition: '2019' | '2021', year: numbe
     source = migrated.document;
     notCarried.push(...migrated.notCarried, ...migrated.dropped);
   }
-  const made = reportFromLastYear(source, edition, year);
+  const made = reportFromLastYear(source, edition, year, extensions[edition]?.schema);
   return { document: made.document, notCarried: [...notCarried, ...made.notCarried] };
 }
 
-export function registerRoutes(app: Hono, { root }: RouteOptions): void {
-  app.get('/api/reports', async (c) => c.json({ reports: await listReports(root, langOf(c)) }));
+export function registerRoutes(app: Hono, { root, extensions = {} }: RouteOptions): void {
+  app.get('/api/reports', async (c) => c.json({ reports: await listReports(root, langOf(c), extensions) }));
+  // The client checks and lays out with the same extensions (loaded once at start, so never stale).
+  app.get('/api/extensions', (c) => c.json({ extensions }));
 
   app.get('/api/report', async (c) => {
     const target = await resolveReportName(root, c.req.query('file'));
@@ -116,14 +121,20 @@ export function registerRoutes(app: Hono, { root }: RouteOptions): void {
     return c.json({ file: target.name, version: saved.version });
   });
 
-  app.post('/api/new', sizeLimit(), (c) => newReport(c, root));
+  app.post('/api/new', sizeLimit(), (c) => newReport(c, root, extensions));
 
   app.post('/api/publish', sizeLimit(), async (c) => {
     const body = await bodyOf(c);
     if (!body) return badBody(c);
     const target = await resolveReportName(root, body.file);
     if (!target.ok) return jsonError(c, 400, target.reason);
-    const result = await publishReport(target.path, target.name, outputFolder(root, target.name), langOf(c));
+    const result = await publishReport(
+      target.path,
+      target.name,
+      outputFolder(root, target.name),
+      langOf(c),
+      extensions,
+    );
     if (!result.ok)
       return jsonError(c, result.status, result.reason, 'findings' in result ? { findings: result.findings } : {});
     return c.json({ folder: result.folder, files: result.files, warnings: result.warnings });
@@ -132,7 +143,7 @@ export function registerRoutes(app: Hono, { root }: RouteOptions): void {
   app.post('/api/preview.pdf', sizeLimit(), async (c) => {
     const body = await bodyOf(c);
     if (!body) return badBody(c);
-    const result = await previewPdf(body.document, langOf(c));
+    const result = await previewPdf(body.document, langOf(c), extensions);
     if (!result.ok) return jsonError(c, 422, result.reason);
     return c.body(result.pdf as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/pdf' });
   });
@@ -140,7 +151,7 @@ export function registerRoutes(app: Hono, { root }: RouteOptions): void {
   app.post('/api/preview.html', sizeLimit(), async (c) => {
     const body = await bodyOf(c);
     if (!body) return badBody(c);
-    const result = await previewHtml(body.document, langOf(c));
+    const result = await previewHtml(body.document, langOf(c), extensions);
     if (!result.ok) return jsonError(c, 422, result.reason);
     return c.html(result.html);
   });

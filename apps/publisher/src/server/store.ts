@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { formatProblem, parseReportSource, readReportFile } from '@nianbao/source';
+import { validateOptionsFor, type ExtensionsByEdition } from '../shared/extensions.js';
 import { validateReport } from '@nianbao/validator';
 import { Document, parseDocument } from 'yaml';
 import { REPORT_EXTENSIONS } from './paths.js';
@@ -53,7 +54,11 @@ async function reportFiles(root: string): Promise<string[]> {
 
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 
-export async function listReports(root: string, lang: Lang): Promise<ReportEntry[]> {
+export async function listReports(
+  root: string,
+  lang: Lang,
+  extensions: ExtensionsByEdition = {},
+): Promise<ReportEntry[]> {
   const entries: ReportEntry[] = [];
   for (const name of await reportFiles(root)) {
     const read = await readReportFile(join(root, name));
@@ -61,7 +66,7 @@ export async function listReports(root: string, lang: Lang): Promise<ReportEntry
       entries.push({ name, refused: formatProblem(read.problem, { file: name, lang }) });
       continue;
     }
-    const result = validateReport(read.document);
+    const result = validateReport(read.document, validateOptionsFor(extensions, read.document));
     if (result.edition === undefined) {
       entries.push({ name, refused: `${name}: ${result.findings[0]?.message[lang] ?? 'not a report'}` });
       continue;

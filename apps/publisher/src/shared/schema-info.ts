@@ -1,9 +1,12 @@
 /** Questions about a place in a report answered from the edition's JSON Schema. */
 import { propertiesOf, resolveRef, schemaFor, type Edition, type JsonSchema } from '@nianbao/template';
 
-/** The schema at a path of property keys (array items followed), or undefined off the schema. */
-export function schemaAt(edition: Edition, segments: readonly (string | number)[]): JsonSchema | undefined {
-  const root = schemaFor(edition);
+/** The schema at a path (in `root`: the edition's schema, or it patched by local extensions) of property keys (array items followed), or undefined off the schema. */
+export function schemaAt(
+  edition: Edition,
+  segments: readonly (string | number)[],
+  root: JsonSchema = schemaFor(edition),
+): JsonSchema | undefined {
   let node: JsonSchema | undefined = root;
   for (const key of segments) {
     if (!node) return undefined;
@@ -18,9 +21,12 @@ export function schemaAt(edition: Edition, segments: readonly (string | number)[
 }
 
 /** Whether the last key of `segments` is required by its parent object. */
-export function isRequiredAt(edition: Edition, segments: readonly string[]): boolean {
-  const root = schemaFor(edition);
-  const parent = schemaAt(edition, segments.slice(0, -1));
+export function isRequiredAt(
+  edition: Edition,
+  segments: readonly string[],
+  root: JsonSchema = schemaFor(edition),
+): boolean {
+  const parent = schemaAt(edition, segments.slice(0, -1), root);
   if (!parent) return false;
   const required = resolveRef(root, parent).required as string[] | undefined;
   return required?.includes(segments[segments.length - 1]!) ?? false;

@@ -4,7 +4,7 @@
  * start not reported (null): the clerk sees which are still to fill, and 0 is always typed on purpose.
  */
 import { editionLayout } from '@nianbao/view-model';
-import type { Edition } from '@nianbao/template';
+import type { Edition, JsonSchema } from '@nianbao/template';
 import { getAt, setAt } from './doc.js';
 import { isRequiredAt } from './schema-info.js';
 
@@ -14,27 +14,31 @@ export interface NotCarried {
   reason: string;
 }
 
-function emptyTables(document: unknown, edition: Edition): unknown {
+function emptyTables(document: unknown, edition: Edition, schema?: JsonSchema): unknown {
   let doc = document;
-  for (const table of editionLayout(edition).tables)
+  for (const table of editionLayout(edition, schema).tables)
     for (const cell of table.cells)
       doc = setAt(doc, cell.segments, cell.valueKind === 'money' ? { value: null, unit: '万元' } : null);
   return doc;
 }
 
-function emptyNarrative(document: unknown, edition: Edition): unknown {
+function emptyNarrative(document: unknown, edition: Edition, schema?: JsonSchema): unknown {
   let doc = setAt(document, ['preface', 'paragraphs'], []);
-  for (const section of editionLayout(edition).sections)
+  for (const section of editionLayout(edition, schema).sections)
     for (const part of section.parts) {
       // Required lists only: an optional 说明 or 概述 appears when the clerk adds a paragraph.
       if (part.kind === 'topic') doc = setAt(doc, part.paragraphsSegments, []);
-      else if (part.kind === 'paragraphs' && isRequiredAt(edition, part.segments)) doc = setAt(doc, part.segments, []);
+      else if (part.kind === 'paragraphs' && isRequiredAt(edition, part.segments, schema))
+        doc = setAt(doc, part.segments, []);
     }
   return doc;
 }
 
-/** A blank report: the year's statistics period, every narrative part empty, every cell not reported. */
-export function blankReport(edition: Edition, year: number): unknown {
+/**
+ * A blank report: the year's statistics period, every narrative part empty, every cell not reported
+ * (the cells local extensions add too, when `schema` is the edition's schema they patched).
+ */
+export function blankReport(edition: Edition, year: number, schema?: JsonSchema): unknown {
   let doc: unknown = {
     edition,
     metadata: {
@@ -43,8 +47,8 @@ export function blankReport(edition: Edition, year: number): unknown {
       statisticsPeriod: { start: `${year}-01-01`, end: `${year}-12-31` },
     },
   };
-  doc = emptyNarrative(doc, edition);
-  return emptyTables(doc, edition);
+  doc = emptyNarrative(doc, edition, schema);
+  return emptyTables(doc, edition, schema);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -94,9 +98,10 @@ export function reportFromLastYear(
   last: unknown,
   edition: Edition,
   year: number,
+  schema?: JsonSchema,
 ): { document: unknown; notCarried: NotCarried[] } {
   const notCarried: NotCarried[] = [];
-  let doc = blankReport(edition, year);
+  let doc = blankReport(edition, year, schema);
   const metadata = getAt(last, ['metadata']);
   if (isObject(metadata)) {
     for (const key of ['agency', 'contact', 'electronicVersion'])
