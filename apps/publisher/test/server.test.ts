@@ -187,7 +187,11 @@ describe('previews', () => {
     const pdf = await write('api/preview.pdf', { document });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const html = await write('api/preview.html', { document });
     expect(await html.text()).toContain('预览测试局');
   });

@@ -14,14 +14,21 @@ import { fmtTime, type TargetCheck } from '../targets.js';
 
 const TARGET_MS_PER_10_PAGES = 1000;
 const fixture = (name: string) =>
-  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../packages/importer/test/fixtures/${name}`, import.meta.url))));
+  new Uint8Array(
+    readFileSync(fileURLToPath(new URL(`../../../packages/importer/test/fixtures/${name}`, import.meta.url))),
+  );
 
 const pagesOf = (pdf: Uint8Array): number =>
   (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
-export async function importSuite(options: { rounds: number }): Promise<{ result: { targets: TargetCheck[] }; text: string }> {
+export async function importSuite(options: {
+  rounds: number;
+}): Promise<{ result: { targets: TargetCheck[] }; text: string }> {
   const documents: { name: string; pdf: Uint8Array }[] = [
-    { name: 'generated 2021, 12 paragraphs a part', pdf: await renderPdf(validReport('2021', 7, { paragraphs: 12 }) as never) },
+    {
+      name: 'generated 2021, 12 paragraphs a part',
+      pdf: await renderPdf(validReport('2021', 7, { paragraphs: 12 }) as never),
+    },
     { name: 'nianbao-chizhou-rfb-2020.pdf', pdf: fixture('nianbao-chizhou-rfb-2020.pdf') },
     { name: 'nianbao-sample-bureau-2021.pdf', pdf: fixture('nianbao-sample-bureau-2021.pdf') },
   ];
@@ -48,9 +55,8 @@ export async function importSuite(options: { rounds: number }): Promise<{ result
       pass: per10 <= TARGET_MS_PER_10_PAGES,
     });
   }
-  const text = [
-    '### 6. PDF import, warm',
-    table(['document', 'pages', 'median', 'p95', 'per 10 pages'], rows),
-  ].join('\n');
+  const text = ['### 6. PDF import, warm', table(['document', 'pages', 'median', 'p95', 'per 10 pages'], rows)].join(
+    '\n',
+  );
   return { result: { targets }, text };
 }

@@ -13,7 +13,9 @@ export interface DataPackageOptions {
 
 /** The cells of `view` that the official layout of its edition does not have: those extensions add. */
 function extensionCells(view: ReportView): Record<string, string>[] {
-  const official = new Set(editionLayout(view.edition).tables.flatMap((table) => table.cells.map((cell) => cell.pointer)));
+  const official = new Set(
+    editionLayout(view.edition).tables.flatMap((table) => table.cells.map((cell) => cell.pointer)),
+  );
   return view.tables.flatMap((table) =>
     table.cells
       .filter((cell) => !official.has(cell.layout.pointer))
