@@ -246,94 +246,19 @@ class Converter {
     return schema;
   }
 
+  /** A node's schema: its type (or value) as the base, every other keyword a check on the same value. */
   private build(node: JsonSchema, at: readonly (string | number)[]): z.ZodType {
-    const { has, families, allowed } = readKeywords(node);
-
-    let base: z.ZodType;
-    const guards: z.ZodType[] = [];
-    if (has('type')) {
-      const types = (Array.isArray(node.type) ? node.type : [node.type]) as string[];
-      const withNumber = types.includes('number');
-      const members = types
-        .filter((type) => type !== 'null' && !(withNumber && type === 'integer'))
-        .map((type) => this.typed(type, node, at));
-      base =
-        members.length === 0
-          ? z.null()
-          : members.length === 1
-            ? members[0]!
-            : z.union(members as [z.ZodType, z.ZodType]);
-      if (members.length > 0 && types.includes('null')) base = base.nullable();
-    } else if (allowed?.every(isPrimitive) && !Object.values(families).some(Boolean)) {
-      base = z.literal(allowed as [string | number | boolean | null]);
-    } else {
-      base = z.unknown();
-      // Without `type`, the type-specific keywords constrain only values of their type.
-      if (families.object) guards.push(this.guarded(isPlainObject, this.object(node, at)));
-      if (families.array) guards.push(this.guarded(Array.isArray, this.array(node, at)));
-      if (families.string) guards.push(this.guarded((v) => typeof v === 'string', this.string(node)));
-      if (families.number) guards.push(this.guarded((v) => typeof v === 'number', this.number(node, false)));
-    }
-
+    const keywords = readKeywords(node);
+    const { base, guards } = this.base(node, at, keywords);
     const checks: z.ZodType[] = [...guards];
-    if (allowed && !(base instanceof z.ZodLiteral)) {
-      checks.push(
-        z.unknown().superRefine((value, ctx) => {
-          if (!allowed.some((option) => jsonEqual(option, value))) {
-            ctx.addIssue({
-              code: 'custom',
-              message: 'not one of the allowed values',
-              params: { keyword: has('const') ? 'const' : 'enum', allowed } satisfies SchemaIssueParams,
-            });
-          }
-        }),
-      );
-    }
+    const { has, allowed } = keywords;
+    if (allowed && !(base instanceof z.ZodLiteral)) checks.push(this.allowedCheck(allowed, has('const')));
     if (has('$ref')) checks.push(this.ref(node.$ref as string));
     if (has('allOf'))
       for (const [i, sub] of (node.allOf as Node[]).entries()) checks.push(this.convert(sub, [...at, 'allOf', i]));
-    if (has('anyOf') || has('oneOf')) {
-      const keyword = has('oneOf') ? 'oneOf' : 'anyOf';
-      const options = (node[keyword] as Node[]).map((sub, i) => this.convert(sub, [...at, keyword, i]));
-      const constants = (node[keyword] as Node[]).every((sub) => isPlainObject(sub) && Object.hasOwn(sub, 'const'))
-        ? (node[keyword] as JsonSchema[]).map((sub) => sub.const)
-        : undefined;
-      checks.push(
-        z.unknown().superRefine((value, ctx) => {
-          let matches = 0;
-          for (const option of options) if (option.safeParse(value).success) matches++;
-          if (keyword === 'oneOf' ? matches !== 1 : matches === 0) {
-            const params: SchemaIssueParams = { keyword, matches, ...(constants ? { allowed: constants } : {}) };
-            ctx.addIssue({ code: 'custom', message: `${keyword}: ${matches} subschemas match`, params });
-          }
-        }),
-      );
-    }
-    if (has('if') && (has('then') || has('else'))) {
-      const condition = this.convert(node.if as Node, [...at, 'if']);
-      const then = has('then') ? this.convert(node.then as Node, [...at, 'then']) : undefined;
-      const otherwise = has('else') ? this.convert(node.else as Node, [...at, 'else']) : undefined;
-      checks.push(
-        z.unknown().superRefine((value, ctx) => {
-          const branch = condition.safeParse(value).success ? then : otherwise;
-          const result = branch?.safeParse(value);
-          if (result && !result.success) forwardIssues(ctx, result.error);
-        }),
-      );
-    }
-    if (has('not')) {
-      const negated = this.convert(node.not as Node, [...at, 'not']);
-      checks.push(
-        z.unknown().superRefine((value, ctx) => {
-          if (negated.safeParse(value).success)
-            ctx.addIssue({
-              code: 'custom',
-              message: 'matches a forbidden schema',
-              params: { keyword: 'not' } satisfies SchemaIssueParams,
-            });
-        }),
-      );
-    }
+    if (has('anyOf') || has('oneOf')) checks.push(this.alternativesCheck(node, at, has('oneOf') ? 'oneOf' : 'anyOf'));
+    if (has('if') && (has('then') || has('else'))) checks.push(this.conditionalCheck(node, at, has));
+    if (has('not')) checks.push(this.notCheck(node, at));
     if (checks.length === 0) return base;
     // A bare `$ref` next to annotations (the usual property site) needs no wrapper.
     if (checks.length === 1 && base instanceof z.ZodUnknown) return checks[0]!;
@@ -343,6 +268,94 @@ class Converter {
         const result = check.safeParse(value);
         if (!result.success) forwardIssues(ctx, result.error);
       }
+    });
+  }
+
+  /** The schema of the node's `type` (or of its constant values); without `type`, guards for typed keywords. */
+  private base(
+    node: JsonSchema,
+    at: readonly (string | number)[],
+    { has, families, allowed }: ReturnType<typeof readKeywords>,
+  ): { base: z.ZodType; guards: z.ZodType[] } {
+    if (has('type')) {
+      const types = (Array.isArray(node.type) ? node.type : [node.type]) as string[];
+      const withNumber = types.includes('number');
+      const members = types
+        .filter((type) => type !== 'null' && !(withNumber && type === 'integer'))
+        .map((type) => this.typed(type, node, at));
+      let base: z.ZodType =
+        members.length === 0
+          ? z.null()
+          : members.length === 1
+            ? members[0]!
+            : z.union(members as [z.ZodType, z.ZodType]);
+      if (members.length > 0 && types.includes('null')) base = base.nullable();
+      return { base, guards: [] };
+    }
+    if (allowed?.every(isPrimitive) && !Object.values(families).some(Boolean)) {
+      return { base: z.literal(allowed as [string | number | boolean | null]), guards: [] };
+    }
+    // Without `type`, the type-specific keywords constrain only values of their type.
+    const guards: z.ZodType[] = [];
+    if (families.object) guards.push(this.guarded(isPlainObject, this.object(node, at)));
+    if (families.array) guards.push(this.guarded(Array.isArray, this.array(node, at)));
+    if (families.string) guards.push(this.guarded((v) => typeof v === 'string', this.string(node)));
+    if (families.number) guards.push(this.guarded((v) => typeof v === 'number', this.number(node, false)));
+    return { base: z.unknown(), guards };
+  }
+
+  /** `const` or `enum` where the base is not already the literal. */
+  private allowedCheck(allowed: unknown[], isConst: boolean): z.ZodType {
+    return z.unknown().superRefine((value, ctx) => {
+      if (!allowed.some((option) => jsonEqual(option, value))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'not one of the allowed values',
+          params: { keyword: isConst ? 'const' : 'enum', allowed } satisfies SchemaIssueParams,
+        });
+      }
+    });
+  }
+
+  private alternativesCheck(node: JsonSchema, at: readonly (string | number)[], keyword: 'oneOf' | 'anyOf'): z.ZodType {
+    const options = (node[keyword] as Node[]).map((sub, i) => this.convert(sub, [...at, keyword, i]));
+    const constants = (node[keyword] as Node[]).every((sub) => isPlainObject(sub) && Object.hasOwn(sub, 'const'))
+      ? (node[keyword] as JsonSchema[]).map((sub) => sub.const)
+      : undefined;
+    return z.unknown().superRefine((value, ctx) => {
+      let matches = 0;
+      for (const option of options) if (option.safeParse(value).success) matches++;
+      if (keyword === 'oneOf' ? matches !== 1 : matches === 0) {
+        const params: SchemaIssueParams = { keyword, matches, ...(constants ? { allowed: constants } : {}) };
+        ctx.addIssue({ code: 'custom', message: `${keyword}: ${matches} subschemas match`, params });
+      }
+    });
+  }
+
+  private conditionalCheck(
+    node: JsonSchema,
+    at: readonly (string | number)[],
+    has: (keyword: string) => boolean,
+  ): z.ZodType {
+    const condition = this.convert(node.if as Node, [...at, 'if']);
+    const then = has('then') ? this.convert(node.then as Node, [...at, 'then']) : undefined;
+    const otherwise = has('else') ? this.convert(node.else as Node, [...at, 'else']) : undefined;
+    return z.unknown().superRefine((value, ctx) => {
+      const branch = condition.safeParse(value).success ? then : otherwise;
+      const result = branch?.safeParse(value);
+      if (result && !result.success) forwardIssues(ctx, result.error);
+    });
+  }
+
+  private notCheck(node: JsonSchema, at: readonly (string | number)[]): z.ZodType {
+    const negated = this.convert(node.not as Node, [...at, 'not']);
+    return z.unknown().superRefine((value, ctx) => {
+      if (negated.safeParse(value).success)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'matches a forbidden schema',
+          params: { keyword: 'not' } satisfies SchemaIssueParams,
+        });
     });
   }
 
