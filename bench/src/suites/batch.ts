@@ -75,7 +75,10 @@ export async function batchSuite(
     const peakRssKiB = timeRss ? Number(timeRss) : polledHwm;
     const built = build.stderr.split('\n').filter((line) => line.startsWith('ok ')).length;
     let outputFiles = 0;
-    if (existsSync(out)) for (const folder of readdirSync(out)) outputFiles += readdirSync(join(out, folder)).length;
+    // One folder per report; the build's .nianbao-output marker beside them is not an output.
+    if (existsSync(out))
+      for (const entry of readdirSync(out, { withFileTypes: true }))
+        if (entry.isDirectory()) outputFiles += readdirSync(join(out, entry.name)).length;
     if (build.code !== 0) throw buildFailure(build, built);
 
     const result: BatchResult = {
