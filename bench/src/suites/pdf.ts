@@ -76,10 +76,31 @@ export interface PdfResult {
 
 const MiB = 1024 * 1024;
 
+type PdfOptions = { rounds: number; warmup: number; coldSamples: number; memoryDocs: number };
+type TreeMemory = { pss: number; rss: number };
+
 export async function pdfSuite(
   reports: readonly BenchReport[],
-  options: { rounds: number; warmup: number; coldSamples: number; memoryDocs: number },
+  options: PdfOptions,
 ): Promise<{ result: PdfResult; text: string }> {
+  const { warm, bytes, rssStart, rssEnd } = await warmComparison(reports, options);
+  // Cold: the first example, a fresh process per sample.
+  const example = reports.find((r) => r.group === 'example') ?? reports[0]!;
+  const cold = await coldStart(example, options.coldSamples);
+  const memory = options.memoryDocs > 0 ? await memoryRun(options.memoryDocs) : undefined;
+  const targets = pdfTargets(warm, cold, bytes, memory, example);
+  const text = pdfText(warm, cold, bytes, memory, rssStart, rssEnd, options.coldSamples);
+  return {
+    result: { warm, bytes, chromiumTreeKiB: { start: rssStart, end: rssEnd }, cold, memory, targets },
+    text,
+  };
+}
+
+/** Both renderers over every report in turn, one browser and one page reused. */
+async function warmComparison(
+  reports: readonly BenchReport[],
+  options: PdfOptions,
+): Promise<{ warm: PdfResult['warm']; bytes: PdfResult['bytes']; rssStart: TreeMemory; rssEnd: TreeMemory }> {
   const printer = await launchPrinter();
   const browserPid = await chromiumPid();
   const samples = new Map([NIANBAO, CHROMIUM].map((name) => [name, reports.map(() => [] as number[])]));
@@ -119,9 +140,10 @@ export async function pdfSuite(
     for (const [name, perReport] of samples)
       warm[group.name]![name] = figures(group.indexes.flatMap((index) => perReport[index]!));
   }
+  return { warm, bytes, rssStart, rssEnd };
+}
 
-  // Cold: the first example, a fresh process per sample.
-  const example = reports.find((r) => r.group === 'example') ?? reports[0]!;
+async function coldStart(example: BenchReport, coldSamples: number): Promise<PdfResult['cold']> {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   const cold: PdfResult['cold'] = {};
   try {
@@ -131,7 +153,7 @@ export async function pdfSuite(
       ['nianbao', []],
       ['chromium', []],
     ]);
-    for (let i = 0; i < options.coldSamples; i++) {
+    for (let i = 0; i < coldSamples; i++) {
       for (const method of coldRuns.keys()) {
         const run = await runChildOk<ColdSample>('pdf-cold', [method, file]);
         coldRuns.get(method)!.push({ wall: run.wallMs, child: run.result });
@@ -150,44 +172,52 @@ export async function pdfSuite(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  return cold;
+}
 
-  let memory: PdfResult['memory'];
-  if (options.memoryDocs > 0) {
-    const every = Math.max(1, Math.round(options.memoryDocs / 100));
-    const run = await runChildOk<MemoryRun>('pdf-memory', [String(options.memoryDocs), String(every)], ['--expose-gc']);
-    const all = run.result.samples;
-    const settled = all.filter((s) => s.docs >= options.memoryDocs * 0.1);
-    const xs = settled.map((s) => s.docs);
-    const heap = linearRegression(
-      xs,
-      settled.map((s) => s.heapUsed),
-    );
-    memory = {
-      docs: run.result.count,
-      sampleEvery: every,
-      renderMs: summarize(run.result.times),
-      heapSlopeBytesPer100Docs: heap.slope * 100,
-      heapR2: heap.r2,
-      rssSlopeBytesPer100Docs:
-        linearRegression(
-          xs,
-          settled.map((s) => s.rss),
-        ).slope * 100,
-      externalSlopeBytesPer100Docs:
-        linearRegression(
-          xs,
-          settled.map((s) => s.external),
-        ).slope * 100,
-      heapUsedFirst: all[0]!.heapUsed,
-      heapUsedLast: all[all.length - 1]!.heapUsed,
-      heapUsedMax: Math.max(...all.map((s) => s.heapUsed)),
-      rssFirst: all[0]!.rss,
-      rssLast: all[all.length - 1]!.rss,
-      rssMax: Math.max(...all.map((s) => s.rss)),
-      samples: all,
-    };
-  }
+async function memoryRun(memoryDocs: number): Promise<NonNullable<PdfResult['memory']>> {
+  const every = Math.max(1, Math.round(memoryDocs / 100));
+  const run = await runChildOk<MemoryRun>('pdf-memory', [String(memoryDocs), String(every)], ['--expose-gc']);
+  const all = run.result.samples;
+  const settled = all.filter((s) => s.docs >= memoryDocs * 0.1);
+  const xs = settled.map((s) => s.docs);
+  const heap = linearRegression(
+    xs,
+    settled.map((s) => s.heapUsed),
+  );
+  return {
+    docs: run.result.count,
+    sampleEvery: every,
+    renderMs: summarize(run.result.times),
+    heapSlopeBytesPer100Docs: heap.slope * 100,
+    heapR2: heap.r2,
+    rssSlopeBytesPer100Docs:
+      linearRegression(
+        xs,
+        settled.map((s) => s.rss),
+      ).slope * 100,
+    externalSlopeBytesPer100Docs:
+      linearRegression(
+        xs,
+        settled.map((s) => s.external),
+      ).slope * 100,
+    heapUsedFirst: all[0]!.heapUsed,
+    heapUsedLast: all[all.length - 1]!.heapUsed,
+    heapUsedMax: Math.max(...all.map((s) => s.heapUsed)),
+    rssFirst: all[0]!.rss,
+    rssLast: all[all.length - 1]!.rss,
+    rssMax: Math.max(...all.map((s) => s.rss)),
+    samples: all,
+  };
+}
 
+function pdfTargets(
+  warm: PdfResult['warm'],
+  cold: PdfResult['cold'],
+  bytes: PdfResult['bytes'],
+  memory: PdfResult['memory'],
+  example: BenchReport,
+): TargetCheck[] {
   const targets: TargetCheck[] = [];
   const overall = warm[Object.keys(warm).find((g) => g.startsWith('generated all')) ?? Object.keys(warm)[0]!]!;
   for (const [group, byContender] of Object.entries(warm)) {
@@ -239,7 +269,18 @@ export async function pdfSuite(
       pass: Math.abs(growth) < MiB,
     });
   }
+  return targets;
+}
 
+function pdfText(
+  warm: PdfResult['warm'],
+  cold: PdfResult['cold'],
+  bytes: PdfResult['bytes'],
+  memory: PdfResult['memory'],
+  rssStart: TreeMemory,
+  rssEnd: TreeMemory,
+  coldSamples: number,
+): string {
   const rows = Object.entries(warm).flatMap(([group, byContender]) =>
     Object.entries(byContender).map(([name, f]) => [
       group,
@@ -269,7 +310,7 @@ export async function pdfSuite(
     '',
     `Chromium process tree memory (sum of PSS; sum of RSS in parentheses): ${(rssStart.pss / 1024).toFixed(0)} MiB (${(rssStart.rss / 1024).toFixed(0)}) after warm-up → ${(rssEnd.pss / 1024).toFixed(0)} MiB (${(rssEnd.rss / 1024).toFixed(0)}) at the end.`,
     '',
-    `### 3. PDF, first document in a fresh process (${options.coldSamples} samples, medians)`,
+    `### 3. PDF, first document in a fresh process (${coldSamples} samples, medians)`,
     table(
       [
         'renderer · document',
@@ -312,10 +353,7 @@ export async function pdfSuite(
       ),
     );
   }
-  return {
-    result: { warm, bytes, chromiumTreeKiB: { start: rssStart, end: rssEnd }, cold, memory, targets },
-    text: lines.join('\n'),
-  };
+  return lines.join('\n');
 }
 
 /** The browser's process id: playwright does not expose it on a launched Browser, so find our child named chromium. */

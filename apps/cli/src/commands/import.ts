@@ -152,7 +152,17 @@ function problemText(file: string, problem: ImportProblem, lang: Lang, color: bo
   );
 }
 
-export async function run(ctx: CommandContext): Promise<number> {
+interface ImportOptions {
+  file: string;
+  edition: '2019' | '2021' | 'auto';
+  partial: boolean;
+  /** Where the report source goes; undefined: stdout. */
+  out: string | undefined;
+  outFormat: 'yaml' | 'json';
+}
+
+/** Reads the arguments; a number is the exit code to stop with (help shown, a usage error, or a workbook imported). */
+async function readOptions(ctx: CommandContext): Promise<ImportOptions | number> {
   const parsed = parseCommandArgs(ctx.argv, {
     ...COMMON_OPTIONS,
     edition: { type: 'string' },
@@ -198,8 +208,11 @@ export async function run(ctx: CommandContext): Promise<number> {
       COMMAND,
     );
   }
+  return { file, edition: edition.value, partial: parsed.values.partial === true, out, outFormat };
+}
 
-  let bytes: Uint8Array;
+/** Reads the input file; a number is the exit code of a file that cannot be read. */
+async function readInput(ctx: CommandContext, file: string): Promise<Uint8Array | number> {
   try {
     const path = resolve(ctx.cwd, file);
     const info = await stat(path);
@@ -213,7 +226,7 @@ export async function run(ctx: CommandContext): Promise<number> {
         COMMAND,
       );
     }
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -224,11 +237,57 @@ export async function run(ctx: CommandContext): Promise<number> {
           : { zh: `无法读取（${code ?? String(error)}）。`, en: `cannot read it (${code ?? String(error)}).` };
     return fail(ctx, `${file}: ${reason[ctx.lang]}`, COMMAND);
   }
+}
+
+/** Writes the report source to --out or stdout; a number is the exit code of a failed write. */
+async function writeDocument(ctx: CommandContext, out: string | undefined, text: string): Promise<number | undefined> {
+  if (out === undefined) {
+    ctx.stdout.write(text);
+    return undefined;
+  }
+  try {
+    await writeAtomically(resolve(ctx.cwd, out), text);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return fail(ctx, `${out}: ${ctx.lang === 'zh' ? `无法写入（${code}）。` : `cannot write it (${code}).`}`, COMMAND);
+  }
+}
+
+/** Validates the imported document and lists the findings, located in the written file when there is one. */
+function reportFindings(
+  report: Output,
+  document: Report,
+  text: string,
+  out: string | undefined,
+  target: string,
+  lang: Lang,
+): void {
+  const { validateReport, parseReportText } = loadCore();
+  const parsedBack = parseReportText(text, out ?? 'stdout.yaml');
+  const locate: Locator = parsedBack.ok ? parsedBack.locate : () => undefined;
+  const validation = validateReport(document);
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const findings = [...validation.findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  if (findings.length > 0) report.write('\n');
+  for (const finding of findings)
+    report.write(
+      `${formatFinding(finding, target, out === undefined ? () => undefined : locate, lang, report.color)}\n`,
+    );
+  report.write(summaryLine(target, countBySeverity(validation.findings), lang, report.color, validation.edition));
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+  const options = await readOptions(ctx);
+  if (typeof options === 'number') return options;
+  const { file, out, outFormat } = options;
+  const bytes = await readInput(ctx, file);
+  if (typeof bytes === 'number') return bytes;
 
   const { importFile } = await import('@nianbao/importer');
   const result = await importFile(bytes, basename(file), {
-    edition: edition.value,
-    ...(parsed.values.partial ? { partial: true } : {}),
+    edition: options.edition,
+    ...(options.partial ? { partial: true } : {}),
   });
   if (!result.ok) {
     // A file that cannot be read at all (a scan, an old .doc) is an input error; a document that is
@@ -240,39 +299,15 @@ export async function run(ctx: CommandContext): Promise<number> {
 
   const document = result.document;
   const text = outFormat === 'json' ? `${JSON.stringify(document, null, 2)}\n` : toYaml(document, basename(file));
+  const writeFailed = await writeDocument(ctx, out, text);
+  if (writeFailed !== undefined) return writeFailed;
+
   // The summary and findings go where the document does not.
   const report = out === undefined ? ctx.stderr : ctx.stdout;
-  if (out !== undefined) {
-    try {
-      await writeAtomically(resolve(ctx.cwd, out), text);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      return fail(
-        ctx,
-        `${out}: ${ctx.lang === 'zh' ? `无法写入（${code}）。` : `cannot write it (${code}).`}`,
-        COMMAND,
-      );
-    }
-  } else {
-    ctx.stdout.write(text);
-  }
-
   const target = out ?? (ctx.lang === 'zh' ? '（标准输出）' : '(stdout)');
   report.write(`${file} → ${target}\n`);
   report.write(fidelitySummary(result.fidelity, result.warnings, ctx.lang, report));
-
-  const { validateReport, parseReportText } = loadCore();
-  const parsedBack = parseReportText(text, out ?? 'stdout.yaml');
-  const locate: Locator = parsedBack.ok ? parsedBack.locate : () => undefined;
-  const validation = validateReport(document);
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  const findings = [...validation.findings].sort((a, b) => order[a.severity] - order[b.severity]);
-  if (findings.length > 0) report.write('\n');
-  for (const finding of findings)
-    report.write(
-      `${formatFinding(finding, target, out === undefined ? () => undefined : locate, ctx.lang, report.color)}\n`,
-    );
-  report.write(summaryLine(target, countBySeverity(validation.findings), ctx.lang, report.color, validation.edition));
+  reportFindings(report, document, text, out, target, ctx.lang);
   // Imported: broken totals and the like are findings about the published report, not a failed import.
   return EXIT.OK;
 }
