@@ -3,31 +3,14 @@
  * pages vary in bracket and digit width, spacing, numbering style and punctuation, and contain typos, so
  * matching works on a "key": the text without numbering, spaces and punctuation.
  */
+import { readWrittenNumber } from '@nianbao/template';
 
-const CHINESE_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 一 → 1, 十二 → 12, 二十 → 20 (up to 99, enough for numbering). */
+/** 一 → 1, 十二 → 12, 二十 → 20 (up to 99, enough for numbering); 一二 is not a number here. */
 export function chineseNumber(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[〇零一二两三四五六七八九十]+$/.test(text)) return undefined;
-  const ten = text.indexOf('十');
-  if (ten < 0) return text.length === 1 ? CHINESE_DIGITS[text] : undefined;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS[text.slice(0, ten)];
-  const units = ten === text.length - 1 ? 0 : CHINESE_DIGITS[text.slice(ten + 1)];
-  return tens === undefined || units === undefined ? undefined : tens * 10 + units;
+  const numbering =
+    /^\d+$/.test(text) || /^(?:[〇零一二两三四五六七八九]|[一二两三四五六七八九]?十[一二三四五六七八九]?)$/.test(text);
+  const value = numbering ? readWrittenNumber(text) : undefined;
+  return value === undefined ? undefined : Number(value);
 }
 
 /** Full-width forms to half-width (NFKC), the usual dash and quote variants unified. */

@@ -3,7 +3,7 @@
  * against the tables"). Sentences from examples/sample-bureau-2021.yaml and published reports.
  */
 import { describe, expect, it } from 'vitest';
-import { readNumber } from '../src/rules/numbers.js';
+import { readWrittenNumber as readNumber } from '@nianbao/template';
 import { doc, type Doc } from './checks/run.js';
 import { validate } from './helpers.js';
 

@@ -1,11 +1,11 @@
 /** `nianbao import <page.html|page.txt> [--edition 2019|2021|auto] [--out report.yaml|report.json]` */
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { Fidelity, ImportProblem, ImportWarning } from '@nianbao/importer';
 import type { Report } from '@nianbao/template';
 import { choice, COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { loadCore } from '../core-loader.js';
+import { writeAtomically } from '../write-output.js';
 import {
   countBySeverity,
   EXIT,
@@ -92,22 +92,6 @@ function toYaml(document: Report, source: string): string {
     },
   });
   return yaml.toString({ lineWidth: 0 });
-}
-
-/** Writes to a temporary file next to `path`, then renames it: the file is never seen half written. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.nianbao-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const handle = await open(temp, 'wx');
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-    await handle.close();
-    await rename(temp, path);
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
 }
 
 function fidelitySummary(fidelity: Fidelity, warnings: ImportWarning[], lang: Lang, out: Output): string {

@@ -9,7 +9,7 @@ import { NO_RAWS, notAssessable, type Evaluator, type Raw } from '../raw.js';
 import { regex } from '../regex.js';
 import { sum, totalOf } from '../scope.js';
 import { texts } from '../texts.js';
-import { readNumber } from '../numbers.js';
+import { readWrittenNumber as readNumber } from '@nianbao/template';
 
 // A stated number has a digit or a Chinese numeral: a text without one needs no expression run.
 const DIGIT = /[0-9０-９〇零一二两三四五六七八九十百千万]/;

@@ -1,6 +1,7 @@
 /**
  * Numbers as reports write them: ASCII or full-width digits, spaces around (PDF text: 申请 17 件),
- * thousands separators (1,234 / 1，234), and Chinese numerals (十七, 一百零三, 两千零五, 1万).
+ * thousands separators (1,234 / 1，234), and Chinese numerals (十七, 一百零三, 两千零五, 1万). Shared by
+ * the validator (numbers stated in the text, T-TEXT) and the importer (numbering of rows and headings).
  */
 const DIGITS: Record<string, number> = {
   〇: 0,
@@ -23,7 +24,7 @@ const arabic = (text: string): string =>
   text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[\s,，]/g, '');
 
 /** A written number as an integer; undefined when the text is not one number. */
-export function readNumber(written: string): bigint | undefined {
+export function readWrittenNumber(written: string): bigint | undefined {
   const text = written.trim();
   const plain = arabic(text);
   if (/^[0-9]+$/.test(plain)) {
