@@ -12,6 +12,7 @@ const AGENCY_NOT_YET = new Map([
     'js-shuyang-fgj-2023',
     'the crawler saved its own header line 标题：沭阳县…报告-沭阳县发改局 above the article: read as 标题：沭阳县发展和改革局',
   ],
+  ['js-shuyang-fgj-2023-docx', 'the same page as a .docx (LibreOffice): the same 标题： line'],
 ]);
 // The real WPS/Word files kept outside the repository (see corpus-harness.ts), on machines that have them.
 const external = loadExternalCorpus();
