@@ -49,6 +49,8 @@ const PAD_Y = 2.5;
 const MAX_UNSPLIT_ROWS = 8;
 const TABLE_FONT_SIZE = 9;
 const LINE = 1.35;
+/** Height of the table's foot (a rule drawn just above it). */
+const FOOT_HEIGHT = 0.01;
 
 /** Font size for a value: 9 pt, smaller when a long number would not fit its column (3985758 in 行政处罚). */
 function valueFontSize(text: string, width: number): number {
@@ -156,20 +158,64 @@ function paintRows(
   painter.stroke();
   painter.fillColor('#000');
   for (const cell of section.cells) {
-    if (cell.row < from || cell.row >= to) continue;
-    const lineHeight = cell.size * LINE;
+    // A label over a group that may continue on the next page is drawn by the table's foot (below).
+    if (cell.row < from || cell.row >= to || cell.top) continue;
     const y0 = section.tops[cell.row]! - dy;
     const y1 = section.tops[Math.min(cell.row + cell.rowSpan, section.tops.length - 1)]! - dy;
-    const block = cell.lines.length * lineHeight;
-    let top = cell.top ? y0 + 6 : y0 + (y1 - y0 - RULE - block) / 2;
-    for (const line of cell.lines) {
-      const x =
-        cell.align === 'left'
-          ? cell.x0 + PAD_X + RULE
-          : (cell.x0 + cell.x1 + RULE) / 2 - textWidth(cell.font, line, cell.size) / 2;
-      drawText(painter, cell.font, cell.size, line, x, baselineIn(top, lineHeight, cell.size));
-      top += lineHeight;
+    const block = cell.lines.length * cell.size * LINE;
+    drawLines(painter, cell, y0 + (y1 - y0 - RULE - block) / 2, cell.size * LINE);
+  }
+}
+
+function drawLines(painter: Painter, cell: Placed, top: number, lineHeight: number): void {
+  for (const line of cell.lines) {
+    const x =
+      cell.align === 'left'
+        ? cell.x0 + PAD_X + RULE
+        : (cell.x0 + cell.x1 + RULE) / 2 - textWidth(cell.font, line, cell.size) / 2;
+    drawText(painter, cell.font, cell.size, line, x, baselineIn(top, lineHeight, cell.size));
+    top += lineHeight;
+  }
+}
+
+/** A run of rows drawn on one canvas, as react-pdf placed it on a page. */
+interface Painted {
+  section: Section;
+  from: number;
+  to: number;
+}
+
+/**
+ * The foot of the table on each page it is on: react-pdf repeats a `fixed` child on every page and lays
+ * it out after the last row there, and paints it after those rows. It closes the table with a rule (at
+ * a page break the rows above have none under a label that goes on), and draws the labels of the groups
+ * that may continue on the next page (三、本年度办理结果): on every page such a group is on, at the top
+ * of its rows there, within them. Only here are the rows of this page known: the canvases are stacked
+ * without gaps, so the foot is at the bottom of the last one painted.
+ */
+function paintFoot(painter: Painter, page: readonly Painted[], width: number): void {
+  const half = RULE / 2;
+  painter.lineWidth(RULE).strokeColor('#000').moveTo(0, -half).lineTo(width, -half).stroke();
+  painter.fillColor('#000');
+  let bottom = 0;
+  const spans = new Map<Placed, { top: number; bottom: number }>();
+  for (let i = page.length - 1; i >= 0; i--) {
+    const { section, from, to } = page[i]!;
+    const top = bottom - (section.tops[to]! - section.tops[from]!);
+    for (const cell of section.cells) {
+      if (!cell.top || cell.row >= to || cell.row + cell.rowSpan <= from) continue;
+      const y0 = top + section.tops[Math.max(cell.row, from)]! - section.tops[from]!;
+      const y1 = top + section.tops[Math.min(cell.row + cell.rowSpan, to)]! - section.tops[from]!;
+      const seen = spans.get(cell);
+      spans.set(cell, { top: y0, bottom: seen ? seen.bottom : y1 });
     }
+    bottom = top;
+  }
+  for (const [cell, span] of spans) {
+    // 6 pt from the top, as on its first page; closer lines, then a smaller size, when few rows are left.
+    const room = (span.bottom - span.top - 6 - PAD_Y - RULE) / Math.max(1, cell.lines.length);
+    const size = Math.max(5, Math.min(cell.size, room));
+    drawLines(painter, { ...cell, size }, span.top + 6, Math.max(size, Math.min(cell.size * LINE, room)));
   }
 }
 
@@ -218,6 +264,8 @@ export function TableBox({
       <View key="bookmark" style={{ height: 0 }} {...{ bookmark: { title: `表：${bookmark}`, fit: true } }} />,
     );
   const hasHead = table.head.length > 0;
+  // The rows painted since the last foot: the page the foot is painting.
+  let page: Painted[] = [];
   if (hasHead) {
     const head = layoutSection(table.head, edges, fonts);
     const rows = table.head.length;
@@ -241,10 +289,27 @@ export function TableBox({
           key={`${group.key}-${from}`}
           style={{ width, height: section.tops[to]! - section.tops[from]! }}
           // Without header rows (table 二) every block closes its own top.
-          paint={(painter: Painter) => (paintRows(painter, section, from, to, { topRule: !hasHead }), null)}
+          paint={(painter: Painter) => {
+            paintRows(painter, section, from, to, { topRule: !hasHead });
+            page.push({ section, from, to });
+            return null;
+          }}
         />,
       );
     }
   }
+  children.push(
+    <Canvas
+      key="foot"
+      fixed
+      // Not 0: react-pdf warns about a canvas without height.
+      style={{ width, height: FOOT_HEIGHT }}
+      paint={(painter: Painter) => {
+        paintFoot(painter, page, width);
+        page = [];
+        return null;
+      }}
+    />,
+  );
   return <View style={styles.table}>{children}</View>;
 }
