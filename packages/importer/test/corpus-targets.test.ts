@@ -47,7 +47,8 @@ describe('the importer on the real corpus', () => {
           .map((d) => `${result.id} ${d.pointer}: ${String(d.actual)}`),
       );
       expect(wrong).toEqual([]);
-      for (const result of results.filter((r) => !r.meta.expectRefusal))
+      // The PDFs and Word files themselves import; text made from them (pdftotext -layout) is measured, not asserted.
+      for (const result of results.filter((r) => !r.meta.expectRefusal && r.meta.kind !== 'text'))
         expect(result.outcome, `${result.id}: ${result.refusal}`).toBe('imported');
     },
     300_000,
