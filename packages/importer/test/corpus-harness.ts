@@ -9,7 +9,7 @@
  * or both not reported), wrong (a different value, or a value where the report has none) and missed
  * (nothing where the report has a value).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { validateReport } from '@nianbao/validator';
@@ -19,6 +19,14 @@ import { decodePage, importReport, pageKind } from '../src/index.js';
 import { repoRoot } from './helpers.js';
 
 export const corpusDir = join(repoRoot, 'packages', 'importer', 'test', 'corpus');
+
+/**
+ * Real PDFs and Word files as governments published them, found in snapshots of public repositories: the
+ * library's rule keeps such data files out of our repository, so they live on the measuring machine only
+ * (each folder as in test/corpus/, meta.json `obtainedFrom` naming the repository). Measured when present;
+ * NIANBAO_CORPUS_EXTERNAL points elsewhere.
+ */
+export const externalCorpusDir = process.env.NIANBAO_CORPUS_EXTERNAL ?? '/work/shared/corpus-external';
 
 export type SourceKind = 'pdf' | 'docx' | 'doc' | 'html' | 'text';
 
@@ -118,6 +126,11 @@ export function loadCorpus(dir: string = corpusDir): Fixture[] {
         : undefined;
       return [{ dir: folder, meta, sourcePath: join(folder, source), expected }];
     });
+}
+
+/** The fixtures kept outside the repository, or none when their folder is absent. */
+export function loadExternalCorpus(dir: string = externalCorpusDir): Fixture[] {
+  return existsSync(dir) ? loadCorpus(dir) : [];
 }
 
 /** The leaves of the three tables of a document: pointer → value (an amount object is one leaf). */

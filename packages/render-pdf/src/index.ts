@@ -6,6 +6,7 @@ import { ReportDocument, type DocumentInfo } from './document.js';
 import { loadFonts } from './fonts.js';
 import { cacheFontObjects, plainLayoutFor } from './pdfkit-fonts.js';
 import { drawableView } from './glyphs.js';
+import { watchDocuments } from './tagging.js';
 
 export { cjkBreakUnits, cjkHyphenation } from './cjk.js';
 export { FONT_FILES } from './fonts.js';
@@ -21,6 +22,11 @@ export interface PdfOptions {
   pdfa?: boolean;
   /** The edition's schema patched by local extensions (@nianbao/extension): added rows are shown. */
   schema?: JsonSchema;
+  /**
+   * A tagged PDF: a structure tree (H1–H3, P, Table/TR/TH/TD) over marked content, rules and page
+   * numbers as artifacts, for screen readers and reflow. About 40 KB more per report.
+   */
+  tagged?: boolean;
 }
 
 /**
@@ -42,6 +48,7 @@ export function documentInfo(view: ReportView, options: PdfOptions = {}): Docume
     // pdfkit's XMP has no xmp:ModifyDate for PDF/A to match: so there is none.
     modificationDate: undefined,
     pdfa: options.pdfa === true,
+    tagged: options.tagged === true,
   };
 }
 
@@ -49,6 +56,7 @@ export function documentInfo(view: ReportView, options: PdfOptions = {}): Docume
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
   const fonts = loadFonts();
   cacheFontObjects();
+  watchDocuments();
   plainLayoutFor([fonts.serif, fonts.serifBold, fonts.sans]);
   const view = buildViewModel(report, { schema: options.schema });
   // The metadata keeps the text as written; the pages draw it with the embedded fonts' glyphs only.
