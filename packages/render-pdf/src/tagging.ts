@@ -105,9 +105,15 @@ export function reserve(tag: Tag): void {
 export function tagged(tag: Tag, draw: () => void, { once = false }: { once?: boolean } = {}): void {
   const doc = current;
   const tree = doc && trees.get(doc);
-  if (!doc || !tree) return draw();
+  if (!doc || !tree) {
+    draw();
+    return;
+  }
   const entry = elementFor(tree, doc, tag);
-  if (once && entry.drawn) return artifact(draw, 'Pagination');
+  if (once && entry.drawn) {
+    artifact(draw, 'Pagination');
+    return;
+  }
   const content = doc.markStructureContent(tag.type);
   draw();
   doc.endMarkedContent();
@@ -118,7 +124,10 @@ export function tagged(tag: Tag, draw: () => void, { once = false }: { once?: bo
 /** Draws what is not content (rules, page numbers, repeated headers): skipped by readers. */
 export function artifact(draw: () => void, type?: 'Pagination' | 'Layout'): void {
   const doc = current;
-  if (!doc || !trees.has(doc)) return draw();
+  if (!doc || !trees.has(doc)) {
+    draw();
+    return;
+  }
   doc.markContent('Artifact', type ? { type } : null);
   draw();
   doc.endMarkedContent();
