@@ -27,6 +27,8 @@ export const corpusDir = join(repoRoot, 'packages', 'importer', 'test', 'corpus'
  * NIANBAO_CORPUS_EXTERNAL points elsewhere.
  */
 export const externalCorpusDir = process.env.NIANBAO_CORPUS_EXTERNAL ?? '/work/shared/corpus-external';
+/** Their meta.json and expected.yaml, committed (they are our documents, not the snapshots' files). */
+export const externalSpecsDir = join(repoRoot, 'packages', 'importer', 'test', 'corpus-external');
 
 export type SourceKind = 'pdf' | 'docx' | 'doc' | 'html' | 'text';
 
@@ -109,7 +111,7 @@ export interface FixtureResult {
 const SOURCE_NAMES = ['source.pdf', 'source.docx', 'source.doc', 'source.html', 'source.htm', 'source.txt'];
 
 /** Every fixture folder with a meta.json, in name order. */
-export function loadCorpus(dir: string = corpusDir): Fixture[] {
+export function loadCorpus(dir: string = corpusDir, sourcesDir?: string): Fixture[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -119,18 +121,26 @@ export function loadCorpus(dir: string = corpusDir): Fixture[] {
       const files = readdirSync(folder);
       if (!files.includes('meta.json')) return [];
       const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as FixtureMeta;
-      const source = SOURCE_NAMES.find((candidate) => files.includes(candidate));
+      // The source lives beside meta.json, or, for the files kept outside the repository, in sourcesDir/<id>/.
+      const sourceFolder = sourcesDir === undefined ? folder : join(sourcesDir, name);
+      const sourceFiles = existsSync(sourceFolder) ? readdirSync(sourceFolder) : [];
+      const source = SOURCE_NAMES.find((candidate) => sourceFiles.includes(candidate));
+      if (!source && sourcesDir !== undefined) return [];
       if (!source) throw new Error(`${folder}: no source file (one of ${SOURCE_NAMES.join(', ')})`);
       const expected = files.includes('expected.yaml')
         ? (parse(readFileSync(join(folder, 'expected.yaml'), 'utf8')) as Record<string, unknown>)
         : undefined;
-      return [{ dir: folder, meta, sourcePath: join(folder, source), expected }];
+      return [{ dir: folder, meta, sourcePath: join(sourceFolder, source), expected }];
     });
 }
 
-/** The fixtures kept outside the repository, or none when their folder is absent. */
-export function loadExternalCorpus(dir: string = externalCorpusDir): Fixture[] {
-  return existsSync(dir) ? loadCorpus(dir) : [];
+/**
+ * The files kept outside the repository whose source is on this machine: their meta.json and hand-checked
+ * expected.yaml are committed in test/corpus-external/<id>/, the published file itself is read from
+ * externalCorpusDir/<id>/source.* (none when that folder is absent).
+ */
+export function loadExternalCorpus(sourcesDir: string = externalCorpusDir): Fixture[] {
+  return existsSync(sourcesDir) ? loadCorpus(externalSpecsDir, sourcesDir) : [];
 }
 
 /** The leaves of the three tables of a document: pointer → value (an amount object is one leaf). */

@@ -2,7 +2,17 @@ import { existsSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { schemaFor, type Edition } from '@nianbao/template';
 import { describe, expect, it } from 'vitest';
-import { compareCells, loadCorpus, matchKnownErrors, runCorpus, tableCells } from './corpus-harness.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import {
+  compareCells,
+  externalSpecsDir,
+  loadCorpus,
+  matchKnownErrors,
+  runCorpus,
+  tableCells,
+} from './corpus-harness.js';
 import { renderImportMd } from './corpus-report.js';
 
 // The measurement itself (how many cells are right) lives in IMPORT.md; these tests keep the corpus and
@@ -64,6 +74,23 @@ describe('the corpus', () => {
       }
     },
   );
+});
+
+// The files kept outside the repository: their hand-checked documents are committed and checked everywhere.
+const externalSpecs = readdirSync(externalSpecsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+describe('the expected documents of the files kept outside the repository', () => {
+  it.each(externalSpecs)('%s: meta.json names its source and expected.yaml fits its schema', (id) => {
+    const meta = JSON.parse(readFileSync(join(externalSpecsDir, id, 'meta.json'), 'utf8'));
+    expect(meta.id).toBe(id);
+    expect(meta.obtainedFrom).toMatch(/github\.com\/|pdftotext/);
+    const expected = parse(readFileSync(join(externalSpecsDir, id, 'expected.yaml'), 'utf8'));
+    expect(expected.edition).toBe(meta.edition);
+    const validate = validators.get(expected.edition as Edition)!;
+    expect(validate(expected), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
 });
 
 describe('the harness', () => {

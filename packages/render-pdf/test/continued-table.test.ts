@@ -164,7 +164,7 @@ describe.each(examples)('$name: table 三 continued on the next page', ({ name, 
   });
 
   if (name === 'chizhou-rfb-2020')
-    it('makes the README picture of the break', () => {
+    it('makes the README pictures of the break', () => {
       const docs = fileURLToPath(new URL('../docs/', import.meta.url));
       mkdirSync(docs, { recursive: true });
       const first = Math.min(...lines.filter((l) => l.text.startsWith('三') && l.x < LABEL_COLUMN).map((l) => l.page));
@@ -179,6 +179,21 @@ describe.each(examples)('$name: table 三 continued on the next page', ({ name, 
           ...['-x', '60', '-y', String(y), '-W', '480', '-H', '220', file, out],
         ]);
         expect(readFileSync(`${out}.png`).subarray(1, 4).toString()).toBe('PNG');
+        // The whole page too, for the project's README.
+        const whole = join(docs, `chizhou-rfb-2020-${png}-page`);
+        execFileSync('pdftoppm', [
+          '-r',
+          '60',
+          '-png',
+          '-singlefile',
+          '-f',
+          String(page),
+          '-l',
+          String(page),
+          file,
+          whole,
+        ]);
+        expect(readFileSync(`${whole}.png`).subarray(1, 4).toString()).toBe('PNG');
       }
     });
 });

@@ -97,6 +97,16 @@ describe('tagged PDF', () => {
       execFileSync('qpdf', ['--check', file]);
     });
 
+    it('draws the same pixels as the untagged PDF', async () => {
+      const plain = join(dir, `${name}-plain.pdf`);
+      writeFileSync(plain, await renderPdf(report));
+      const pixels = (pdf: string) =>
+        execFileSync('pdftoppm', ['-r', '50', '-gray', pdf], { maxBuffer: 1 << 28 }).toString('latin1');
+      const [tagged, untagged] = [pixels(file), pixels(plain)];
+      expect(tagged.length).toBeGreaterThan(100_000);
+      expect(tagged === untagged).toBe(true);
+    });
+
     it('tags the title H1, the section headings H2, the paragraphs P, in reading order', () => {
       const first = all(result.pages[0]!.elements);
       expect(first[0]!.role).toBe('Document');
