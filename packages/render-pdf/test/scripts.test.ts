@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '@nianbao/template';
@@ -73,6 +74,39 @@ describe('fallback fonts for the scripts of autonomous regions', () => {
       }
     },
   );
+
+  it('draws all four in one title (the picture in the README)', async () => {
+    const file = join(tmp, 'all.pdf');
+    const name = Object.values(NAMES)
+      .map((entry) => entry.text)
+      .join(' ');
+    writeFileSync(file, await renderPdf(withAgency(name)));
+    const png = fileURLToPath(new URL('../docs/autonomous-region-title', import.meta.url));
+    // The title area of page 1 at 100 dpi (A4 is 827 px wide).
+    execFileSync('pdftoppm', [
+      '-r',
+      '100',
+      '-png',
+      '-singlefile',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-x',
+      '60',
+      '-y',
+      '120',
+      '-W',
+      '707',
+      '-H',
+      '150',
+      file,
+      png,
+    ]);
+    expect(existsSync(`${png}.png`)).toBe(true);
+    const listed = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    for (const { font } of Object.values(NAMES)) expect(listed).toContain(`+${font} `);
+  });
 
   it('shapes Uyghur: joining forms, not the isolated letters, right to left', () => {
     const naskh = (fontkit as unknown as { openSync(f: string): ShapingFont }).openSync(FALLBACK_FONT_FILES.Arabic[0]);
