@@ -31,7 +31,7 @@ export function findConfig(reportPath: string): string | undefined {
 const formatProblems = (problems: readonly ConfigProblem[], lang: Lang) =>
   problems
     .map((problem) => `${problem.file}${problem.pointer ? ` ${problem.pointer}` : ''}: ${problem.message[lang]}`)
-    .join('\n');
+    .join('; ');
 
 /** Line and column of a JSON.parse error position, for the message. */
 function jsonSyntaxProblem(file: string, text: string, error: Error, lang: Lang): string {
