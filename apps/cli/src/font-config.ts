@@ -116,9 +116,10 @@ export async function fontRolesFor(
   if (!opened.ok)
     return {
       ok: false,
+      // One line, like every exit-2 reason of the CLI.
       reason: opened.problems
         .map((problem) => `${where[problem.role] ?? problem.role}: ${problem.message[lang]}`)
-        .join('\n'),
+        .join('; '),
     };
   return { ok: true, fonts, files: config ? [config] : [] };
 }
