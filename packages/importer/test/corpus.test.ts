@@ -105,6 +105,19 @@ describe('the harness', () => {
     ]);
   });
 
+  it('counts an amount the importer left undecided ({ value: null }) as missed, not wrong', () => {
+    const expected = {
+      sections: { proactiveDisclosure: { table: { fee: { value: '1.5', unit: '万元' }, none: null } } },
+    };
+    const actual = {
+      sections: {
+        proactiveDisclosure: { table: { fee: { value: null, unit: null }, none: { value: null, unit: null } } },
+      },
+    };
+    const { counts } = compareCells(expected, actual);
+    expect(counts).toEqual({ right: 1, wrong: 0, missed: 1, total: 2 });
+  });
+
   it('matches a known error by rule and by its pointer or a place under it', () => {
     const known = [
       { rule: 'B-ROW', pointer: '/sections/applications/table/newApplications', note: 'row' },
