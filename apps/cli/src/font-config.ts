@@ -31,7 +31,7 @@ export function findConfig(reportPath: string): string | undefined {
 const formatProblems = (problems: readonly ConfigProblem[], lang: Lang) =>
   problems
     .map((problem) => `${problem.file}${problem.pointer ? ` ${problem.pointer}` : ''}: ${problem.message[lang]}`)
-    .join('\n');
+    .join('; ');
 
 /** Line and column of a JSON.parse error position, for the message. */
 function jsonSyntaxProblem(file: string, text: string, error: Error, lang: Lang): string {
@@ -116,9 +116,10 @@ export async function fontRolesFor(
   if (!opened.ok)
     return {
       ok: false,
+      // One line, like every exit-2 reason of the CLI.
       reason: opened.problems
         .map((problem) => `${where[problem.role] ?? problem.role}: ${problem.message[lang]}`)
-        .join('\n'),
+        .join('; '),
     };
   return { ok: true, fonts, files: config ? [config] : [] };
 }

@@ -123,6 +123,31 @@ describe('nianbao.config.json beside the report', () => {
   });
 });
 
+describe('nianbao compare', () => {
+  it('renders the comparison PDF with the office fonts (config beside this year, --fonts over it)', () => {
+    const current = reportWithConfig('compare', { fonts: { title: KAI_BOLD } });
+    const out = join(tmp, 'compare-out');
+    const run = nianbao([
+      'compare',
+      SEED,
+      current,
+      '--out',
+      out,
+      '--formats',
+      'pdf',
+      '--fonts',
+      `heading1=${KAI_BOLD}`,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const fonts = execFileSync('pdffonts', [join(out, 'comparison.pdf')], { encoding: 'utf8' });
+    expect(fonts).toMatch(/[A-Z]{6}\+LXGWWenKai-Bold +CID TrueType .* yes +yes +yes/);
+    const bad = nianbao(['compare', SEED, current, '--out', join(tmp, 'compare-bad'), '--fonts', 'body=/no/such.ttf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--fonts body: 找不到字体文件 /no/such.ttf');
+  });
+});
+
 describe('--fonts', () => {
   it('refuses a WOFF web font and an unknown role before building anything (exit 2)', () => {
     const woff = join(tmp, 'web.woff');

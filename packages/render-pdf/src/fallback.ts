@@ -107,16 +107,6 @@ export function fontRuns(primary: FontData, text: string): FontRun[] {
   return runs;
 }
 
-/** Whether any character of `text` is drawn by a fallback font (the fast path skips runs otherwise). */
-export function needsFallback(primary: FontData, text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    if (code >= 0x80 && fallbackFor(primary, code) !== null) return true;
-    if (code > 0xffff) i++;
-  }
-  return false;
-}
-
 /** Width of a shaped run in points. */
 export function shapedWidth(font: FontData, text: string, size: number): number {
   return ((font as ShapedFont).layout(text).advanceWidth / font.unitsPerEm) * size;

@@ -5,8 +5,8 @@
  */
 import type { FontData } from './fonts.js';
 import { cjkBreakUnits } from './cjk.js';
-import { fontRuns, needsFallback, shapedWidth } from './fallback.js';
-import { advance, textWidth } from './metrics.js';
+import { fontRuns, shapedWidth } from './fallback.js';
+import { advance, needsFallback, textWidth } from './metrics.js';
 
 export interface Painter {
   font(font: FontData, size: number): Painter;
