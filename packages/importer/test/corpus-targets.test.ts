@@ -7,13 +7,7 @@ import { externalCorpusDir, loadExternalCorpus, loadCorpus, runCorpus } from './
 // separator (fj-pingtan-*) are refused rather than guessed at.
 const corpus = loadCorpus();
 // Real pages whose agency the importer does not read yet (IMPORT.md shows what it read instead).
-const AGENCY_NOT_YET = new Map([
-  [
-    'js-shuyang-fgj-2023',
-    'the crawler saved its own header line 标题：沭阳县…报告-沭阳县发改局 above the article: read as 标题：沭阳县发展和改革局',
-  ],
-  ['js-shuyang-fgj-2023-docx', 'the same page as a .docx (LibreOffice): the same 标题： line'],
-]);
+const AGENCY_NOT_YET = new Map<string, string>([]);
 // The real WPS/Word files kept outside the repository (see corpus-harness.ts), on machines that have them.
 const external = loadExternalCorpus();
 
