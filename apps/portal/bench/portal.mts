@@ -31,6 +31,8 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '40' },
     /** Writes EXPLAIN ANALYZE of every statement each query runs to this file (one per engine). */
     explain: { type: 'string' },
+    /** PGlite only: keep the database in this folder, and reuse it (no ingest) when it holds --reports already. */
+    data: { type: 'string' },
   },
 });
 const N = Number(values.reports);
@@ -185,17 +187,23 @@ async function explain(portal: Portal, paths: readonly string[], file: string): 
 }
 
 async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-portal-bench-'));
+  const dir = values.data && engine === 'pglite' ? values.data : mkdtempSync(join(tmpdir(), 'nianbao-portal-bench-'));
   const server = engine === 'postgres' ? await startPgServer() : undefined;
   const opening = performance.now();
   const portal = await openPortal(server ? { databaseUrl: server.url } : { dataDir: dir });
   const openMs = performance.now() - opening;
   try {
-    const admin = await addAgency(portal.db, { name: 'bench', code: 'admin', admin: true });
-    if (!('token' in admin)) throw new Error(admin.message);
-    process.stderr.write(`${engine}: ingesting ${bodies.length}\n`);
+    const have = (await portal.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports'))[0]!.n;
+    const reuse = have >= N;
+    const admin = reuse ? undefined : await addAgency(portal.db, { name: 'bench', code: 'admin', admin: true });
+    if (admin && !('token' in admin)) throw new Error(admin.message);
+    process.stderr.write(
+      reuse ? `${engine}: reusing ${have} reports in ${dir}\n` : `${engine}: ingesting ${bodies.length}\n`,
+    );
     const loadBefore = loadavg()[0]!;
-    const ingested = await ingest(portal, admin.token, bodies);
+    const ingested = admin
+      ? await ingest(portal, admin.token, bodies)
+      : { seconds: NaN, cpuSeconds: NaN, statuses: {} };
     const load = `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
     if (N > bodies.length) {
       process.stderr.write(`${engine}: filling to ${N}\n`);
@@ -231,7 +239,7 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
   } finally {
     await portal.close();
     server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir !== values.data) rmSync(dir, { recursive: true, force: true });
   }
 }
 
