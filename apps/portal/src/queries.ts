@@ -72,9 +72,8 @@ export function whereOf(filter: ReportFilter, values: unknown[]): string {
     const op = /[A-Za-z]/.test(filter.q) ? 'ILIKE' : 'LIKE';
     add((n) => `(r.agency_name ${op} ${n} OR r.id ${op} ${n})`, like);
     // Two characters or more: the reports holding all of the text's character pairs, from the index
-    // reports_search (migration 6), then the LIKE above on those only. The expression is the index's.
-    if ([...filter.q].length >= 2)
-      add((n) => `portal_bigrams(r.id || ' ' || r.agency_name) @> portal_bigrams(${n})`, filter.q);
+    // reports_search (migration 6), then the LIKE above on those only.
+    if ([...filter.q].length >= 2) add((n) => `r.search @> portal_bigrams(${n})`, filter.q);
   }
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }

@@ -92,7 +92,7 @@ describe.each(ENGINES)('reading on %s', (engine) => {
         "INSERT INTO revisions (report_id, revision, content_hash, document, findings) VALUES ('r', 1, 'h', $1, '[]')",
         [JSON.stringify(report)],
       );
-      expect(await migrate(db)).toEqual([2, 3, 4, 5, 6]);
+      expect(await migrate(db)).toEqual([2, 3, 4, 5, 6, 7]);
       const cells = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM cells WHERE report_id = 'r'");
       expect(cells[0]!.n).toBe(editionLayout('2021').tables.reduce((sum, t) => sum + t.cells.length, 0));
       const figures = await db.query<{ n: number }>("SELECT figures[$1::int]::int AS n FROM reports WHERE id = 'r'", [
