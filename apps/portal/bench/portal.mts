@@ -220,6 +220,11 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
     const bytes = server
       ? Number((await portal.db.query<{ n: string }>('SELECT pg_database_size(current_database())::text AS n'))[0]!.n)
       : Number(execFileSync('du', ['-sb', join(dir, 'pgdata')], { encoding: 'utf8' }).split('\t')[0]);
+    // Where the bytes are: each table with its indexes and TOAST (the sizing in the README).
+    const tables = await portal.db.query<{ name: string; bytes: string }>(
+      `SELECT relname AS name, pg_total_relation_size(oid)::text AS bytes FROM pg_class
+       WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY pg_total_relation_size(oid) DESC`,
+    );
     process.stderr.write(`${engine}: queries\n`);
     const timed = await queries(portal);
     if (values.explain)
@@ -234,6 +239,7 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
       submitted: bodies.length,
       ...counts,
       bytes,
+      tables: tables.map((table) => ({ name: table.name, bytes: Number(table.bytes) })),
       queries: timed,
     };
   } finally {
@@ -277,6 +283,13 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results)
   console.log(
     `| ${r.engine} | ${r.submitted} | ${r.seconds.toFixed(1)} s | ${r.reportsPerSecond.toFixed(1)} | ${r.reportsPerCpuSecond.toFixed(1)} | ${r.load} | ${JSON.stringify(r.statuses)} | ${r.reports} | ${r.cells} | ${mb(r.bytes)} | ${(r.openMs / 1000).toFixed(1)} s |`,
+  );
+for (const r of results)
+  console.log(
+    `\n${r.engine}, bytes per report by table (with indexes and TOAST): ${r.tables
+      .filter((table) => table.bytes > 64 * 1024)
+      .map((table) => `${table.name} ${((table.bytes / r.reports) / 1024).toFixed(1)} KiB`)
+      .join(', ')}`,
   );
 console.log(`\n| query | ${results.map((r) => `${r.engine} p50 / p95 (ms)`).join(' | ')} |`);
 console.log(`|---|${results.map(() => '---').join('|')}|`);
