@@ -362,6 +362,13 @@ export function mappingFor(headers: RowView[], columns: ColumnNode[], spec: Tabl
   return sequenceMapping(headers, columns, spec);
 }
 
+/** Cells up to the last non-blank one. */
+function ownCells(values: string[]): number {
+  let end = values.length;
+  while (end > 0 && values[end - 1] === '') end--;
+  return end;
+}
+
 /** The raw text of each cell of a data row, per column leaf (undefined: the row has no such cell). */
 export function valuesOf(
   row: RowView,
@@ -381,6 +388,10 @@ export function valuesOf(
     }
     return result;
   }
+  // A grid row whose cells outnumber the columns (a PDF's double rules leave blank sliver cells between
+  // them) cannot be read by position: which blank is a column and which a sliver is not known. Blank
+  // cells at the end are a short row padded to the grid's width.
+  if (row.aligned && ownCells(split.values) > [...leavesOf(columns)].length) return result;
   const order =
     mapping.mode === 'sequence'
       ? mapping.order
