@@ -78,6 +78,8 @@ export interface RowView {
   strictCounts?: boolean;
   /** Values in the official column order (see SourceTable.ordered). */
   ordered?: boolean;
+  /** From a text printed with its page layout (see SourceTable.layout). */
+  layout?: boolean;
   /** Digits that could not be split into the row's cells (see TableRow.undecided). */
   undecided?: { run: string; reason: { zh: string; en: string } } | undefined;
 }
@@ -351,6 +353,17 @@ function sequenceMapping(headers: RowView[], columns: ColumnNode[], spec: TableS
 
 export function officialMapping(columns: ColumnNode[]): ColumnMapping {
   return { mode: 'sequence', order: [...leavesOf(columns)], units: new Map() };
+}
+
+/**
+ * Text printed with its page layout: the official column order (a row is read only with one value per
+ * column), and the unit a header states for the amounts (本年收费金额（单位：万元）).
+ */
+export function layoutMapping(headers: RowView[], columns: ColumnNode[]): ColumnMapping {
+  const units = new Map<ColumnNode, Unit>();
+  const unit = headers.flatMap((row) => row.cells.map((cell) => unitOf(cell.text))).find((u) => u !== undefined);
+  for (const leaf of leavesOf(columns)) if (unit && leaf.kind === 'money') units.set(leaf, unit);
+  return { mode: 'sequence', order: [...leavesOf(columns)], units };
 }
 
 export function mappingFor(headers: RowView[], columns: ColumnNode[], spec: TableSpec): MappingResult | undefined {
