@@ -15,7 +15,7 @@ import {
 import { converterFor } from '../zod-from-schema.js';
 import { placeOf } from '../places.js';
 import { ZERO, add, compareDecimals, negate, toDecimal, type Decimal } from './decimal.js';
-import type { TextEntry } from './texts.js';
+import type { ReportTexts, TextEntry } from './texts.js';
 import { row, rowValue, type Row } from './rows.js';
 
 /** A report and the schema of its edition (undefined: unknown edition, no type information). */
@@ -30,7 +30,7 @@ export interface RuleDocument {
 export interface Memo {
   texts: Map<string, TextEntry[] | undefined>;
   /** Every string of the report, once asked for (texts.ts). */
-  all?: TextEntry[];
+  all?: ReportTexts;
   /** This evaluation's number (rows.ts): a row's value read in another evaluation is not reused. */
   generation: number;
 }

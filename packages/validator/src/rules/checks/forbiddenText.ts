@@ -8,7 +8,7 @@ import type { ForbiddenTextCheck } from '@nianbao/template';
 import { clip } from '../../text.js';
 import { NO_RAWS, type Evaluator, type Raw } from '../raw.js';
 import { regex } from '../regex.js';
-import { texts, visibleText } from '../texts.js';
+import { texts } from '../texts.js';
 
 const escapeChar = (char: string): string => char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
@@ -32,7 +32,7 @@ export function wordPattern(word: string, between = '\\p{Cf}*'): string {
 const INVISIBLE_ALL = /\p{Cf}/gu;
 
 interface WordList {
-  /** Any word of the list, in the text without its invisible characters: most texts have none. */
+  /** Any word of the list: most texts have none. */
   any: RegExp | undefined;
   words: { word: string; pattern: RegExp }[];
 }
@@ -45,7 +45,7 @@ function wordListOf(words: readonly string[]): WordList {
     const kept = words.filter((word) => word.replace(INVISIBLE_ALL, '') !== '');
     const patterns = kept.map((word) => ({ word, source: wordPattern(word) }));
     list = {
-      any: kept.length === 0 ? undefined : new RegExp(kept.map((word) => wordPattern(word, '')).join('|'), 'u'),
+      any: kept.length === 0 ? undefined : new RegExp(patterns.map(({ source }) => source).join('|'), 'u'),
       words: patterns.map(({ word, source }) => ({ word, pattern: new RegExp(source, 'u') })),
     };
     wordLists.set(words, list);
@@ -60,9 +60,8 @@ export const forbiddenText: Evaluator<ForbiddenTextCheck> = (check, scope) => {
   if (!found) return NO_RAWS;
   const list = wordListOf(check.words ?? NO_WORDS);
   const raws: Raw[] = [];
-  for (const entry of found) {
-    const { text, pointer } = entry;
-    if (list.any?.test(visibleText(entry))) {
+  for (const { text, pointer } of found) {
+    if (list.any?.test(text)) {
       for (const { word, pattern } of list.words) {
         const asWritten = pattern.exec(text)?.[0];
         if (asWritten !== undefined)
