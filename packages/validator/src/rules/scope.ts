@@ -133,12 +133,11 @@ const plainSteps = (steps: Steps): boolean =>
 /** The row of a pointer: its parent's pointer, as a Row. */
 function rowOf(pointer: string): Row {
   const parent = pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
-  const steps = stepsOf(parent);
-  return row(parent, steps, plainSteps(steps));
+  return row(parent, stepsOf(parent));
 }
 
 /** One step down from a value; undefined when the step is missing. Only own properties count. */
-function step(node: unknown, key: string | number, plain: boolean): unknown {
+export function step(node: unknown, key: string | number, plain: boolean): unknown {
   if (node === null || typeof node !== 'object') return undefined;
   if (Array.isArray(node)) return typeof key === 'number' ? node[key] : undefined;
   return plain || Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
