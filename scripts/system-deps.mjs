@@ -27,6 +27,11 @@ export const SYSTEM_PACKAGES = [
     for: 'the 楷体-style font of the PDF topic headings',
     present: () => existsSync('/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf'),
   },
+  {
+    name: 'fonts-noto-core',
+    for: 'the Noto fonts of Tibetan, Mongolian, Uyghur and Yi agency names in the PDF',
+    present: () => existsSync('/usr/share/fonts/truetype/noto/NotoSerifTibetan-Regular.ttf'),
+  },
   { name: 'libreoffice-calc', for: 'spreadsheet tests read by LibreOffice', present: () => onPath('soffice') },
 ];
 

@@ -94,15 +94,15 @@ describe('nianbao build: one report', () => {
     const dir = fresh('glyph-in');
     mkdirSync(dir);
     const source = join(dir, 'glyph.yaml');
-    const text = readFileSync(SEED, 'utf8').replace(/^( {4}name: )(\S+)/m, '$1ཚ𠀀$2');
+    const text = readFileSync(SEED, 'utf8').replace(/^( {4}name: )(\S+)/m, '$1한𠀀$2');
     writeFileSync(source, text);
-    const line = text.split('\n').findIndex((l) => l.startsWith('    name: ཚ𠀀')) + 1;
+    const line = text.split('\n').findIndex((l) => l.startsWith('    name: 한𠀀')) + 1;
     const out = fresh('glyph');
     const run = nianbao(['build', source, '--out', out, '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${source}:${line}:11  warning  I-GLYPH  /metadata/agency/name`);
-    expect(run.stdout).toContain('「ཚ」U+0F5A: the PDF');
-    expect(run.stdout).toContain('「𠀀」U+20000: the PDF');
+    expect(run.stdout).toContain('「한」U+D55C: the title (小标宋) font NotoSerifSC_700Bold.ttf lacks');
+    expect(run.stdout).toContain('「𠀀」U+20000: the body (仿宋) font NotoSerifSC_400Regular.ttf lacks');
     // No PDF, no warning.
     const json = nianbao(['build', source, '--out', fresh('glyph-json'), '--formats', 'json']);
     expect(json.code).toBe(0);

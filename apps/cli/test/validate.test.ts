@@ -348,24 +348,23 @@ describe('nianbao: help, version, colour', () => {
 });
 
 describe('nianbao validate: characters the PDF cannot draw (I-GLYPH)', () => {
-  // The seed's agency name with Tibetan letters (ཚ U+0F5A, ད U+0F51, ་ U+0F0B) and 𠀀 U+20000
-  // (CJK Extension B): the PDF's fonts have none of them and would draw 〓.
+  // The seed's agency name with Tibetan letters (ཚ U+0F5A, ད U+0F51, ་ U+0F0B), drawn with the Noto
+  // Tibetan font (fonts-noto-core), and 𠀀 U+20000 (CJK Extension B), which no font here has: the
+  // title's font and the body's (the 落款) would each draw 〓.
   const file = join(tmp, 'tibetan-agency.yaml');
   const text = readFileSync(join(root, SEED), 'utf8').replace(/^( {4}name: )(\S+)/m, '$1ཚད་𠀀$2');
   writeFileSync(file, text);
   const line = lineOf(text, '    name: ཚད་𠀀');
 
-  it('--format json: one warning per character at the agency name, with its line and column; still valid', () => {
+  it('--format json: one warning per character and font at the agency name, with its line and column; still valid', () => {
     const run = nianbao(['validate', file, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // The seed's half-width punctuation warnings aside.
     const findings = (JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.ruleId === 'I-GLYPH');
-    expect(findings.map((f) => f.message.zh.slice(0, f.message.zh.indexOf('：')))).toEqual([
-      '「ཚ」U+0F5A',
-      '「ད」U+0F51',
-      '「་」U+0F0B',
-      '「𠀀」U+20000',
+    expect(findings.map((f) => f.message.en.slice(0, f.message.en.indexOf(' lacks')))).toEqual([
+      '「𠀀」U+20000: the title (小标宋) font NotoSerifSC_700Bold.ttf',
+      '「𠀀」U+20000: the body (仿宋) font NotoSerifSC_400Regular.ttf',
     ]);
     for (const finding of findings) {
       expect(finding).toMatchObject({
@@ -379,11 +378,11 @@ describe('nianbao validate: characters the PDF cannot draw (I-GLYPH)', () => {
     }
   });
 
-  it('text: file:line:column, the rule and the character', () => {
+  it('text: file:line:column, the rule, the character and the font', () => {
     const run = nianbao(['validate', file, '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${file}:${line}:11  warning  I-GLYPH  /metadata/agency/name`);
-    expect(run.stdout).toContain('「𠀀」U+20000: the PDF');
+    expect(run.stdout).toContain('「𠀀」U+20000: the title (小标宋) font NotoSerifSC_700Bold.ttf lacks');
   });
 
   it('the examples have none', () => {

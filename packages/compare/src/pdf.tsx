@@ -16,6 +16,7 @@ import {
   plainLayoutFor,
   textWidth,
   type FontData,
+  type FontRoles,
   type LoadedFonts,
   type Painter,
 } from '@nianbao/render-pdf';
@@ -232,9 +233,15 @@ function ComparisonDocument({ comparison, fonts }: { comparison: Comparison; fon
   );
 }
 
-/** Renders the comparison as an A4 PDF. */
-export async function renderComparisonPdf(comparison: Comparison): Promise<Uint8Array> {
-  const fonts = loadFonts();
+/**
+ * Renders the comparison as an A4 PDF; `fonts` names an office's font file per role (title, body,
+ * heading1; see @nianbao/render-pdf), checked by the caller with openRoleFonts.
+ */
+export async function renderComparisonPdf(
+  comparison: Comparison,
+  options: { fonts?: FontRoles } = {},
+): Promise<Uint8Array> {
+  const fonts = loadFonts(options.fonts);
   cacheFontObjects();
   plainLayoutFor([fonts.serif, fonts.serifBold, fonts.sans]);
   const buffer = await renderToBuffer(

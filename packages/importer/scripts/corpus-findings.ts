@@ -3,11 +3,12 @@
  * expected.yaml (validated as an import, with its `previous` fixture as last year's report): the place and rule
  * to write into meta.json `knownErrors`, and a check that the expected document carries the errors it should.
  */
-import { loadCorpus } from '../test/corpus-harness.js';
+import { loadCorpus, loadExternalCorpus } from '../test/corpus-harness.js';
 import { validateReport } from '@nianbao/validator';
 
 const id = process.argv[2];
-const corpus = loadCorpus();
+// An id of test/corpus/ or of the real files kept outside the repository (externalCorpusDir).
+const corpus = [loadCorpus(), loadExternalCorpus()].find((fixtures) => fixtures.some((f) => f.meta.id === id)) ?? [];
 const fixture = corpus.find((candidate) => candidate.meta.id === id);
 if (!fixture?.expected) {
   console.error(`no fixture with an expected.yaml: ${id ?? '(give an id)'}`);

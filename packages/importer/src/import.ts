@@ -9,6 +9,7 @@ import { assembleSections } from './assemble.js';
 import { decideEdition, editionByLabels } from './edition.js';
 import { type Front, readFront, type SectionBucket, SectionText, segment, splitOtherMatters } from './front.js';
 import { htmlSource, MAX_NESTING, nestingDepth } from './html.js';
+import { gluedSource } from './glued-text.js';
 import { lookalike } from './lookalike.js';
 import { applyEmbedded, type Metadata, readMetadata } from './metadata.js';
 import type { SourceDocument, SourceTable } from './source.js';
@@ -40,7 +41,7 @@ export function importReport(input: ImportInput, options: ImportOptions = {}): I
         `The page nests its elements more than ${MAX_NESTING} deep; not a normal report page, not read.`,
       );
     }
-    const source = input.kind === 'html' ? htmlSource(input.text) : textSource(input.text);
+    const source = input.kind === 'html' ? htmlSource(input.text) : (gluedSource(input.text) ?? textSource(input.text));
     return importSource(source, input.name, options);
   });
 }
@@ -121,6 +122,10 @@ function completeness(spec: EditionSpec, buckets: SectionBucket[], readings: Map
       continue;
     }
     result.found.push(`${table.sectionTitle}（表格，${reading.cellsRead}/${reading.cellsExpected}个数）`);
+    if (reading.undecided.length > 0) {
+      result.failed = true;
+      result.missing.push(...reading.undecided.map((row) => `${table.sectionTitle}：${row}`));
+    }
     if (!reading.truncated) continue;
     result.failed = true;
     result.missing.push(
@@ -132,9 +137,15 @@ function completeness(spec: EditionSpec, buckets: SectionBucket[], readings: Map
   return result;
 }
 
-function refusal(source: SourceDocument, state: Completeness, nothing: boolean): ImportFailure {
+function refusal(source: SourceDocument, state: Completeness, nothing: boolean, undecided: number): ImportFailure {
   const looks = lookalike(source);
   if (looks) return failure(looks.zh, looks.en, { found: state.found, missing: state.missing });
+  if (undecided > 0)
+    return failure(
+      `文本中统计表的单元格连在一起（没有分隔），其中 ${undecided} 行的数字无法唯一地拆分到各单元格（见下），未导入：宁缺勿错。可用 --partial 导入能确定的部分，或提供原网页（HTML）、PDF 或 Word 文件。`,
+      `The text's table cells run together (no separators) and the digits of ${undecided} row(s) cannot be split into their cells in exactly one way (listed below); not imported, since a wrong number is worse than none. Use --partial to import what is certain, or give the original web page (HTML), PDF or Word file.`,
+      { found: state.found, missing: state.missing },
+    );
   return nothing
     ? failure(
         '输入不是政府信息公开工作年度报告：未找到任何章节标题或统计表。',
@@ -213,7 +224,11 @@ export function importSource(source: SourceDocument, name: string, options: Impo
 
   const state = completeness(spec, buckets, readings);
   const nothing = buckets.length === 0 && tableIds.size === 0;
-  if (nothing || (state.failed && !options.partial)) return refusal(source, state, nothing);
+  const undecided = [...readings.values()].reduce((n, reading) => n + reading.undecided.length, 0);
+  if (nothing || (state.failed && !options.partial)) return refusal(source, state, nothing, undecided);
+  // --partial imports what a report has, not an old-structure report or a notice with none of its cells.
+  const cellsRead = [...readings.values()].reduce((n, reading) => n + reading.cellsRead, 0);
+  if (options.partial && cellsRead === 0 && lookalike(source)) return refusal(source, state, nothing, undecided);
 
   sectionWarnings(spec, buckets, warnings);
   const assembly = assembleSections({

@@ -28,20 +28,40 @@ function flattened(all: string[]): LocalizedText | undefined {
   };
 }
 
+/** Words only the structure before 2019 has (its statistics table, its parts), anywhere in the text. */
+const OLD_MARKERS: [RegExp, string][] = [
+  [/指标名称|计量单位|历年累计/, '旧式统计表（指标名称、计量单位、历年累计）'],
+  [/收费及减免/, '“收费及减免”一节'],
+  [/[一二]\s*[、.．]\s*概述|概述\s*[一二]?\s*[、.．]?\s*推进/, '“概述”一节'],
+  [/事务支出|工作人员及信息公开/, '“工作人员及信息公开事务支出”一节'],
+  [/依申请公开(?:政府信息)?(?:工作)?情况/, '“依申请公开情况”一节'],
+];
+
+/** A report in the structure before the 2019 regulations: a year before 2019 in its title, or its old parts. */
+function oldStructure(all: string[], titleYear: string | undefined): LocalizedText | undefined {
+  const text = all.map((line) => halfWidth(line)).join('\n');
+  const lineHits = all.filter((line) => OLD_HEADINGS.some((pattern) => pattern.test(halfWidth(line).trim()))).length;
+  const markers = OLD_MARKERS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
+  // 依申请公开情况 is also a sub-topic of the current structure: it only names what an old report has.
+  const strong = markers.filter((name) => !name.includes('依申请')).length;
+  const early = titleYear !== undefined && Number(titleYear) < 2019;
+  if (!(lineHits >= 2 || strong >= 2 || (early && (lineHits >= 1 || markers.length >= 1)))) return undefined;
+  const what = markers.length > 0 ? markers.join('、') : '“收费及减免”等七至九个部分';
+  return {
+    zh: `这看起来是 2019 年以前旧格式的年度报告（${titleYear ? `${titleYear}年度` : '年份不明'}，含${what}），不是 2019 年起施行的现行格式（六个部分、三张统计表），无法按现行模板导入。`,
+    en: `This looks like an annual report in the structure used before 2019 (${titleYear ? `report year ${titleYear}` : 'year unknown'}, with ${markers.length > 0 ? `the old parts: ${what}` : 'seven to nine parts such as 收费及减免'}), not the current structure in force since 2019 (six parts, three tables); it cannot be imported into the current template.`,
+  };
+}
+
 /** A description of what the document looks like, when it is recognisably something else. */
 export function lookalike(source: SourceDocument): LocalizedText | undefined {
   const all = lines(source);
-  const lost = flattened(all);
-  if (lost) return lost;
   const head = [...(source.title ? [source.title] : []), ...all.slice(0, 12)].map((text) => halfWidth(text));
   const titleYear = head.map((text) => /((?:19|20)\d{2})\s*年/.exec(text)?.[1]).find(Boolean);
-  const oldHits = all.filter((text) => OLD_HEADINGS.some((pattern) => pattern.test(halfWidth(text).trim()))).length;
-  if (oldHits >= 2 || (titleYear !== undefined && Number(titleYear) < 2019 && oldHits >= 1)) {
-    return {
-      zh: `这看起来是 2019 年以前旧格式的年度报告（${titleYear ?? '年份不明'}，含“收费及减免”等七至九个部分），不是现行条例规定的六部分格式，无法按现行模板导入。`,
-      en: `This looks like an annual report in the structure used before 2019 (${titleYear ?? 'year unknown'}, with seven to nine parts such as 收费及减免), not the six parts of the current regulation; it cannot be imported into the current template.`,
-    };
-  }
+  const old = oldStructure(all, titleYear);
+  if (old) return old;
+  const lost = flattened(all);
+  if (lost) return lost;
   const years = new Set(head.flatMap((text) => [...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => m[1])));
   if (head.some((text) => /对比|比较|同比|两年/.test(text)) && years.size >= 2) {
     return {

@@ -56,7 +56,9 @@ const REPORT_NAME = /(?:政府信息公开|政务公开|信息公开)(?:工作)?
 /** The agency and year in a title (池州市人民防空办公室2020年政府信息公开工作年度报告); the name as written. */
 function fromTitle(title: string): { name?: string; year?: number } {
   // <title> often adds the site name: 报告标题_网站名 / 报告标题 - 网站名.
-  const text = title.split(/\s*[|_]\s*|\s+[-–—]\s+/).find((part) => REPORT_NAME.test(part)) ?? title;
+  // A crawler's saved page starts with its own field label: 标题: / 标题：报告标题.
+  const bare = title.replace(/^\s*(?:文章标题|标题|题目|title)\s*[:：]\s*/i, '');
+  const text = bare.split(/\s*[|_]\s*|\s+[-–—]\s+/).find((part) => REPORT_NAME.test(part)) ?? bare;
   const match = /^(.*?)(?:关于)?\s*([0-9０-９]{4})\s*年度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(text.trim());
   if (!match) return {};
   const before = match[1]!.replace(/关于$/, '').trim();
@@ -127,13 +129,33 @@ function optionTitle(field: 'kind' | 'level', value: string): string {
 type Guess = (what: { zh: string; en: string }, at: string) => void;
 
 /** Agency name: the title, else a signature, else the preface, else the contact department. */
+/**
+ * A title that names a place, not an agency (平潭综合实验区2019年…, 某县2020年…): the report is its
+ * government's — a zone's 管理委员会, a county's or city's 人民政府 — said as a guess.
+ */
+function governmentOf(name: string, warnings: ImportWarning[]): string {
+  if (AGENCY_END.test(name)) return name;
+  const zone = /(实验区|试验区|开发区|新区|示范区|高新区|合作区)$/.test(name);
+  if (!zone && !/[省市县区旗州盟]$/.test(name)) return name;
+  const government = `${name}${zone ? '管理委员会' : '人民政府'}`;
+  warnings.push({
+    code: 'guessed',
+    message: {
+      zh: `标题只写了地名「${name}」，报告机关按惯例推定为「${government}」，请核对。`,
+      en: `The title names the place 「${name}」 only; the reporting agency is taken to be its government, 「${government}」; please check.`,
+    },
+    at: '/metadata/agency/name',
+  });
+  return government;
+}
+
 function agencyName(
   sources: MetadataSources,
   titleName: string | undefined,
   prefaceText: string,
   warnings: ImportWarning[],
 ): string {
-  let name = titleName;
+  let name = titleName && governmentOf(titleName, warnings);
   if (!name) name = sources.signatures.find((s) => AGENCY_END.test(s.trim()))?.trim();
   if (!name) name = agencyFromPreface(prefaceText).name;
   if (!name) {

@@ -9,6 +9,7 @@ import { type ColumnNode, leavesOf, type RowNode, rowsOf, type TableId, type Tab
 import type { SourceTable } from './source.js';
 import {
   bestColumn,
+  type ColumnMapping,
   classifyRow,
   hasNumber,
   isDecoration,
@@ -40,6 +41,8 @@ export interface TableReading {
   truncated: boolean;
   /** JSON Pointer of each cell read (or read as not reported) → where it is in the input. */
   origins: Record<string, string>;
+  /** Rows whose run-together digits could not be split in one way (label: why), their cells unplaced. */
+  undecided: string[];
 }
 
 function emptyRow(columns: ColumnNode[]): Record<string, unknown> {
@@ -97,6 +100,7 @@ class TableReader {
   readonly origins: Record<string, string> = {};
   readonly found = new Map<RowNode, { from: string; short: boolean }>();
   readonly notReported = new Set<string>();
+  readonly undecided: string[] = [];
   cellsRead = 0;
   private context: RowNode;
   private headers: RowView[] = [];
@@ -148,6 +152,10 @@ class TableReader {
   }
 
   read(row: RowView): void {
+    if (row.undecided) {
+      this.undecidedRow(row, row.undecided);
+      return;
+    }
     if (row.cells.every((cell) => cell.text === '')) return;
     // A row with nothing of its own (cells continued from above, or empty): a sliver between two close
     // borders (a PDF's double rule), not a row of the report.
@@ -195,9 +203,44 @@ class TableReader {
     else this.unplaced.push({ text: rowText(row), from: row.from });
   }
 
+  /**
+   * A row of glued text whose digits split into its cells in no single way: it is there (not missing),
+   * its cells are not reported, and the finding says where its digits are and why none was placed.
+   */
+  private undecidedRow(row: RowView, undecided: NonNullable<RowView['undecided']>): void {
+    const split = splitRow(row);
+    const target = this.spec.root.columns
+      ? this.spec.root
+      : classifyRow(split, this.spec, this.context, this.columnSets).kind;
+    const node = 'kind' in target ? (target.kind === 'data' ? target.row : undefined) : target;
+    if (!node || this.found.has(node)) {
+      this.unplaced.push({ text: rowText(row), from: row.from });
+      return;
+    }
+    this.found.set(node, { from: row.from, short: false });
+    const label = rowLabel(node) || this.spec.title;
+    this.undecided.push(`${label}（${undecided.reason.zh}）`);
+    for (const leaf of leavesOf(node.columns!)) {
+      const pointer = pointerOf(this.spec.id, [...node.path, ...leaf.path]);
+      this.notReported.add(leaf.kind === 'money' ? `${pointer}/value` : pointer);
+    }
+    this.unplaced.push({ text: undecided.run, from: `${row.from} (${label})` });
+    this.warnings.push({
+      code: 'cells-undecided',
+      message: {
+        zh: `「${label}」一行的数字连在一起（「${undecided.run}」），${undecided.reason.zh}，无法确定每个数属于哪一格：本行未读取（记为未填报），原文保留。`,
+        en: `The digits of the row 「${label}」 run together (「${undecided.run}」) and ${undecided.reason.en}, so which number belongs to which cell cannot be told: the row is not read (kept as not reported), its text is kept.`,
+      },
+      at: pointerOf(this.spec.id, node.path),
+      from: row.from,
+    });
+  }
+
   /** The columns of a data row: from the headers above it, else those of the last header of its kind. */
   private columnsFor(row: RowView, target: RowNode): MappingResult {
     const columns = target.columns!;
+    // Glued text decoded against the template: its values are in the official order.
+    if (row.ordered) return { mapping: officialMapping(columns), complete: true };
     const sig = signature(columns);
     // At most MAX_HEADER_ROWS headers: reading them for each data row keeps the whole read linear.
     let result = this.headers.length > 0 ? mappingFor(this.headers, columns, this.spec) : undefined;
@@ -235,7 +278,7 @@ class TableReader {
       });
     }
     const columns = target.columns!;
-    const { mapping } = this.columnsFor(row, target);
+    const mapping = this.fitting(row, split, target, this.columnsFor(row, target).mapping);
     const froms = new Map<ColumnNode, string>();
     let values = valuesOf(row, split, mapping, columns, froms);
     if (row.strictCounts && !this.countsFit(row, split, target)) values = new Map();
@@ -249,6 +292,29 @@ class TableReader {
     if (target === this.spec.root) Object.assign(this.table, rowObject);
     else setAt(this.table, target.path, rowObject);
     this.found.set(target, { from: row.from, short });
+  }
+
+  /**
+   * A header naming fewer columns than the row has values (a lone 「（六）其他」 line read as the header
+   * 其他) does not describe the row: its values are read in the official order when there are exactly as
+   * many as its columns, else not at all (never shifted into the columns the header happened to name).
+   */
+  private fitting(row: RowView, split: SplitRow, target: RowNode, mapping: ColumnMapping): ColumnMapping {
+    if (mapping.mode !== 'sequence') return mapping;
+    const values = split.values.filter((value) => value !== '').length;
+    if (values <= mapping.order.length) return mapping;
+    const columns = target.columns!;
+    const leaves = [...leavesOf(columns)].length;
+    this.warnings.push({
+      code: 'columns-by-position',
+      message: {
+        zh: `「${rowLabel(target)}」一行有 ${values} 个数，而其上的列标题只有 ${mapping.order.length} 列${values === leaves ? '，按官方列顺序读取' : '，未读取'}。`,
+        en: `The row 「${rowLabel(target)}」 has ${values} values but the header above it names ${mapping.order.length} column(s)${values === leaves ? '; read in the official column order' : '; not read'}.`,
+      },
+      at: pointerOf(this.spec.id, target.path),
+      from: row.from,
+    });
+    return values === leaves ? officialMapping(columns) : { mode: 'sequence', order: [], units: new Map() };
   }
 
   /**
@@ -346,10 +412,15 @@ class TableReader {
               zh: `${label}：原报告${what.zh}，记为未填报（null），不按0处理。`,
               en: `${labelEn}: ${what.en} in the published report; kept as not reported (null), not 0.`,
             }
-          : {
-              zh: `${label}：「${shown}」不是有效的数值，记为未填报（null），原文保留。`,
-              en: `${labelEn}: 「${shown}」 is not a valid value; kept as not reported (null), the text is kept.`,
-            },
+          : reading.status === 'unreadable' && reading.why === 'decimals'
+            ? {
+                zh: `${label}：金额「${shown}」的小数超过 4 位，模板只记到 4 位小数，舍入会改变原数，记为未填报（null），原文保留。`,
+                en: `${labelEn}: the amount 「${shown}」 has more than 4 decimals, the template keeps 4 and rounding would change it; kept as not reported (null), the text is kept.`,
+              }
+            : {
+                zh: `${label}：「${shown}」不是有效的数值，记为未填报（null），原文保留。`,
+                en: `${labelEn}: 「${shown}」 is not a valid value; kept as not reported (null), the text is kept.`,
+              },
       at: pointer,
       from: row.from,
     });
@@ -401,6 +472,7 @@ class TableReader {
       rowsMissing,
       truncated: truncated === true,
       origins: this.origins,
+      undecided: this.undecided,
     };
   }
 }
@@ -423,6 +495,8 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
         part: index,
         cellPerLine: part.cellPerLine === true,
         strictCounts: part.strictCounts === true,
+        ordered: part.ordered === true,
+        undecided: row.undecided,
       });
   });
   return reader.finish(parts);

@@ -3,6 +3,7 @@
  * where it came from (a line number, or an element path for HTML). Text pages give `|`-flattened
  * tables whose cells are not aligned into columns; HTML tables are resolved into a grid.
  */
+import type { LocalizedText } from '@nianbao/template';
 
 export interface Line {
   kind: 'line';
@@ -25,6 +26,11 @@ export interface TableRow {
   from: string;
   /** The row as published, for a text page (kept verbatim when the row cannot be placed). */
   raw?: string;
+  /**
+   * Text whose cells ran together (glued-text): the row's digits could not be split into its cells in
+   * exactly one way, so none is placed; `reason` says why.
+   */
+  undecided?: { run: string; reason: LocalizedText };
 }
 
 export interface SourceTable {
@@ -45,6 +51,8 @@ export interface SourceTable {
    * placed only when there are exactly as many as its columns.
    */
   strictCounts?: boolean;
+  /** Each row's values are in the official column order (decoded from glued text; no header to read). */
+  ordered?: boolean;
 }
 
 export type Block = Line | SourceTable;

@@ -76,6 +76,10 @@ export interface RowView {
   cellPerLine?: boolean;
   /** Blank cells leave no trace in its table (see SourceTable.strictCounts). */
   strictCounts?: boolean;
+  /** Values in the official column order (see SourceTable.ordered). */
+  ordered?: boolean;
+  /** Digits that could not be split into the row's cells (see TableRow.undecided). */
+  undecided?: { run: string; reason: { zh: string; en: string } } | undefined;
 }
 
 export interface SplitRow {
@@ -286,11 +290,15 @@ function sequenceMapping(headers: RowView[], columns: ColumnNode[], spec: TableS
   let slots: (ColumnNode | null)[] | undefined;
   const units = new Map<ColumnNode, Unit>();
   let complete = true;
+  const leafCount = [...leavesOf(columns)].length;
   for (const row of headers) {
-    const labels = row.cells
+    let labels = row.cells
       .filter((cell) => cell.origin && cell.text !== '' && !isDecoration(cell.text, spec) && !isValueLike(cell.text))
       .map((cell) => cell.text);
     if (labels.length === 0) continue;
+    // | 类别 | 数据1 | … | 总计 |: one cell more than the columns, the first over the row labels, no column.
+    if (!slots && labels.length === leafCount + 1 && !bestColumn(labels[0]!, withDepth(columns)))
+      labels = labels.slice(1);
     if (!slots) {
       slots = labels.map((label) => {
         const best = bestColumn(label, withDepth(columns));

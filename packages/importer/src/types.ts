@@ -23,6 +23,8 @@ export type WarningCode =
   | 'not-reported'
   /** A table cell's text is not a number of the column's kind: kept as null, text in unplaced. */
   | 'unreadable-cell'
+  /** Digits of a row ran together (text without cell separators) and split into its cells in no single way. */
+  | 'cells-undecided'
   /** A row (or a whole block) of a table was not found: its cells are null. */
   | 'row-missing'
   /** A row with values whose label matches no official row: kept in unplaced. */

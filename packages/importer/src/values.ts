@@ -11,7 +11,8 @@ export type CellValue = number | string | { value: string | null; unit: Unit | n
 export type CellReading =
   | { status: 'value'; value: CellValue; note?: 'unit-converted' | 'unit-from-header' | 'unit-unknown' }
   | { status: 'blank' }
-  | { status: 'unreadable' };
+  /** `decimals`: an amount with more decimals than the template holds (rounding it would change it). */
+  | { status: 'unreadable'; why?: 'decimals' };
 
 /** Text a published cell uses for "not reported". */
 export function isBlankMarker(raw: string): boolean {
@@ -60,9 +61,19 @@ function integerOf(parts: NumberText): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-function decimalString(digits: string, fraction: string | undefined): string {
+/** Decimals an amount of the template holds (the schemas' pattern: at most four). */
+const MAX_DECIMALS = 4;
+
+/**
+ * The amount as the template writes it, or undefined when it needs more decimals than the template
+ * holds: 0.000000 is 0 and 12.300000 is 12.3 exactly, but 24252.311082 cannot be kept without changing it.
+ */
+function decimalString(digits: string, fraction: string | undefined): string | undefined {
   const whole = digits.replace(/^0+(?=\d)/, '');
-  return fraction !== undefined && fraction !== '' ? `${whole}.${fraction}` : whole;
+  if (fraction === undefined || fraction === '') return whole;
+  const kept = fraction.length > MAX_DECIMALS ? fraction.replace(/0+$/, '') : fraction;
+  if (kept.length > MAX_DECIMALS) return undefined;
+  return kept === '' ? whole : `${whole}.${kept}`;
 }
 
 /** Moves the decimal point: 元 → 万元 divides by 10000 exactly, on the digits. */
@@ -85,7 +96,7 @@ export function readCell(raw: string, kind: CellKind, headerUnit?: Unit): CellRe
     case 'count': {
       if (parts.sign === '-' || parts.unit) return { status: 'unreadable' };
       const value = integerOf(parts);
-      return value === undefined ? { status: 'unreadable' } : { status: 'value', value };
+      return value === undefined ? { status: 'unreadable', why: 'decimals' } : { status: 'value', value };
     }
     case 'signed': {
       if (parts.unit) return { status: 'unreadable' };
@@ -97,13 +108,18 @@ export function readCell(raw: string, kind: CellKind, headerUnit?: Unit): CellRe
       // The 2021 fee column is in 万元; an amount published in 元 is converted exactly.
       if (parts.unit === '元' && headerUnit !== '元') {
         const converted = yuanToWanyuan(parts.digits, parts.fraction);
-        return { status: 'value', value: decimalString(converted.digits, converted.fraction), note: 'unit-converted' };
+        const value = decimalString(converted.digits, converted.fraction);
+        return value === undefined
+          ? { status: 'unreadable', why: 'decimals' }
+          : { status: 'value', value, note: 'unit-converted' };
       }
-      return { status: 'value', value: decimalString(parts.digits, parts.fraction) };
+      const value = decimalString(parts.digits, parts.fraction);
+      return value === undefined ? { status: 'unreadable', why: 'decimals' } : { status: 'value', value };
     }
     case 'money': {
       if (parts.sign === '-') return { status: 'unreadable' };
       const value = decimalString(parts.digits, parts.fraction);
+      if (value === undefined) return { status: 'unreadable', why: 'decimals' };
       const stated = parts.unit ?? headerUnit;
       // 0 is the same amount in 元 and 万元: a zero without a unit is recorded in 元, losing nothing.
       const unit = stated ?? (/^0(\.0*)?$/.test(value) ? '元' : null);

@@ -2,7 +2,17 @@ import { existsSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { schemaFor, type Edition } from '@nianbao/template';
 import { describe, expect, it } from 'vitest';
-import { compareCells, loadCorpus, matchKnownErrors, runCorpus, tableCells } from './corpus-harness.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import {
+  compareCells,
+  externalSpecsDir,
+  loadCorpus,
+  matchKnownErrors,
+  runCorpus,
+  tableCells,
+} from './corpus-harness.js';
 import { renderImportMd } from './corpus-report.js';
 
 // The measurement itself (how many cells are right) lives in IMPORT.md; these tests keep the corpus and
@@ -66,6 +76,23 @@ describe('the corpus', () => {
   );
 });
 
+// The files kept outside the repository: their hand-checked documents are committed and checked everywhere.
+const externalSpecs = readdirSync(externalSpecsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+describe('the expected documents of the files kept outside the repository', () => {
+  it.each(externalSpecs)('%s: meta.json names its source and expected.yaml fits its schema', (id) => {
+    const meta = JSON.parse(readFileSync(join(externalSpecsDir, id, 'meta.json'), 'utf8'));
+    expect(meta.id).toBe(id);
+    expect(meta.obtainedFrom).toMatch(/github\.com\/|pdftotext/);
+    const expected = parse(readFileSync(join(externalSpecsDir, id, 'expected.yaml'), 'utf8'));
+    expect(expected.edition).toBe(meta.edition);
+    const validate = validators.get(expected.edition as Edition)!;
+    expect(validate(expected), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+});
+
 describe('the harness', () => {
   it('counts right, wrong and missed cells; a value where the report has none is wrong', () => {
     const expected = { sections: { applications: { table: { a: 1, b: null, c: 3, d: { value: '1', unit: '元' } } } } };
@@ -76,6 +103,19 @@ describe('the harness', () => {
       'wrong /sections/applications/table/b',
       'missed /sections/applications/table/c',
     ]);
+  });
+
+  it('counts an amount the importer left undecided ({ value: null }) as missed, not wrong', () => {
+    const expected = {
+      sections: { proactiveDisclosure: { table: { fee: { value: '1.5', unit: '万元' }, none: null } } },
+    };
+    const actual = {
+      sections: {
+        proactiveDisclosure: { table: { fee: { value: null, unit: null }, none: { value: null, unit: null } } },
+      },
+    };
+    const { counts } = compareCells(expected, actual);
+    expect(counts).toEqual({ right: 1, wrong: 0, missed: 1, total: 2 });
   });
 
   it('matches a known error by rule and by its pointer or a place under it', () => {

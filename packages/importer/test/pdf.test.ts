@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../src/index.js';
+import { mayHoldTable } from '../src/pdf/read.js';
 import { example, imported, publishedSeed } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -78,5 +79,18 @@ describe('a PDF whose tables have no ruling lines', () => {
       }
     }
     expect(read).toBeGreaterThan(0);
+  });
+});
+
+describe('which pages are read for their ruling lines', () => {
+  const run = (text: string) => ({ text, x: 0, y: 0, width: 10, height: 10, size: 10, page: 1 }) as never;
+  it('a page of prose naming a table word or two is read for its text only; a table page for its rulings too', () => {
+    expect(mayHoldTable([run('2020年，本机关收到行政复议申请0件，行政诉讼0件，依法做好行政许可信息公开。')])).toBe(
+      false,
+    );
+    expect(
+      mayHoldTable(['申请人情况', '自然人', '商业企业', '科研机构', '本年新收政府信息公开申请数量', '3'].map(run)),
+    ).toBe(true);
+    expect(mayHoldTable(['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结'].map(run))).toBe(true);
   });
 });

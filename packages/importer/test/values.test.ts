@@ -52,6 +52,16 @@ describe('reading a published cell', () => {
     expect(readCell(raw, 'decimal')).toEqual({ status: 'value', value });
   });
 
+  it('reads amounts written with six decimals exactly, and leaves one it cannot keep unplaced', () => {
+    expect(readCell('0.000000', 'decimal')).toEqual({ status: 'value', value: '0' });
+    expect(readCell('0.000000万元', 'decimal')).toEqual({ status: 'value', value: '0' });
+    expect(readCell('12.300000', 'decimal')).toEqual({ status: 'value', value: '12.3' });
+    expect(readCell('0.000000万元', 'money')).toEqual({ status: 'value', value: { value: '0', unit: '万元' } });
+    // The template keeps four decimals: rounding 24252.311082 would publish another number.
+    expect(readCell('24252.311082', 'decimal')).toEqual({ status: 'unreadable', why: 'decimals' });
+    expect(readCell('75394432.52元', 'decimal')).toEqual({ status: 'unreadable', why: 'decimals' });
+  });
+
   it("converts an amount published in 元 to the column's 万元 exactly", () => {
     expect(readCell('12345元', 'decimal')).toEqual({ status: 'value', value: '1.2345', note: 'unit-converted' });
     expect(readCell('500元', 'decimal')).toEqual({ status: 'value', value: '0.05', note: 'unit-converted' });

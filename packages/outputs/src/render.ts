@@ -31,6 +31,8 @@ export interface RenderOptions {
   schema?: import('@nianbao/template').JsonSchema;
   /** The extensions applied (name, version), declared in the data package. */
   extensions?: { name: string; version: string }[];
+  /** The office's PDF font file per role (nianbao.config.json / --fonts), checked by the caller. */
+  fonts?: import('@nianbao/render-pdf').FontRoles;
 }
 
 export type RenderResult = { ok: true; files: OutputFile[] } | { ok: false; reason: string };
@@ -105,7 +107,7 @@ export async function renderOutputs(report: Report, options: RenderOptions = {})
       const { renderPdf } = await import('@nianbao/render-pdf');
       files.push({
         name: 'report.pdf',
-        data: await renderPdf(report, { pdfa: options.pdfa === true, schema: options.schema }),
+        data: await renderPdf(report, { pdfa: options.pdfa === true, schema: options.schema, fonts: options.fonts }),
       });
     }
   } catch (error) {

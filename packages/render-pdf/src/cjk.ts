@@ -17,6 +17,15 @@ const NO_LINE_END = new Set([...'（《「『【〔〈［｛〖〘“‘', ...'(
 const LATIN = /[A-Za-z0-9]/;
 /** Inside a Latin/digit run: keeps numbers, codes and URLs whole. */
 const LATIN_INNER = /[A-Za-z0-9.,:/@_%+\-#=&?~]/;
+/**
+ * Letters of scripts written in words (Mongolian, Uyghur) or syllables (Tibetan): a word is one unit,
+ * so that a line never breaks inside it (the joining forms and stacks are shaped per word); a Tibetan
+ * syllable ends with its tsheg ་ (U+0F0B), where a line may break.
+ */
+const WORD_SCRIPT = /[\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Arabic}]/u;
+const MARK = /\p{M}/u;
+const TSHEG = '\u0f0b';
+
 /** A run longer than this may break anywhere (a very long URL must still fit the line). */
 const MAX_RUN = 24;
 
@@ -31,6 +40,11 @@ function units(text: string): string[] {
       while (j < chars.length && j - i < MAX_RUN && LATIN_INNER.test(chars[j]!)) j++;
       // A run does not end on a joiner such as '-' or '.': give it back to the following text.
       while (j - 1 > i && !LATIN.test(chars[j - 1]!) && !NO_LINE_START.has(chars[j - 1]!)) j--;
+      out.push(chars.slice(i, j).join(''));
+      i = j;
+    } else if (WORD_SCRIPT.test(c)) {
+      let j = i + 1;
+      while (j < chars.length && chars[j - 1] !== TSHEG && (WORD_SCRIPT.test(chars[j]!) || MARK.test(chars[j]!))) j++;
       out.push(chars.slice(i, j).join(''));
       i = j;
     } else if ((c === '—' || c === '…') && chars[i + 1] === c) {

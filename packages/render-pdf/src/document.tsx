@@ -15,6 +15,7 @@ import { textWidth } from './metrics.js';
 import { CONTENT_WIDTH, TableBox } from './table.js';
 import { breakLines, drawText, type Painter } from './painter.js';
 import { balancedLines } from './title.js';
+import { artifact, startTagging, type Tag, tagged } from './tagging.js';
 
 const mm = (value: number) => (value * 72) / 25.4;
 
@@ -113,17 +114,20 @@ function paragraphs(list: readonly ParagraphView[], fonts: LoadedFonts): ReactNo
         style={{ width: CONTENT_WIDTH, height: run.length * BODY_LEADING }}
         paint={(painter: Painter) => {
           painter.fillColor('#000');
-          run.forEach((line, i) => {
-            // The baseline one ascent below the top of the line box, where react-pdf's textkit puts it.
-            drawJustified(
-              painter,
-              fonts.serif,
-              line.text,
-              line.indent,
-              i * BODY_LEADING + ascent,
-              line.last ? 0 : CONTENT_WIDTH - line.indent,
-            );
-          });
+          // One P element for the paragraph, whichever pages its lines are on.
+          tagged({ type: 'P', key: `p:${p.pointer}` }, () =>
+            run.forEach((line, i) => {
+              // The baseline one ascent below the top of the line box, where react-pdf's textkit puts it.
+              drawJustified(
+                painter,
+                fonts.serif,
+                line.text,
+                line.indent,
+                i * BODY_LEADING + ascent,
+                line.last ? 0 : CONTENT_WIDTH - line.indent,
+              );
+            }),
+          );
           return null;
         }}
       />
@@ -152,6 +156,7 @@ function lines(
     minPresenceAhead,
     bookmark,
     balanced = false,
+    tag = { type: 'P', key },
   }: {
     width?: number;
     indent?: number;
@@ -162,6 +167,8 @@ function lines(
     bookmark?: string;
     /** Break between words only, into lines of nearly equal length (the title). */
     balanced?: boolean;
+    /** The structure element of the tagged PDF (a P by default). */
+    tag?: Tag;
   },
 ): ReactNode {
   const broken = text
@@ -178,10 +185,12 @@ function lines(
       {...(bookmark ? { bookmark: { title: bookmark, fit: true, expanded: false } } : {})}
       paint={(painter: Painter) => {
         painter.fillColor('#000');
-        broken.forEach((line, i) => {
-          const x = center ? (width - textWidth(font, line, size)) / 2 : i === 0 ? indent : 0;
-          drawText(painter, font, size, line, x, i * leading + ascent);
-        });
+        tagged(tag, () =>
+          broken.forEach((line, i) => {
+            const x = center ? (width - textWidth(font, line, size)) / 2 : i === 0 ? indent : 0;
+            drawText(painter, font, size, line, x, i * leading + ascent);
+          }),
+        );
         return null;
       }}
     />
@@ -201,14 +210,16 @@ function signature(view: ReportView, fonts: LoadedFonts): ReactNode {
       style={{ ...styles.signature, width, height: broken.length * BODY_LEADING }}
       paint={(painter: Painter) => {
         painter.fillColor('#000');
-        broken.forEach((line, i) =>
-          drawText(
-            painter,
-            fonts.serif,
-            BODY_SIZE,
-            line,
-            (width - textWidth(fonts.serif, line, BODY_SIZE)) / 2,
-            i * BODY_LEADING + ascent,
+        tagged({ type: 'P', key: 'signature' }, () =>
+          broken.forEach((line, i) =>
+            drawText(
+              painter,
+              fonts.serif,
+              BODY_SIZE,
+              line,
+              (width - textWidth(fonts.serif, line, BODY_SIZE)) / 2,
+              i * BODY_LEADING + ascent,
+            ),
           ),
         );
         return null;
@@ -217,13 +228,34 @@ function signature(view: ReportView, fonts: LoadedFonts): ReactNode {
   );
 }
 
-export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFonts }): ReactNode {
+export function ReportPages({
+  view,
+  fonts,
+  tagged: tagging = false,
+}: {
+  view: ReportView;
+  fonts: LoadedFonts;
+  /** A tagged PDF (structure tree, marked content): see tagging.ts. */
+  tagged?: boolean;
+}): ReactNode {
   return (
     <Page size="A4" style={styles.page} wrap>
+      {tagging ? (
+        // Painted first (out of the flow, it takes no room): the document is tagged from here on.
+        <Canvas
+          key="tagging"
+          style={{ position: 'absolute', top: 0, left: 0, width: 0.01, height: 0.01 }}
+          paint={() => {
+            startTagging();
+            return null;
+          }}
+        />
+      ) : null}
       {lines('title', fonts.serifBold, 22, 22 * 1.45, view.title, {
         center: true,
         style: styles.title,
         balanced: true,
+        tag: { type: 'H1', key: 'title' },
       })}
       {paragraphs(view.preface, fonts)}
       {/* One flat list of blocks: react-pdf keeps a heading with what follows (minPresenceAhead)
@@ -232,6 +264,7 @@ export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFo
         lines(section.key, fonts.sans, BODY_SIZE, BODY_LEADING, section.heading, {
           indent: INDENT,
           bookmark: section.heading,
+          tag: { type: 'H2', key: `h:${section.key}` },
           // Keep a heading with three lines of text, or with the start of a table.
           minPresenceAhead: section.blocks[0]?.kind === 'table' ? 150 : 3 * BODY_LEADING,
         }),
@@ -249,6 +282,7 @@ export function ReportPages({ view, fonts }: { view: ReportView; fonts: LoadedFo
               lines(key, fonts.kai ?? fonts.serifBold, BODY_SIZE, BODY_LEADING, block.numberedHeading, {
                 indent: INDENT,
                 minPresenceAhead: 2 * BODY_LEADING,
+                tag: { type: 'H3', key: `h:${key}` },
               }),
               ...paragraphs(block.paragraphs, fonts),
             ];
@@ -276,10 +310,14 @@ function PageNumbers({ fonts }: { fonts: LoadedFonts }): ReactNode {
         page += 1;
         const label = `— ${page} —`;
         const x = page % 2 === 1 ? width - textWidth(fonts.serif, label, PAGE_NUMBER_SIZE) : 0;
-        painter
-          .fillColor('#000')
-          .font(fonts.serif as never, PAGE_NUMBER_SIZE)
-          .text(label, x, 0, { lineBreak: false });
+        artifact(
+          () =>
+            painter
+              .fillColor('#000')
+              .font(fonts.serif as never, PAGE_NUMBER_SIZE)
+              .text(label, x, 0, { lineBreak: false }),
+          'Pagination',
+        );
         return null;
       }}
     />
@@ -294,6 +332,7 @@ export interface DocumentInfo {
   creationDate: Date;
   modificationDate: Date | undefined;
   pdfa: boolean;
+  tagged: boolean;
 }
 
 export function ReportDocument({
@@ -318,7 +357,7 @@ export function ReportDocument({
       language="zh-CN"
       {...(info.pdfa ? { conformance: 'PDF/A-2b' as const } : {})}
     >
-      <ReportPages view={view} fonts={fonts} />
+      <ReportPages view={view} fonts={fonts} tagged={info.tagged} />
     </Document>
   );
 }

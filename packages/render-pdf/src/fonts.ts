@@ -10,7 +10,10 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 import * as fontkit from 'fontkit';
+import { FONT_ROLES, type FontRole, type FontRoles } from './config.js';
+import { openFontFile, setFontLabel } from './font-files.js';
 
 const require = createRequire(import.meta.url);
 
@@ -57,7 +60,7 @@ interface SparseFont extends FontData {
 }
 
 /** Reads the whole file but the outlines; outlines on first use. */
-function openSparse(file: string): FontData {
+export function openSparse(file: string): FontData {
   const fd = openSync(file, 'r');
   const size = fstatSync(fd).size;
   const buffer = new Uint8Array(size);
@@ -107,13 +110,57 @@ function openSparse(file: string): FontData {
 
 let loaded: LoadedFonts | undefined;
 
-/** The parsed fonts, loaded once per process. */
-export function loadFonts(): LoadedFonts {
-  loaded ??= {
-    serif: openSparse(FONT_FILES.serifRegular),
-    serifBold: openSparse(FONT_FILES.serifBold),
-    sans: openSparse(FONT_FILES.sansRegular),
-    kai: existsSync(KAI_FONT_FILE) ? openSparse(KAI_FONT_FILE) : undefined,
-  };
+/** The bundled fonts (open defaults), loaded once per process. */
+function defaultFonts(): LoadedFonts {
+  if (!loaded) {
+    loaded = {
+      serif: openSparse(FONT_FILES.serifRegular),
+      serifBold: openSparse(FONT_FILES.serifBold),
+      sans: openSparse(FONT_FILES.sansRegular),
+      kai: existsSync(KAI_FONT_FILE) ? openSparse(KAI_FONT_FILE) : undefined,
+    };
+    for (const [font, file] of [
+      [loaded.serif, FONT_FILES.serifRegular],
+      [loaded.serifBold, FONT_FILES.serifBold],
+      [loaded.sans, FONT_FILES.sansRegular],
+      [loaded.kai, KAI_FONT_FILE],
+    ] as const)
+      if (font) setFontLabel(font, basename(file));
+  }
   return loaded;
+}
+
+/** Where each role's font sits in LoadedFonts (the names predate the roles). */
+const ROLE_SLOTS = { title: 'serifBold', body: 'serif', heading1: 'sans', heading2: 'kai' } as const;
+
+export type RoleFontsResult =
+  | { ok: true; fonts: LoadedFonts }
+  | { ok: false; problems: { role: FontRole; file: string; message: { zh: string; en: string } }[] };
+
+/** The fonts with each role the config names replaced by its file; a file that cannot be used is a problem. */
+export function openRoleFonts(roles: FontRoles = {}): RoleFontsResult {
+  const fonts: LoadedFonts = { ...defaultFonts() };
+  const problems: { role: FontRole; file: string; message: { zh: string; en: string } }[] = [];
+  for (const role of FONT_ROLES) {
+    const spec = roles[role];
+    if (spec === undefined) continue;
+    const face = typeof spec === 'string' ? { file: spec } : spec;
+    const opened = openFontFile(face);
+    if (opened.ok) fonts[ROLE_SLOTS[role]] = opened.font;
+    else problems.push({ role, file: face.file, message: opened.message });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, fonts };
+}
+
+/** The parsed fonts, loaded once per process; `roles` replaces the open defaults (throws if a file cannot be used). */
+export function loadFonts(roles?: FontRoles): LoadedFonts {
+  if (!roles || Object.keys(roles).length === 0) return defaultFonts();
+  const result = openRoleFonts(roles);
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.role}: ${p.message.en}`).join('; '));
+  return result.fonts;
+}
+
+/** The font that draws each role (the 楷体 role falls back to the title's bold serif without LXGW WenKai). */
+export function roleFont(fonts: LoadedFonts, role: FontRole): FontData {
+  return role === 'heading2' ? (fonts.kai ?? fonts.serifBold) : fonts[ROLE_SLOTS[role]]!;
 }

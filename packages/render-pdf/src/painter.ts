@@ -5,7 +5,8 @@
  */
 import type { FontData } from './fonts.js';
 import { cjkBreakUnits } from './cjk.js';
-import { advance, textWidth } from './metrics.js';
+import { fontRuns, shapedWidth } from './fallback.js';
+import { advance, needsFallback, textWidth } from './metrics.js';
 
 export interface Painter {
   font(font: FontData, size: number): Painter;
@@ -38,6 +39,10 @@ export function drawText(
   characterSpacing = 0,
 ): void {
   if (text === '') return;
+  if (needsFallback(font, text)) {
+    drawRuns(painter, font, size, text, x, y, characterSpacing);
+    return;
+  }
   painter
     .font(font, size)
     .text(
@@ -48,6 +53,45 @@ export function drawText(
         ? { lineBreak: false, baseline: 'alphabetic', characterSpacing }
         : { lineBreak: false, baseline: 'alphabetic' },
     );
+}
+
+/**
+ * A line with characters of other scripts (Tibetan, Mongolian, Uyghur, Yi): each run in its font, the
+ * fallback runs shaped by fontkit (through pdfkit) and not letter-spaced (joined scripts), but the
+ * position after them advanced as if they were, so a justified line keeps its width. An Arabic-script
+ * run is drawn word by word from the right.
+ */
+function drawRuns(
+  painter: Painter,
+  font: FontData,
+  size: number,
+  text: string,
+  x: number,
+  y: number,
+  characterSpacing: number,
+): void {
+  const plain = { lineBreak: false as const, baseline: 'alphabetic' as const };
+  for (const run of fontRuns(font, text)) {
+    const chars = Array.from(run.text).length;
+    if (!run.shaped) {
+      drawText(painter, run.font, size, run.text, x, y, characterSpacing);
+      x += textWidth(run.font, run.text, size) + characterSpacing * chars;
+      continue;
+    }
+    const width = shapedWidth(run.font, run.text, size);
+    if (!run.rtl) painter.font(run.font, size).text(run.text, x, y, plain);
+    else {
+      // Words in visual order from the right edge of the run; fontkit reverses each word's glyphs.
+      let right = x + width;
+      for (const word of run.text.split(/( +)/)) {
+        if (word === '') continue;
+        const w = shapedWidth(run.font, word, size);
+        right -= w;
+        if (word.trim() !== '') painter.font(run.font, size).text(word, right, y, plain);
+      }
+    }
+    x += width + characterSpacing * chars;
+  }
 }
 
 /**

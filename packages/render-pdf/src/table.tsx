@@ -14,6 +14,7 @@ import type { Cell, Row, TableKey, TableView } from '@nianbao/view-model';
 import type { FontData, LoadedFonts } from './fonts.js';
 import { baselineIn, breakLines, drawText, type Painter } from './painter.js';
 import { textWidth } from './metrics.js';
+import { artifact, reserve, type Tag, tagged } from './tagging.js';
 
 /** Width of the type area: A4 (210 mm) less the 28 mm left and 26 mm right margins. */
 export const CONTENT_WIDTH = ((210 - 28 - 26) * 72) / 25.4;
@@ -49,6 +50,8 @@ const PAD_Y = 2.5;
 const MAX_UNSPLIT_ROWS = 8;
 const TABLE_FONT_SIZE = 9;
 const LINE = 1.35;
+/** Height of the table's foot (a rule drawn just above it). */
+const FOOT_HEIGHT = 0.01;
 
 /** Font size for a value: 9 pt, smaller when a long number would not fit its column (3985758 in 行政处罚). */
 function valueFontSize(text: string, width: number): number {
@@ -69,9 +72,13 @@ interface Placed {
   align: 'left' | 'center';
   /** A label over a group that may be split: drawn at the top of the group, not centred. */
   top: boolean;
+  /** Its element in the tagged PDF (TH for labels, TD for values), in the element of its first row. */
+  tag: Tag;
 }
 
 interface Section {
+  /** The header rows: drawn again on each page the table continues on (artifacts after the first). */
+  head: boolean;
   cells: Placed[];
   /** Top of each row, and the bottom of the last one. */
   tops: number[];
@@ -82,9 +89,15 @@ const spanOf = (cell: Cell) =>
     ? { col: cell.colSpan, row: cell.rowSpan, at: cell.column }
     : { col: cell.layout.colSpan, row: cell.layout.rowSpan, at: cell.layout.column };
 
-function layoutSection(rows: readonly Row[], edges: number[], fonts: LoadedFonts): Section {
+function layoutSection(
+  rows: readonly Row[],
+  edges: number[],
+  fonts: LoadedFonts,
+  { table, key, head }: { table: Tag; key: string; head: boolean },
+): Section {
   const cells: Placed[] = [];
   rows.forEach((row, r) => {
+    const tr: Tag = { type: 'TR', key: `${key}/${r}`, parent: table };
     for (const cell of row.cells) {
       const span = spanOf(cell);
       const x0 = edges[span.at]!;
@@ -112,6 +125,15 @@ function layoutSection(rows: readonly Row[], edges: number[], fonts: LoadedFonts
         size,
         align,
         top: span.row > MAX_UNSPLIT_ROWS,
+        tag: {
+          type: cell.kind === 'header' ? 'TH' : 'TD',
+          key: `${key}/${r}/${span.at}`,
+          parent: tr,
+          rowSpan: span.row,
+          colSpan: span.col,
+          ...(cell.kind === 'header' && !head ? { scope: 'Row' as const } : {}),
+          ...(head ? { scope: 'Column' as const } : {}),
+        },
       });
     }
   });
@@ -127,7 +149,7 @@ function layoutSection(rows: readonly Row[], edges: number[], fonts: LoadedFonts
   }
   const tops = [0];
   for (const h of heights) tops.push(tops[tops.length - 1]! + h);
-  return { cells, tops };
+  return { head, cells, tops };
 }
 
 /** Draws rows [from, to) of a section, shifted up so that row `from` starts at 0. */
@@ -141,35 +163,91 @@ function paintRows(
   const dy = section.tops[from]!;
   const half = RULE / 2;
   const right = section.cells.reduce((max, c) => Math.max(max, c.x1), 0);
-  painter.lineWidth(RULE).strokeColor('#000');
-  // The table's left rule, and the top rule over the cells that start here.
-  painter.moveTo(half, 0).lineTo(half, section.tops[to]! - dy);
-  if (topRule) painter.moveTo(0, half).lineTo(right, half);
-  for (const cell of section.cells) {
-    const end = cell.row + cell.rowSpan;
-    if (end <= from || cell.row >= to) continue;
-    const y0 = section.tops[Math.max(cell.row, from)]! - dy;
-    const y1 = section.tops[Math.min(end, to)]! - dy;
-    painter.moveTo(cell.x1 - half, y0).lineTo(cell.x1 - half, y1);
-    if (end <= to) painter.moveTo(cell.x0, y1 - half).lineTo(cell.x1, y1 - half);
-  }
-  painter.stroke();
+  artifact(() => {
+    painter.lineWidth(RULE).strokeColor('#000');
+    // The table's left rule, and the top rule over the cells that start here.
+    painter.moveTo(half, 0).lineTo(half, section.tops[to]! - dy);
+    if (topRule) painter.moveTo(0, half).lineTo(right, half);
+    for (const cell of section.cells) {
+      const end = cell.row + cell.rowSpan;
+      if (end <= from || cell.row >= to) continue;
+      const y0 = section.tops[Math.max(cell.row, from)]! - dy;
+      const y1 = section.tops[Math.min(end, to)]! - dy;
+      painter.moveTo(cell.x1 - half, y0).lineTo(cell.x1 - half, y1);
+      if (end <= to) painter.moveTo(cell.x0, y1 - half).lineTo(cell.x1, y1 - half);
+    }
+    painter.stroke();
+  });
   painter.fillColor('#000');
   for (const cell of section.cells) {
     if (cell.row < from || cell.row >= to) continue;
-    const lineHeight = cell.size * LINE;
+    // Every cell has its element, in grid order, even one without text or drawn later.
+    reserve(cell.tag);
+    // A label over a group that may continue on the next page is drawn by the table's foot (below).
+    if (cell.top || cell.lines.length === 0) continue;
     const y0 = section.tops[cell.row]! - dy;
     const y1 = section.tops[Math.min(cell.row + cell.rowSpan, section.tops.length - 1)]! - dy;
-    const block = cell.lines.length * lineHeight;
-    let top = cell.top ? y0 + 6 : y0 + (y1 - y0 - RULE - block) / 2;
-    for (const line of cell.lines) {
-      const x =
-        cell.align === 'left'
-          ? cell.x0 + PAD_X + RULE
-          : (cell.x0 + cell.x1 + RULE) / 2 - textWidth(cell.font, line, cell.size) / 2;
-      drawText(painter, cell.font, cell.size, line, x, baselineIn(top, lineHeight, cell.size));
-      top += lineHeight;
+    const block = cell.lines.length * cell.size * LINE;
+    tagged(cell.tag, () => drawLines(painter, cell, y0 + (y1 - y0 - RULE - block) / 2, cell.size * LINE), {
+      once: section.head,
+    });
+  }
+}
+
+function drawLines(painter: Painter, cell: Placed, top: number, lineHeight: number): void {
+  for (const line of cell.lines) {
+    const x =
+      cell.align === 'left'
+        ? cell.x0 + PAD_X + RULE
+        : (cell.x0 + cell.x1 + RULE) / 2 - textWidth(cell.font, line, cell.size) / 2;
+    drawText(painter, cell.font, cell.size, line, x, baselineIn(top, lineHeight, cell.size));
+    top += lineHeight;
+  }
+}
+
+/** A run of rows drawn on one canvas, as react-pdf placed it on a page. */
+interface Painted {
+  section: Section;
+  from: number;
+  to: number;
+}
+
+/**
+ * The foot of the table on each page it is on: react-pdf repeats a `fixed` child on every page and lays
+ * it out after the last row there, and paints it after those rows. It closes the table with a rule (at
+ * a page break the rows above have none under a label that goes on), and draws the labels of the groups
+ * that may continue on the next page (三、本年度办理结果): on every page such a group is on, at the top
+ * of its rows there, within them. Only here are the rows of this page known: the canvases are stacked
+ * without gaps, so the foot is at the bottom of the last one painted.
+ */
+function paintFoot(painter: Painter, page: readonly Painted[], width: number): void {
+  const half = RULE / 2;
+  artifact(() => painter.lineWidth(RULE).strokeColor('#000').moveTo(0, -half).lineTo(width, -half).stroke());
+  painter.fillColor('#000');
+  let bottom = 0;
+  const spans = new Map<Placed, { top: number; bottom: number }>();
+  for (let i = page.length - 1; i >= 0; i--) {
+    const { section, from, to } = page[i]!;
+    const top = bottom - (section.tops[to]! - section.tops[from]!);
+    for (const cell of section.cells) {
+      if (!cell.top || cell.row >= to || cell.row + cell.rowSpan <= from) continue;
+      const y0 = top + section.tops[Math.max(cell.row, from)]! - section.tops[from]!;
+      const y1 = top + section.tops[Math.min(cell.row + cell.rowSpan, to)]! - section.tops[from]!;
+      const seen = spans.get(cell);
+      spans.set(cell, { top: y0, bottom: seen ? seen.bottom : y1 });
     }
+    bottom = top;
+  }
+  for (const [cell, span] of spans) {
+    // 6 pt from the top, as on its first page; closer lines, then a smaller size, when few rows are left.
+    const room = (span.bottom - span.top - 6 - PAD_Y - RULE) / Math.max(1, cell.lines.length);
+    const size = Math.max(5, Math.min(cell.size, room));
+    // Read once, where the group starts; repeated on the next page as an artifact.
+    tagged(
+      cell.tag,
+      () => drawLines(painter, { ...cell, size }, span.top + 6, Math.max(size, Math.min(cell.size * LINE, room))),
+      { once: true },
+    );
   }
 }
 
@@ -218,20 +296,30 @@ export function TableBox({
       <View key="bookmark" style={{ height: 0 }} {...{ bookmark: { title: `表：${bookmark}`, fit: true } }} />,
     );
   const hasHead = table.head.length > 0;
+  const tableTag: Tag = { type: 'Table', key: `table:${table.key}` };
+  // The rows painted since the last foot: the page the foot is painting.
+  let page: Painted[] = [];
   if (hasHead) {
-    const head = layoutSection(table.head, edges, fonts);
+    const head = layoutSection(table.head, edges, fonts, { table: tableTag, key: `${tableTag.key}/head`, head: true });
     const rows = table.head.length;
     children.push(
       <Canvas
         key="head"
         fixed
         style={{ width, height: head.tops[rows]! }}
-        paint={(painter: Painter) => (paintRows(painter, head, 0, rows, { topRule: true }), null)}
+        paint={(painter: Painter) => {
+          paintRows(painter, head, 0, rows, { topRule: true });
+          return null;
+        }}
       />,
     );
   }
   for (const group of table.groups) {
-    const section = layoutSection(group.rows, edges, fonts);
+    const section = layoutSection(group.rows, edges, fonts, {
+      table: tableTag,
+      key: `${tableTag.key}/${group.key}`,
+      head: false,
+    });
     // Table 二's blocks (title row, 信息内容 row, rows) are never split.
     const runs: [number, number][] =
       table.shape === 'blocks' ? [[0, group.rows.length]] : atoms(section, group.rows.length);
@@ -241,10 +329,27 @@ export function TableBox({
           key={`${group.key}-${from}`}
           style={{ width, height: section.tops[to]! - section.tops[from]! }}
           // Without header rows (table 二) every block closes its own top.
-          paint={(painter: Painter) => (paintRows(painter, section, from, to, { topRule: !hasHead }), null)}
+          paint={(painter: Painter) => {
+            paintRows(painter, section, from, to, { topRule: !hasHead });
+            page.push({ section, from, to });
+            return null;
+          }}
         />,
       );
     }
   }
+  children.push(
+    <Canvas
+      key="foot"
+      fixed
+      // Not 0: react-pdf warns about a canvas without height.
+      style={{ width, height: FOOT_HEIGHT }}
+      paint={(painter: Painter) => {
+        paintFoot(painter, page, width);
+        page = [];
+        return null;
+      }}
+    />,
+  );
   return <View style={styles.table}>{children}</View>;
 }

@@ -13,15 +13,21 @@ describe('missingGlyphs', () => {
 
   it('names Tibetan letters and CJK Extension B in the agency name, once each, at its pointer', () => {
     const report = clone(examples[0]!.report) as Report;
-    // 𠀀 U+20000 (Extension B), ཚ U+0F5A and ད U+0F51 (Tibetan) twice.
-    report.metadata.agency.name = `ཚད་𠀀市ཚད人民政府办公室`;
+    // 𠀀 U+20000 and 𠮷 U+20BB7 (Extension B), twice: no font here has them (Tibetan has its fallback, test/scripts.test.ts).
+    report.metadata.agency.name = `𠮷𠀀市𠮷人民政府办公室`;
     const found = missingGlyphs(report);
     const byChar = new Map(found.map((entry) => [entry.char, entry]));
-    expect(byChar.get('𠀀')).toEqual({ char: '𠀀', codePoint: 0x20000, pointer: '/metadata/agency/name' });
-    expect(byChar.get('ཚ')).toEqual({ char: 'ཚ', codePoint: 0x0f5a, pointer: '/metadata/agency/name' });
-    expect(byChar.get('ད')?.codePoint).toBe(0x0f51);
-    // Each character once per place, and only the ones the PDF replaces.
-    expect(found.filter((entry) => entry.char === 'ཚ')).toHaveLength(1);
+    expect(found.find((entry) => entry.char === '𠀀')).toEqual({
+      char: '𠀀',
+      codePoint: 0x20000,
+      pointer: '/metadata/agency/name',
+      role: 'title',
+      font: 'NotoSerifSC_700Bold.ttf',
+    });
+    expect(byChar.get('𠮷')?.codePoint).toBe(0x20bb7);
+    // Each character once per place and role (the title and the 落款 in the body font), and only the ones the PDF replaces.
+    expect(found.filter((entry) => entry.char === '𠮷').map((entry) => entry.role)).toEqual(['title', 'body']);
+    expect(found.find((entry) => entry.role === 'body')?.font).toBe('NotoSerifSC_400Regular.ttf');
     const drawn = drawableText(report.metadata.agency.name, fontCoverage());
     expect([...drawn].filter((char) => char === MISSING_GLYPH).length).toBe(
       [...report.metadata.agency.name].filter((char) => byChar.has(char)).length,
@@ -32,11 +38,11 @@ describe('missingGlyphs', () => {
   it('points into the preface paragraph that holds the character', () => {
     const report = clone(examples[0]!.report) as Report;
     const preface = (report as { preface: { paragraphs: string[] } }).preface;
-    preface.paragraphs[1] = `${preface.paragraphs[1] ?? ''}ᠮᠣᠩᠭᠣᠯ`;
+    preface.paragraphs[1] = `${preface.paragraphs[1] ?? ''}한국어`;
     const found = missingGlyphs(report);
     expect(found.length).toBeGreaterThan(0);
     expect(found.map((entry) => entry.pointer)).toEqual(found.map(() => '/preface/paragraphs/1'));
-    expect(found[0]).toMatchObject({ char: 'ᠮ', codePoint: 0x182e });
+    expect(found[0]).toMatchObject({ char: '한', codePoint: 0xd55c, role: 'body' });
   });
 
   it('gives none for a document that is not a report', () => {

@@ -193,9 +193,16 @@ describe('PDF/A-2b', () => {
     expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
     expect(xmp).toContain(buildViewModel(report).title);
-    expect(raw).toMatch(/\/Type \/OutputIntent\s*\/S \/GTS_PDFA1/);
-    expect(raw).toMatch(/\/DestOutputProfile \d+ 0 R/);
-    expect(raw).toContain('/OutputConditionIdentifier (sRGB IEC61966-2.1)');
+    // The objects are packed into object streams: read them with qpdf.
+    const objects = Object.values(
+      JSON.parse(
+        execFileSync('qpdf', ['--json', '--json-key=qpdf', '--json-stream-data=none', file], { encoding: 'utf8' }),
+      ).qpdf[1] as Record<string, { value?: Record<string, unknown> }>,
+    ).map((o) => o.value);
+    const intent = objects.find((v) => v?.['/Type'] === '/OutputIntent')!;
+    expect(intent['/S']).toBe('/GTS_PDFA1');
+    expect(intent['/DestOutputProfile']).toMatch(/^\d+ 0 R$/);
+    expect(intent['/OutputConditionIdentifier']).toBe('u:sRGB IEC61966-2.1');
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).not.toMatch(/ModDate/);
     const again = await renderPdf(clone(report), { pdfa: true });
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);

@@ -7,7 +7,9 @@
 import type { Finding, ValidateOptions } from '@nianbao/validator';
 import { loadCore } from '../core-loader.js';
 import { applyCliExtensions, loadCliExtensions } from '../extensions.js';
+import { fontRolesFor } from '../font-config.js';
 import { glyphFindings } from '../glyph-findings.js';
+import type { FontRoles } from '@nianbao/render-pdf/coverage';
 import type { Lang } from '../output.js';
 import type { Format, OutputFile } from '@nianbao/outputs';
 
@@ -24,6 +26,8 @@ export interface BuildRequest {
   lang: Lang;
   /** Local extension folders (--extension), applied to every report of an edition they list. */
   extensions?: readonly string[];
+  /** `--fonts` values (role=file pairs or a .json config), over the nianbao.config.json beside the report. */
+  fonts?: readonly string[];
 }
 
 export type LocatedFinding = Finding & { location?: { line: number; column: number } };
@@ -63,9 +67,14 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
   const extended = await extensionOptions(request, source.document);
   if (!extended.ok) return { status: 'failed', reason: extended.reason };
   const validation = validateReport(source.document, extended.options);
-  // Characters the PDF would show as 〓: only when a PDF is built.
-  if (validation.edition !== undefined && request.formats.includes('pdf'))
-    validation.findings.push(...(await glyphFindings(source.document, extended.options.schema)));
+  // The office's fonts, and the characters the PDF would show as 〓: only when a PDF is built.
+  let fonts: FontRoles = {};
+  if (validation.edition !== undefined && request.formats.includes('pdf')) {
+    const roles = await fontRolesFor(request.path, request.fonts ?? [], request.lang);
+    if (!roles.ok) return { status: 'failed', reason: `${request.path}: ${roles.reason}` };
+    fonts = roles.fonts;
+    validation.findings.push(...(await glyphFindings(source.document, extended.options.schema, fonts)));
+  }
   const located: LocatedFinding[] = validation.findings.map((finding) => {
     const at = source.locate(finding.pointer);
     return at ? { ...finding, location: { line: at.line, column: at.column } } : finding;
@@ -92,6 +101,7 @@ export async function buildReport(request: BuildRequest): Promise<BuildResult> {
     lang: request.lang,
     schema: extended.options.schema,
     extensions: extended.applied,
+    fonts,
   });
   if (!rendered.ok) return { status: 'failed', reason: `${request.path}: ${rendered.reason}` };
   const files = rendered.files;

@@ -1,4 +1,4 @@
-/** `nianbao build <report|folder|glob>... --out <dir> [--formats html,pdf,json] [--pdfa] [--strict] [--jobs N]` */
+/** `nianbao build <report|folder|glob>... --out <dir> [--formats html,pdf,json] [--pdfa] [--strict] [--jobs N] [--fonts role=file]` */
 import { availableParallelism } from 'node:os';
 import { unlinkSync } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { createWorkerPool } from '../build/pool.js';
 import { createProgress } from '../build/progress.js';
 import { buildReport, FORMATS, type BuildRequest, type BuildResult, type Format } from '../build/report-build.js';
 import { loadCliExtensions } from '../extensions.js';
+import { fontRolesFor } from '../font-config.js';
 import {
   countBySeverity,
   EXIT,
@@ -46,6 +47,9 @@ export const help = {
   --strict                有警告也视为失败（不生成）
   --jobs <N>              并行数（默认为处理器核数）
   --extension <目录>      本地扩展（含 extension.json 的目录），可重复；新增的行显示在网页、PDF 和开放数据中
+  --fonts 角色=字体文件    PDF 各角色所用字体：title（小标宋）、body（仿宋）、heading1（黑体“一、”）、
+                          heading2（楷体“（一）”），如 --fonts body=/fonts/FZFSK.TTF，可重复或用逗号分隔，
+                          也可给出 .json 配置文件；覆盖报告旁 nianbao.config.json 中的同一角色
   --lang zh|en            输出语言（默认 zh）
   -h, --help              显示本帮助
 
@@ -75,6 +79,10 @@ Options:
   --jobs <N>               parallel workers (default: the number of cores)
   --extension <folder>     a local extension (a folder with extension.json); may be repeated; the
                            rows it adds are shown in the page, the PDF and the open data
+  --fonts role=file        the PDF font of a role: title (小标宋), body (仿宋), heading1 (黑体, 一、),
+                           heading2 (楷体, （一）), e.g. --fonts body=/fonts/FZFSK.TTF; repeat it or
+                           separate with commas, or give a .json config; replaces the same role of
+                           the nianbao.config.json found beside the report (its folder or above)
   --lang zh|en             language of the output (default zh)
   -h, --help               show this help
 
@@ -107,6 +115,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     strict: { type: 'boolean' },
     jobs: { type: 'string' },
     extension: { type: 'string', multiple: true },
+    fonts: { type: 'string', multiple: true },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -127,7 +136,13 @@ export async function run(ctx: CommandContext): Promise<number> {
     strict: parsed.values.strict === true,
     lang: ctx.lang,
     extensions: parsed.values.extension ?? [],
+    fonts: parsed.values.fonts ?? [],
   };
+  // A bad --fonts stops the build before any report (a config beside the reports is checked per report).
+  if (settings.fonts.length > 0 && formats.includes('pdf')) {
+    const fonts = await fontRolesFor(undefined, settings.fonts, ctx.lang);
+    if (!fonts.ok) return fail(ctx, fonts.reason, COMMAND);
+  }
   // A bad extension stops the build before any report: every report would fail the same way.
   if (settings.extensions.length > 0) {
     const extensions = await loadCliExtensions(settings.extensions, ctx.lang);

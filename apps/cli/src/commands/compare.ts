@@ -1,6 +1,7 @@
-/** `nianbao compare <last.yaml> <this.yaml> --out <dir> [--formats html,pdf,json] [--extension <folder>]...` */
+/** `nianbao compare <last.yaml> <this.yaml> --out <dir> [--formats html,pdf,json] [--extension <folder>]... [--fonts role=file]...` */
 import { join } from 'node:path';
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js';
+import { fontRolesFor } from '../font-config.js';
 import { readSource } from '../input.js';
 import { EXIT, fail, usageError, type CommandContext } from '../output.js';
 
@@ -23,6 +24,7 @@ export const help = {
   --out <目录>            输出目录（必填）
   --formats html,pdf,json  要生成的输出（默认全部）
   --extension <目录>      本地扩展（校验两份报告时使用），可重复
+  --fonts 角色=字体文件    PDF 字体（title、body、heading1），同 build；覆盖本年报告旁 nianbao.config.json
   --lang zh|en            输出语言（默认 zh）
   -h, --help              显示本帮助
 
@@ -44,6 +46,8 @@ Options:
   --out <dir>              output folder (required)
   --formats html,pdf,json  outputs to write (default: all)
   --extension <folder>     a local extension used to validate both reports; may be repeated
+  --fonts role=file        a PDF font (title, body, heading1), as for build; replaces the same role of
+                           the nianbao.config.json found beside this year's report
   --lang zh|en             language of the output (default zh)
   -h, --help               show this help
 
@@ -67,6 +71,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     out: { type: 'string', short: 'o' },
     formats: { type: 'string' },
     extension: { type: 'string', multiple: true },
+    fonts: { type: 'string', multiple: true },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -102,6 +107,13 @@ export async function run(ctx: CommandContext): Promise<number> {
   });
   if (!current.ok) return current.exitCode;
 
+  // The office's PDF fonts: nianbao.config.json beside this year's report, and --fonts.
+  let fonts: import('@nianbao/render-pdf/coverage').FontRoles = {};
+  if (formats.includes('pdf')) {
+    const roles = await fontRolesFor(currentFile, parsed.values.fonts ?? [], ctx.lang);
+    if (!roles.ok) return fail(ctx, roles.reason, COMMAND);
+    fonts = roles.fonts;
+  }
   const schemas = await extensionSchemas(ctx, parsed.values.extension ?? []);
   if (typeof schemas === 'string') return fail(ctx, schemas, COMMAND);
   const { compareReports, CompareError, renderComparisonHtml, renderComparisonPdf } = await import('@nianbao/compare');
@@ -117,7 +129,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (formats.includes('html')) files.push({ name: 'index.html', data: renderComparisonHtml(comparison) });
   if (formats.includes('json'))
     files.push({ name: 'comparison.json', data: `${JSON.stringify(comparison, null, 2)}\n` });
-  if (formats.includes('pdf')) files.push({ name: 'comparison.pdf', data: await renderComparisonPdf(comparison) });
+  if (formats.includes('pdf'))
+    files.push({ name: 'comparison.pdf', data: await renderComparisonPdf(comparison, { fonts }) });
   const { writeFilesAtomically } = await import('@nianbao/outputs');
   await writeFilesAtomically(out, files);
   for (const file of files) ctx.stdout.write(`${ctx.lang === 'zh' ? '已生成' : 'wrote'} ${join(out, file.name)}\n`);

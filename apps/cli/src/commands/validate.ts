@@ -1,8 +1,9 @@
-/** `nianbao validate <report> [--previous <file>] [--format text|json] [--lang zh|en] [--rules <file>]... [--extension <folder>]...` */
+/** `nianbao validate <report> [--previous <file>] [--format text|json] [--lang zh|en] [--rules <file>]... [--extension <folder>]... [--fonts role=file]...` */
 import type { Finding, RuleSet } from '@nianbao/validator';
 import { choice, COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { loadCore } from '../core-loader.js';
 import { applyCliExtensions, EXTENSION_HELP, loadCliExtensions } from '../extensions.js';
+import { fontRolesFor } from '../font-config.js';
 import { glyphFindings } from '../glyph-findings.js';
 import { isPlainObject, readSource } from '../input.js';
 import {
@@ -31,7 +32,9 @@ export const help = {
   --format text|json   输出格式（默认 text）；json：在标准输出打印问题数组（含行、列）
   --lang zh|en         输出语言（默认 zh）
   --rules <文件>       附加的规则文件（格式同 schemas/rules-*.json，JSON 或 YAML），可重复
-${EXTENSION_HELP.zh}  -h, --help           显示本帮助
+${EXTENSION_HELP.zh}  --fonts 角色=字体文件  PDF 字体（title、body、heading1、heading2），检查各角色字体是否有报告所用的字
+                       （I-GLYPH 警告）；覆盖报告旁 nianbao.config.json 中的同一角色
+  -h, --help           显示本帮助
 
 退出码：0 没有错误（警告照常列出）；1 有错误；
         2 无法读取文件、不是年报、参数有误、规则文件或本地扩展有误（原因打印在标准错误的一行中）。
@@ -49,7 +52,10 @@ Options:
   --lang zh|en         language of the output (default zh)
   --rules <file>       an extra rules file (same form as schemas/rules-*.json, JSON or YAML);
                        may be repeated
-${EXTENSION_HELP.en}  -h, --help           show this help
+${EXTENSION_HELP.en}  --fonts role=file    a PDF font (roles title, body, heading1, heading2): I-GLYPH warns of
+                       characters the report uses in a role that its font lacks; replaces the same
+                       role of the nianbao.config.json found beside the report
+  -h, --help           show this help
 
 Exit codes: 0 no errors (warnings are still listed); 1 errors found;
             2 cannot read a file, not a report, bad arguments, a bad rules file or extension (the reason is
@@ -71,6 +77,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     format: { type: 'string' },
     rules: { type: 'string', multiple: true },
     extension: { type: 'string', multiple: true },
+    fonts: { type: 'string', multiple: true },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -105,8 +112,11 @@ export async function run(ctx: CommandContext): Promise<number> {
       finding?.message[ctx.lang] ?? (ctx.lang === 'zh' ? '这不是一份年报文档。' : 'This is not a report document.');
     return fail(ctx, `${location(file.value, report.source.locate(finding?.pointer ?? ''))}: ${reason}`, COMMAND);
   }
-  // Characters the PDF cannot draw: warnings, so `valid` does not change.
-  result.findings.push(...(await glyphFindings(document, options.schema)));
+  // Characters the PDF's fonts (the office's, from nianbao.config.json / --fonts) cannot draw:
+  // warnings, so `valid` does not change. A config or font that cannot be used is a failure (exit 2).
+  const fonts = await fontRolesFor(file.value, parsed.values.fonts ?? [], ctx.lang);
+  if (!fonts.ok) return fail(ctx, fonts.reason, COMMAND);
+  result.findings.push(...(await glyphFindings(document, options.schema, fonts.fonts)));
   if (format.value === 'json') ctx.stdout.write(findingsAsJson(result.findings, report.source.locate));
   else writeText(ctx, file.value, report.source.locate, result.findings, result.edition);
   return result.valid ? EXIT.OK : EXIT.FINDINGS;

@@ -4,11 +4,61 @@
  * does not guess at pixels.
  */
 import type { LocalizedText } from '@nianbao/template';
-import { type PdfPage, rulings, textRuns } from './extract.js';
+import { type PdfPage, rulings, type TextRun, textRuns } from './extract.js';
+import { allColumnNodes, allRowNodes, editionSpecs, rowsOf } from '../spec.js';
+import { key } from '../text.js';
 
 export type PdfReading =
   | { ok: true; pages: PdfPage[] }
   | { ok: false; problem: { code: 'scanned' | 'encrypted' | 'damaged'; message: LocalizedText } };
+
+let tableWords: string[] | undefined;
+
+/** The labels of the report's tables (both editions) long enough to mean a table, not a phrase of prose. */
+function labels(): string[] {
+  if (tableWords) return tableWords;
+  const words = new Set<string>();
+  for (const spec of editionSpecs()) {
+    for (const table of spec.tables) {
+      for (const row of allRowNodes(table.root)) words.add(row.labelKey);
+      for (const row of [table.root, ...rowsOf(table.root)])
+        for (const column of allColumnNodes(row.columns ?? [])) words.add(column.labelKey);
+    }
+  }
+  // 行政许可, 行政复议 … are words of prose as much as labels: they do not tell a table page.
+  tableWords = [...words].filter((word) => [...word].length >= 4 && !/^行政..$/.test(word));
+  return tableWords;
+}
+
+/**
+ * Whether a page may hold a table: one of the report tables' labels (自然人, 结果维持, 第二十条第一项 …),
+ * or a column of numbers standing alone. A page of prose only is read without its operator list.
+ */
+export function mayHoldTable(runs: TextRun[]): boolean {
+  const text = key(runs.map((run) => run.text).join(''));
+  // Prose names a few of them (行政复议, 行政许可); a table page has its header's and rows' labels.
+  return labels().filter((word) => text.includes(word)).length >= TABLE_LABELS;
+}
+
+/** Labels on a page that make it a table page. */
+const TABLE_LABELS = 3;
+
+/** Pages read at once (see inLanes). */
+const PAGES_AT_ONCE = 4;
+
+/**
+ * `work` for pages 1..count, a few at a time: pdfjs inflates streams off the main thread (zlib), so while
+ * one page waits for its streams another is parsed; more at once only holds more pages in memory.
+ */
+async function inLanes<T>(count: number, work: (number: number) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(count);
+  let next = 1;
+  const lane = async () => {
+    for (let number = next++; number <= count; number = next++) results[number - 1] = await work(number);
+  };
+  await Promise.all(Array.from({ length: PAGES_AT_ONCE }, lane));
+  return results;
+}
 
 /** More pages than any annual report has (they run to 10–40). */
 export const MAX_PDF_PAGES = 300;
@@ -59,17 +109,24 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
         `PDF 有 ${document.numPages} 页，超过年度报告的合理页数（${MAX_PDF_PAGES} 页），未读取。`,
         `The PDF has ${document.numPages} pages, more than an annual report has (${MAX_PDF_PAGES}); not read.`,
       );
-    const pages: PdfPage[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
+    const pages = await inLanes(document.numPages, async (number): Promise<PdfPage> => {
       const page = await document.getPage(number);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
-      const operators = await page.getOperatorList();
       const runs = textRuns(content.items as Parameters<typeof textRuns>[0], number);
-      const segments = rulings(operators.fnArray, operators.argsArray, lib.OPS as never);
-      pages.push({ number, width: x1 - x0, height: y1 - y0, runs, segments });
+      return { number, width: x1 - x0, height: y1 - y0, runs, segments: [] };
+    });
+    // The operator list (half a page's time: glyph outlines, fonts) is read for its rulings only, on pages
+    // that may hold a table and the page after each (a table continued with its last rows); annotations
+    // (form fields, links) draw no table borders.
+    const tables = pages.map((page) => mayHoldTable(page.runs));
+    await inLanes(document.numPages, async (number) => {
+      if (!tables[number - 1] && !tables[number - 2]) return;
+      const page = await document.getPage(number);
+      const operators = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+      pages[number - 1]!.segments = rulings(operators.fnArray, operators.argsArray, lib.OPS as never);
       page.cleanup();
-    }
+    });
     const characters = pages.reduce((sum, page) => sum + page.runs.reduce((n, run) => n + run.text.length, 0), 0);
     if (characters < 20)
       return refused(

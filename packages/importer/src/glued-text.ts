@@ -1,0 +1,185 @@
+/**
+ * A text copy that lost its line breaks and table structure (a crawler's page text: every heading,
+ * paragraph and table cell on one line, cells glued: 规范性文件898989). Its section headings are found
+ * in order inside the line, and each statistical table is read by glued-table: rows by their labels,
+ * cells split only where the tables' arithmetic leaves one way. What cannot be decided stays unplaced,
+ * with the row's place in the line.
+ */
+import { type GluedTable, gluedTable, type KeyText, keyText } from './glued-table.js';
+import type { Block, Line, SourceDocument, SourceTable } from './source.js';
+import { type EditionSpec, editionSpecs, leavesOf, type SectionSpec } from './spec.js';
+import { key, similarity, splitNumbering } from './text.js';
+
+/** A line this long with two section headings inside is a page flattened into one line. */
+const LONG = 2000;
+const HEADINGS = ['主动公开政府信息情况', '收到和处理政府信息公开申请', '行政复议'];
+
+export function isGluedLine(line: string): boolean {
+  return [...line].length > LONG && HEADINGS.filter((heading) => line.includes(heading)).length >= 2;
+}
+
+interface HeadingAt {
+  section: SectionSpec;
+  start: number;
+  end: number;
+}
+
+/** The longest heading text after a numbering that matches `section` best (一、总体情况 of 一、总体情况2019年，…). */
+function headingAt(text: string, start: number, section: SectionSpec): HeadingAt | undefined {
+  const { numbering, rest } = splitNumbering(text.slice(start, start + 60));
+  if (numbering?.style !== 'section' || numbering.ordinal !== section.numbering?.ordinal) return undefined;
+  const restStart = start + numbering.raw.length;
+  let best: { score: number; end: number } | undefined;
+  const chars = [...rest];
+  let length = 0;
+  for (let count = 1; count <= Math.min(chars.length, [...section.labelKey].length + 6); count++) {
+    length += chars[count - 1]!.length;
+    const score = similarity(key(rest.slice(0, length)), section.labelKey);
+    if (score >= 0.8 && (!best || score > best.score)) best = { score, end: restStart + length };
+  }
+  return best ? { section, start, end: best.end } : undefined;
+}
+
+/** The section headings inside the line, in official order (a missing one is skipped). */
+function headingsIn(text: string, sections: SectionSpec[]): HeadingAt[] {
+  const found: HeadingAt[] = [];
+  let cursor = 0;
+  let next = 0;
+  while (next < sections.length) {
+    let hit: HeadingAt | undefined;
+    for (let section = next; section < sections.length && !hit; section++) {
+      const numeral = sections[section]!.title.slice(0, 1);
+      for (let at = text.indexOf(numeral, cursor); at >= 0 && !hit; at = text.indexOf(numeral, at + 1)) {
+        hit = headingAt(text, at, sections[section]!);
+      }
+    }
+    if (!hit) break;
+    found.push(hit);
+    cursor = hit.end;
+    next = sections.indexOf(hit.section) + 1;
+  }
+  return found;
+}
+
+/** Where a table's header starts in its section: its first group label or corner label, else the section start. */
+function anchorOf(spec: EditionSpec, id: string, keys: KeyText, start: number, end: number): number {
+  const table = spec.tables.find((t) => t.id === id)!;
+  const labels = [table.root.children?.[0]?.labelKey, ...table.decorations].filter((l): l is string => !!l);
+  let anchor = end;
+  for (const label of labels) {
+    const index = keys.key.indexOf(
+      label,
+      keys.at.findIndex((i) => i >= start),
+    );
+    const at = index >= 0 ? keys.at[index]! : -1;
+    if (at >= start && at < anchor) anchor = at;
+  }
+  return anchor < end ? anchor : start;
+}
+
+interface Reading {
+  edition: EditionSpec;
+  headings: HeadingAt[];
+  tables: GluedTable[];
+  score: number;
+}
+
+function readWith(edition: EditionSpec, text: string, keys: KeyText, lineNumber: number): Reading {
+  const headings = headingsIn(text, edition.sections);
+  const tables: GluedTable[] = [];
+  headings.forEach((heading, index) => {
+    const table = edition.tables.find((t) => t.id === heading.section.key);
+    if (!table) return;
+    const end = headings[index + 1]?.start ?? text.length;
+    const anchor = anchorOf(edition, table.id, keys, heading.end, end);
+    tables.push(gluedTable(edition, table, text, keys, { start: heading.end, end, anchor }, lineNumber));
+  });
+  // The edition whose row labels the text has: the share of official rows found.
+  const total = edition.tables.reduce((sum, t) => sum + (t.root.columns ? 1 : [...leavesOfRows(t.root)].length), 0);
+  const found = tables.reduce((sum, t) => sum + t.rowsFound, 0);
+  return { edition, headings, tables, score: found / total };
+}
+
+function* leavesOfRows(node: GluedTable['spec']['root']): Generator<unknown> {
+  if (node.columns) yield node;
+  for (const child of node.children ?? []) yield* leavesOfRows(child);
+}
+
+function tableBlock(table: GluedTable, lineNumber: number): SourceTable {
+  const from = `line ${lineNumber}`;
+  const block: SourceTable = { kind: 'table', rows: [], aligned: false, from, asLines: [], ordered: true };
+  const add = (cells: string[], rowFrom: string, raw: string, undecided?: GluedTableRowUndecided) => {
+    const row: SourceTable['rows'][number] = {
+      cells: cells.map((text) => ({ text, origin: true })),
+      from: rowFrom,
+      raw,
+    };
+    if (undecided) row.undecided = undecided;
+    block.rows.push(row);
+    block.asLines.push({ kind: 'line', text: raw, from: rowFrom });
+  };
+  if (table.spec.root.columns) {
+    // Table 四: its column labels as a header (what tells the table apart), then its one row of values.
+    add(
+      [...leavesOf(table.spec.root.columns)].map((leaf) => leaf.title),
+      from,
+      'header',
+    );
+  }
+  for (const row of table.rows) {
+    const label = table.spec.root.columns ? [] : [row.label];
+    const raw = `${row.label} ${row.run ?? ''}`.trim();
+    if (row.cells) add([...label, ...row.cells], row.from, raw);
+    else add(label.length > 0 ? label : [''], row.from, raw, { run: row.run ?? '', reason: row.undecided! });
+  }
+  return block;
+}
+
+type GluedTableRowUndecided = NonNullable<SourceTable['rows'][number]['undecided']>;
+
+/** The title at the head of the line (…年度报告), then the rest. */
+function splitTitle(text: string): string[] {
+  const match = /^\s*(.{4,60}?(?:工作)?年度?报告)\s*/.exec(text);
+  if (!match || /[。；]/.test(match[1]!)) return [text];
+  return [match[1]!, text.slice(match[0].length)];
+}
+
+function glued(text: string, lineNumber: number): Block[] {
+  const keys = keyText(text);
+  const readings = editionSpecs().map((edition) => readWith(edition, text, keys, lineNumber));
+  // The better fit; on a tie the later edition (its tables are the ones in use since 2021).
+  const best = readings.reduce((a, b) => (b.score >= a.score ? b : a));
+  const from = `line ${lineNumber}`;
+  const line = (t: string): Line[] => (t.trim() ? [{ kind: 'line', text: t.trim(), from }] : []);
+  const blocks: Block[] = [];
+  const first = best.headings[0]?.start ?? text.length;
+  for (const part of splitTitle(text.slice(0, first))) blocks.push(...line(part));
+  best.headings.forEach((heading, index) => {
+    blocks.push(...line(text.slice(heading.start, heading.end)));
+    const table = best.tables.find((t) => t.spec.id === heading.section.key);
+    const end = best.headings[index + 1]?.start ?? text.length;
+    if (!table) {
+      blocks.push(...line(text.slice(heading.end, end)));
+      return;
+    }
+    blocks.push(...line(table.before));
+    if (table.rows.length > 0) blocks.push(tableBlock(table, lineNumber));
+    blocks.push(...line(table.after));
+  });
+  return blocks;
+}
+
+/** The document of a text whose page was flattened into long lines; undefined when none is. */
+export function gluedSource(text: string): SourceDocument | undefined {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (!lines.some(isGluedLine)) return undefined;
+  const blocks: Block[] = [];
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/^\uFEFF/, '');
+    if (line.trim() === '') return;
+    // Offsets in the line as given: a place is its line and column.
+    if (isGluedLine(line)) blocks.push(...glued(line, index + 1));
+    else blocks.push({ kind: 'line', text: line.trim(), from: `line ${index + 1}` });
+  });
+  return { blocks, meta: {} };
+}
