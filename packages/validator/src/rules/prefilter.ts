@@ -8,7 +8,8 @@ import type { TextEntry } from './texts.js';
 
 /**
  * A pattern without group names (`(?<n>…)` becomes `(?:…)`), so that several can be joined in one
- * expression; undefined when it refers back to a group by name (`\k<n>`).
+ * expression; undefined when it refers back to a group, by name (`\k<n>`) or by number (`\1`: the groups
+ * are numbered anew once names are dropped and patterns joined).
  */
 function withoutGroupNames(pattern: string): string | undefined {
   let out = '';
@@ -16,7 +17,7 @@ function withoutGroupNames(pattern: string): string | undefined {
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
     if (char === '\\') {
-      if (pattern[i + 1] === 'k') return undefined;
+      if (/[k1-9]/.test(pattern[i + 1] ?? '')) return undefined;
       out += pattern.slice(i, i + 2);
       i++;
     } else if (inClass) {
