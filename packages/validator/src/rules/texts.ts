@@ -14,13 +14,22 @@ export interface TextEntry {
 export const escapeKey = (key: string): string =>
   key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 
+/** Where the strings below a place start and end in the list of every string (they are consecutive). */
+export interface Span {
+  pointer: string;
+  start: number;
+  end: number;
+}
+
 /**
- * Every string of the report in document order, and where the strings below each place the walk
- * entered start and end in that list (the strings below a place are consecutive).
+ * Every string of the report in document order, and the span of each place the walk entered that holds
+ * one. The spans are a list, not a Map by pointer: an evaluation looks up a dozen pointers, and a Map
+ * would hash every place's pointer (each made by concatenation, so copied flat first), which costs more
+ * than the walk itself.
  */
 export interface ReportTexts {
   entries: TextEntry[];
-  ranges: Map<string, readonly [number, number]>;
+  spans: Span[];
 }
 
 /**
@@ -29,7 +38,7 @@ export interface ReportTexts {
  */
 function allTexts(document: unknown, root: JsonSchema | undefined): ReportTexts {
   const entries: TextEntry[] = [];
-  const ranges = new Map<string, readonly [number, number]>();
+  const spans: Span[] = [];
   const walk = (value: unknown, pointer: string, schema: JsonSchema | boolean | undefined): void => {
     const start = entries.length;
     if (typeof value === 'string') entries.push({ text: value, pointer });
@@ -37,7 +46,7 @@ function allTexts(document: unknown, root: JsonSchema | undefined): ReportTexts 
     else
       for (const key of Object.keys(value as object))
         visit((value as Record<string, unknown>)[key], pointer, key, schema);
-    if (entries.length > start) ranges.set(pointer, [start, entries.length]);
+    if (entries.length > start) spans.push({ pointer, start, end: entries.length });
   };
   const visit = (item: unknown, parent: string, key: string, schema: JsonSchema | boolean | undefined): void => {
     if (typeof item !== 'string' && (item === null || typeof item !== 'object')) return;
@@ -46,7 +55,7 @@ function allTexts(document: unknown, root: JsonSchema | undefined): ReportTexts 
     walk(item, `${parent}/${escapeKey(key)}`, child);
   };
   if (typeof document === 'string' || (document !== null && typeof document === 'object')) walk(document, '', root);
-  return { entries, ranges };
+  return { entries, spans };
 }
 
 /** Every string of this year's report, collected once per evaluation. */
@@ -75,11 +84,11 @@ export function texts(pointers: readonly string[], scope: Scope): TextEntry[] | 
   if (scope.memo.texts.has(list.key)) return scope.memo.texts.get(list.key);
   let result: TextEntry[] | undefined;
   if (list.refs.some((ref) => valueAt(scope, ref) !== undefined)) {
-    const { entries, ranges } = reportTexts(scope);
+    const { entries, spans } = reportTexts(scope);
     result = [];
     for (const { pointer } of list.refs) {
-      const range = ranges.get(pointer);
-      if (range) for (let i = range[0]; i < range[1]; i++) result.push(entries[i]!);
+      const span = spans.find((candidate) => candidate.pointer === pointer);
+      if (span) for (let i = span.start; i < span.end; i++) result.push(entries[i]!);
     }
     if (list.overlapping) result = [...new Set(result)];
   }

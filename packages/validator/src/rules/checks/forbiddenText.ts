@@ -59,6 +59,11 @@ export const forbiddenText: Evaluator<ForbiddenTextCheck> = (check, scope) => {
   const found = texts(check.at, scope);
   if (!found) return NO_RAWS;
   const list = wordListOf(check.words ?? NO_WORDS);
+  // Compiled (or found in the cache) once per check, not once per text; one that does not compile is left out.
+  const expressions = (check.patterns ?? []).flatMap(({ pattern, label }) => {
+    const compiled = regex(pattern);
+    return compiled ? [{ compiled, label }] : [];
+  });
   const raws: Raw[] = [];
   for (const { text, pointer } of found) {
     if (list.any?.test(text)) {
@@ -68,8 +73,8 @@ export const forbiddenText: Evaluator<ForbiddenTextCheck> = (check, scope) => {
           raws.push({ pointer, actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
       }
     }
-    for (const { pattern, label } of check.patterns ?? []) {
-      const match = regex(pattern)?.exec(text);
+    for (const { compiled, label } of expressions) {
+      const match = compiled.exec(text);
       if (!match) continue;
       raws.push({ pointer, actual: match[0], vars: { word: clip(match[0]), value: clip(match[0]), label } });
     }
