@@ -35,12 +35,23 @@ function withoutGroupNames(pattern: string): string | undefined {
   return out;
 }
 
+/**
+ * One expression (u flag) matching wherever any of the patterns does; undefined when there is none or
+ * they cannot be joined (then every text is a candidate).
+ */
+export function joinPatterns(patterns: readonly string[]): RegExp | undefined {
+  const parts = patterns.map(withoutGroupNames);
+  if (parts.length === 0 || !parts.every((part) => part !== undefined)) return undefined;
+  try {
+    return new RegExp(parts.map((part) => `(?:${part})`).join('|'), 'u');
+  } catch {
+    return undefined; // one of them does not compile: its check skips it, the prefilter is off
+  }
+}
+
 const unions = new WeakMap<RuleSet, Map<Check['type'], RegExp | undefined>>();
 
-/**
- * One expression (u flag) matching wherever any expression of the rule set's checks of a type matches;
- * undefined when there is none or they cannot be joined (then every text is a candidate).
- */
+/** One expression matching wherever any expression of the rule set's checks of a type matches (joinPatterns). */
 export function unionOf<C extends Check>(
   ruleSet: RuleSet,
   type: C['type'],
@@ -50,16 +61,7 @@ export function unionOf<C extends Check>(
   if (!byType) unions.set(ruleSet, (byType = new Map()));
   if (!byType.has(type)) {
     const checks = ruleSet.rules.flatMap((rule) => rule.checks).filter((check): check is C => check.type === type);
-    const parts = checks.flatMap(patternsOf).map(withoutGroupNames);
-    let union: RegExp | undefined;
-    if (parts.length > 0 && parts.every((part) => part !== undefined)) {
-      try {
-        union = new RegExp(parts.map((part) => `(?:${part})`).join('|'), 'u');
-      } catch {
-        union = undefined; // one of them does not compile: the check skips it, the prefilter is off
-      }
-    }
-    byType.set(type, union);
+    byType.set(type, joinPatterns(checks.flatMap(patternsOf)));
   }
   return byType.get(type);
 }
