@@ -3,7 +3,7 @@
  * per role font) and `build` (the fonts embedded). Real font files of this machine: fonts-dejavu
  * (Latin only), fonts-lxgw-wenkai, fonts-noto-cjk.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +145,24 @@ describe('nianbao compare', () => {
     const bad = nianbao(['compare', SEED, current, '--out', join(tmp, 'compare-bad'), '--fonts', 'body=/no/such.ttf']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--fonts body: 找不到字体文件 /no/such.ttf');
+  });
+});
+
+describe('nianbao serve', () => {
+  it('checks the folder config at start: a font that cannot be used stops it with exit 2', () => {
+    const report = reportWithConfig('serve-bad', { fonts: { body: 'fonts/FZFSK.TTF' } });
+    const folder = join(tmp, 'serve-bad');
+    // spawnSync with a timeout: a server that started anyway would never exit by itself.
+    const run = spawnSync(process.execPath, [bin, 'serve', folder, '--port', '0', '--lang', 'en'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(report).toContain(folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `${join(folder, 'nianbao.config.json')} /fonts/body: font file not found: ${join(folder, 'fonts', 'FZFSK.TTF')}`,
+    );
   });
 });
 

@@ -3,18 +3,23 @@
  * API (parse, validate with the previous year, one transaction each), then p50/p95 of the public
  * queries at that size, on PGlite and on a PostgreSQL server started like the tests start theirs.
  *
- *   npm run bench -w @nianbao/portal -- --reports 10000 [--engine pglite|postgres|both] [--jobs 4]
+ *   npm run bench -w @nianbao/portal -- --engine pglite      (or postgres, or both; 10,000 reports)
+ *     [--reports 10000] [--ingest N: submit N, copy the rest in SQL] [--jobs 4] [--samples 40]
+ *     [--explain plans.txt: EXPLAIN ANALYZE of every statement behind each query, per engine]
  *
  * Requests go to the app in-process (`app.request`: everything but the TCP socket). Results: a
- * markdown report on stdout (copied into BENCHMARKS.md) and bench/results.json (git-ignored).
+ * markdown report on stdout (copied into BENCHMARKS.md) and bench/results.json (git-ignored). The
+ * ingest is also given per CPU second of this process, which on a shared machine says what an idle
+ * core would do (PGlite runs in this process; a PostgreSQL server's own CPU is not counted).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validReport } from '@nianbao/fixtures';
 import { addAgency, MEASURES, openPortal, type Portal } from '../src/index.js';
+import { rebuildRollup } from '../src/rollup.js';
 import { startPgServer } from '../test/pg-server.js';
 
 const { values } = parseArgs({
@@ -24,6 +29,8 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'both' },
     jobs: { type: 'string', default: '4' },
     samples: { type: 'string', default: '40' },
+    /** Writes EXPLAIN ANALYZE of every statement each query runs to this file (one per engine). */
+    explain: { type: 'string' },
   },
 });
 const N = Number(values.reports);
@@ -40,10 +47,13 @@ async function ingest(
   portal: Portal,
   token: string,
   bodies: string[],
-): Promise<{ seconds: number; statuses: Record<number, number> }> {
+): Promise<{ seconds: number; cpuSeconds: number; statuses: Record<number, number> }> {
   const statuses: Record<number, number> = {};
   let next = 0;
   const start = performance.now();
+  // The CPU this process used (all its threads): on a shared machine the wall time says how busy the
+  // others were; reports per CPU second is what one idle core would do (PGlite runs in this process).
+  const cpu = process.cpuUsage();
   const worker = async () => {
     while (next < bodies.length) {
       const index = next++;
@@ -59,10 +69,11 @@ async function ingest(
     }
   };
   await Promise.all(Array.from({ length: JOBS }, worker));
-  return { seconds: (performance.now() - start) / 1000, statuses };
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, statuses };
 }
 
-/** Copies the submitted reports (agencies, reports, revisions, cells) under new codes until N are stored. */
+/** Copies the submitted reports (agencies, reports, revisions, cells) under new codes until N are stored (--ingest < --reports). */
 async function fillTo(portal: Portal, target: number): Promise<void> {
   const db = portal.db;
   for (let copy = 1; ; copy++) {
@@ -95,13 +106,13 @@ async function fillTo(portal: Portal, target: number): Promise<void> {
         [tag],
       );
       await tx.query(
-        `INSERT INTO cells (report_id, revision, ord, tbl, row_id, column_id, value, unit)
-         SELECT report_id || $1, revision, ord, tbl, row_id, column_id, value, unit FROM cells WHERE report_id IN (SELECT id FROM picked)`,
+        `INSERT INTO report_cells (report_id, revision, edition, vals, units)
+         SELECT report_id || $1, revision, edition, vals, units FROM report_cells WHERE report_id IN (SELECT id FROM picked)`,
         [tag],
       );
     });
   }
-  await db.query('ANALYZE');
+  await rebuildRollup(db);
 }
 
 async function timeQuery(portal: Portal, path: string): Promise<{ p50: number; p95: number; status: number }> {
@@ -118,13 +129,13 @@ async function timeQuery(portal: Portal, path: string): Promise<{ p50: number; p
   return { p50: percentile(times, 50), p95: percentile(times, 95), status };
 }
 
-async function queries(portal: Portal): Promise<{ path: string; p50: number; p95: number; status: number }[]> {
+async function queryPaths(portal: Portal): Promise<string[]> {
   const sample = (
     await portal.db.query<{ year: number; division: string; agency_name: string }>(
       'SELECT year, division, agency_name FROM reports ORDER BY id LIMIT 1',
     )
   )[0]!;
-  const paths = [
+  return [
     '/api/reports',
     `/api/reports?year=${sample.year}`,
     `/api/reports?division=${sample.division.slice(0, 2)}0000&level=municipal`,
@@ -139,9 +150,38 @@ async function queries(portal: Portal): Promise<{ path: string; p50: number; p95
     '/api/aggregates?measure=applications&groupBy=level',
     `/api/aggregates?measure=disclosedShare&groupBy=division&depth=city&year=${sample.year}`,
   ];
+}
+
+async function queries(portal: Portal): Promise<{ path: string; p50: number; p95: number; status: number }[]> {
+  const paths = await queryPaths(portal);
   const results = [];
   for (const path of paths) results.push({ path, ...(await timeQuery(portal, path)) });
   return results;
+}
+
+/** The plans of the statements behind each path, as the engine runs them at this size. */
+async function explain(portal: Portal, paths: readonly string[], file: string): Promise<void> {
+  const db = portal.db as { query: Portal['db']['query'] };
+  const original = db.query;
+  const seen: { sql: string; params?: readonly unknown[] }[] = [];
+  db.query = (async (sql: string, params?: readonly unknown[]) => {
+    seen.push({ sql, params: params ? [...params] : undefined }); // copied: callers push onto their arrays after
+    return original(sql, params);
+  }) as Portal['db']['query'];
+  const out: string[] = [];
+  try {
+    for (const path of paths) {
+      seen.length = 0;
+      await (await portal.app.request(path)).arrayBuffer();
+      for (const { sql, params } of [...seen]) {
+        const plan = await original<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+        out.push(`## ${path}\n${sql.replace(/\s+/g, ' ')}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}\n`);
+      }
+    }
+  } finally {
+    db.query = original;
+  }
+  writeFileSync(file, out.join('\n'));
 }
 
 async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
@@ -154,14 +194,18 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
     const admin = await addAgency(portal.db, { name: 'bench', code: 'admin', admin: true });
     if (!('token' in admin)) throw new Error(admin.message);
     process.stderr.write(`${engine}: ingesting ${bodies.length}\n`);
+    const loadBefore = loadavg()[0]!;
     const ingested = await ingest(portal, admin.token, bodies);
+    const load = `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
     if (N > bodies.length) {
       process.stderr.write(`${engine}: filling to ${N}\n`);
       await fillTo(portal, N);
     }
+    // As a server's autovacuum (or the portal's own upkeep on PGlite, every 1,000 writes) leaves it.
+    await portal.db.query('VACUUM ANALYZE');
     const counts = (
       await portal.db.query<{ reports: number; cells: number; years: number }>(
-        'SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM cells)::int AS cells, (SELECT count(DISTINCT year) FROM reports)::int AS years',
+        'SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT coalesce(sum(cardinality(units)), 0) FROM report_cells)::int AS cells, (SELECT count(DISTINCT year) FROM reports)::int AS years',
       )
     )[0]!;
     if (engine === 'pglite') await portal.db.query('CHECKPOINT');
@@ -170,11 +214,15 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
       : Number(execFileSync('du', ['-sb', join(dir, 'pgdata')], { encoding: 'utf8' }).split('\t')[0]);
     process.stderr.write(`${engine}: queries\n`);
     const timed = await queries(portal);
+    if (values.explain)
+      await explain(portal, await queryPaths(portal), values.explain.replace(/(\.\w+)?$/, `-${engine}$1`));
     return {
       engine,
       openMs,
       ...ingested,
       reportsPerSecond: bodies.length / ingested.seconds,
+      reportsPerCpuSecond: bodies.length / ingested.cpuSeconds,
+      load,
       submitted: bodies.length,
       ...counts,
       bytes,
@@ -187,9 +235,19 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
   }
 }
 
-const bodies = Array.from({ length: Math.min(N, INGEST) }, (_, i) =>
-  JSON.stringify(validReport(i % 3 === 0 ? '2019' : '2021', i + 1)),
-);
+/**
+ * Report i: a generated report of its own agency. The generator draws agencies from a small pool, so
+ * seeds alone give ~1,500 distinct reports in 10,000 (the rest would be revisions); the agency's name
+ * gets a sample number (everywhere it appears) and no credit code, so each body is a new report.
+ */
+function benchReport(i: number): string {
+  const report = validReport(i % 3 === 0 ? '2019' : '2021', i + 1);
+  const name = report.metadata.agency.name;
+  delete report.metadata.agency.unifiedSocialCreditCode;
+  return JSON.stringify(report).replaceAll(name, `${name}（样本${i + 1}）`);
+}
+
+const bodies = Array.from({ length: Math.min(N, INGEST) }, (_, i) => benchReport(i));
 const engines = values.engine === 'both' ? (['pglite', 'postgres'] as const) : [values.engine as 'pglite' | 'postgres'];
 const results = [];
 for (const engine of engines) results.push(await runEngine(engine, bodies));
@@ -205,12 +263,12 @@ console.log(
     .join(' ')} at the end\n`,
 );
 console.log(
-  '| engine | submitted | ingest time | reports/s | statuses | reports stored | cells | storage | first open |',
+  '| engine | submitted | ingest time | reports/s | reports per CPU second (portal process) | load average (1 min) during ingest | statuses | reports stored | cells | storage | first open |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results)
   console.log(
-    `| ${r.engine} | ${r.submitted} | ${r.seconds.toFixed(1)} s | ${r.reportsPerSecond.toFixed(1)} | ${JSON.stringify(r.statuses)} | ${r.reports} | ${r.cells} | ${mb(r.bytes)} | ${(r.openMs / 1000).toFixed(1)} s |`,
+    `| ${r.engine} | ${r.submitted} | ${r.seconds.toFixed(1)} s | ${r.reportsPerSecond.toFixed(1)} | ${r.reportsPerCpuSecond.toFixed(1)} | ${r.load} | ${JSON.stringify(r.statuses)} | ${r.reports} | ${r.cells} | ${mb(r.bytes)} | ${(r.openMs / 1000).toFixed(1)} s |`,
   );
 console.log(`\n| query | ${results.map((r) => `${r.engine} p50 / p95 (ms)`).join(' | ')} |`);
 console.log(`|---|${results.map(() => '---').join('|')}|`);

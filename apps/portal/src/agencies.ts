@@ -86,16 +86,6 @@ export async function setAgencyRemoved(db: Queryable, code: string, removed: boo
   return rows[0];
 }
 
-/** The agency of an admin-ingested report: found by code, or stored without a token. */
-export async function agencyForIngest(db: Queryable, input: Required<Omit<NewAgency, 'admin'>>): Promise<number> {
-  const rows = await db.query<{ id: number }>(
-    `INSERT INTO agencies (name, code, division, level) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id`,
-    [input.name, input.code, input.division, input.level],
-  );
-  return rows[0]!.id;
-}
-
 export async function logDenied(db: Queryable, agencyId: number | null, target: string, detail: string): Promise<void> {
   await db.query('INSERT INTO audit_log (agency_id, action, target, detail) VALUES ($1, $2, $3, $4)', [
     agencyId,

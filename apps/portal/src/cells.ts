@@ -1,10 +1,11 @@
 /**
- * The tidy rows of a report kept for queries (one per official table cell, the build's CSV rows),
- * and the review flags the supervising office filters on.
+ * The cells of a report kept for queries (each official table cell, and the rows and columns local
+ * extensions add: the build's CSV rows), its key figures, and the review flags the supervising
+ * office filters on.
  */
-import type { Edition, Report } from '@nianbao/template';
+import type { Report } from '@nianbao/template';
 import type { Finding } from '@nianbao/validator';
-import { buildViewModel, editionLayout } from '@nianbao/view-model';
+import { buildViewModel, editionLayout, type ViewModelOptions } from '@nianbao/view-model';
 
 export interface CellRow {
   /** Place of the cell among its edition's cells (tables in order, cells in document order). */
@@ -15,13 +16,19 @@ export interface CellRow {
   /** Decimal text (exact), or null when the report does not state the value. */
   value: string | null;
   unit: string | null;
+  /** The official labels (or an extension's titles) of the row and column, joined with ` › `. */
+  rowLabel: string;
+  columnLabel: string;
 }
 
-/** The cells of a report; none when its tables cannot be read (an imported report with broken tables). */
-export function cellsOf(report: Report): CellRow[] {
+/**
+ * The cells of a report; none when its tables cannot be read (an imported report with broken tables).
+ * With `schema` (the edition's schema patched by local extensions), the rows and columns they add too.
+ */
+export function cellsOf(report: Report, schema?: ViewModelOptions['schema']): CellRow[] {
   let view: ReturnType<typeof buildViewModel>;
   try {
-    view = buildViewModel(report);
+    view = buildViewModel(report, schema === undefined ? {} : { schema });
   } catch {
     return [];
   }
@@ -37,6 +44,8 @@ export function cellsOf(report: Report): CellRow[] {
         columnId: cell.layout.columnId,
         value: text !== null && /^-?\d+(\.\d+)?$/.test(text) ? text : null,
         unit: cell.unit,
+        rowLabel: cell.layout.rowLabels.join(' › '),
+        columnLabel: cell.layout.columnLabels.join(' › '),
       });
     }
   }
@@ -87,52 +96,4 @@ export function figuresOf(cells: readonly CellRow[]): (number | null)[] {
     if (index !== undefined && cell.value !== null) figures[index] = Number(cell.value);
   }
   return figures;
-}
-
-/** For each edition, the ords of the cells that match a table / row / column filter. */
-export function ordsMatching(filter: { table?: string; row?: string; column?: string }): Record<string, number[]> {
-  const result: Record<string, number[]> = {};
-  for (const edition of ['2019', '2021'] as const) {
-    const ords: number[] = [];
-    let ord = 0;
-    for (const layout of editionLayout(edition).tables)
-      for (const cell of layout.cells) {
-        if (
-          (filter.table === undefined || filter.table === layout.key) &&
-          (filter.row === undefined || filter.row === cell.rowId) &&
-          (filter.column === undefined || filter.column === cell.columnId)
-        )
-          ords.push(ord);
-        ord++;
-      }
-    result[edition] = ords;
-  }
-  return result;
-}
-
-export interface CellLabels {
-  rowLabel: string;
-  columnLabel: string;
-}
-
-const labelCache = new Map<string, Map<string, CellLabels>>();
-
-/** Official labels of a cell, joined as in the build's CSV (` › `). */
-export function labelsOf(edition: string, table: string, rowId: string, columnId: string): CellLabels {
-  let labels = labelCache.get(edition);
-  if (!labels) {
-    labels = new Map();
-    try {
-      for (const layout of editionLayout(edition as Edition).tables)
-        for (const cell of layout.cells)
-          labels.set(`${layout.key}\u0000${cell.rowId}\u0000${cell.columnId}`, {
-            rowLabel: cell.rowLabels.join(' › '),
-            columnLabel: cell.columnLabels.join(' › '),
-          });
-    } catch {
-      // An unknown edition has no labels; its cells are listed by id.
-    }
-    labelCache.set(edition, labels);
-  }
-  return labels.get(`${table}\u0000${rowId}\u0000${columnId}`) ?? { rowLabel: '', columnLabel: '' };
 }

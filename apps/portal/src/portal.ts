@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { type AppOptions, createApp } from './app.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrations.js';
+import { tidyUp } from './db/upkeep.js';
 
 export interface PortalOptions extends AppOptions {
   dataDir?: string;
@@ -66,6 +67,7 @@ export async function openPortal(options: PortalOptions): Promise<Portal> {
     throw error;
   }
   const migrated = await migrate(db);
+  await tidyUp(db);
   const app = createApp(db, options);
   return {
     db,

@@ -2,7 +2,7 @@
  * The public queries. Every value from a request travels as a parameter (`$n`); the only text put
  * into SQL is chosen from fixed lists in this file (column names, measure cell references by index).
  */
-import { figurePosition, labelsOf, ordsMatching } from './cells.js';
+import { figurePosition } from './cells.js';
 import type { Queryable } from './db/database.js';
 import { divisionName } from './divisions.js';
 import { apiError, type ApiError } from './errors.js';
@@ -67,7 +67,10 @@ export function whereOf(filter: ReportFilter, values: unknown[]): string {
   if (filter.edition !== undefined) add((n) => `r.edition = ${n}`, filter.edition);
   if (filter.q !== undefined) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    add((n) => `(r.agency_name ILIKE ${n} OR r.id ILIKE ${n})`, like);
+    // Case matters only for letters that have it: a search without Latin letters (Chinese names,
+    // digits) is a plain LIKE, which scans several times faster than ILIKE's per-row lowering.
+    const op = /[A-Za-z]/.test(filter.q) ? 'ILIKE' : 'LIKE';
+    add((n) => `(r.agency_name ${op} ${n} OR r.id ${op} ${n})`, like);
   }
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
@@ -107,9 +110,13 @@ export async function listReports(
   if (more.length > 0) where = where ? `${where} AND ${more.join(' AND ')}` : `WHERE ${more.join(' AND ')}`;
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports r ${where}`, values);
   values.push(page.limit, page.offset);
+  // The page's ids first, from the index in list order (an index-only scan once vacuumed: a deep page
+  // skips index entries, not table rows), then those 20 rows.
   const items = await db.query<ReportSummary>(
-    `SELECT ${REPORT_COLUMNS} FROM reports r ${where}
-     ORDER BY r.year DESC, r.division, r.agency_name, r.id LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    `SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.id IN (
+       SELECT r.id FROM reports r ${where}
+       ORDER BY r.year DESC, r.division, r.agency_name, r.id LIMIT $${values.length - 1} OFFSET $${values.length})
+     ORDER BY r.year DESC, r.division, r.agency_name, r.id`,
     values,
   );
   return { total: total[0]?.n ?? 0, page: page.page, pageSize: page.limit, items };
@@ -144,55 +151,42 @@ export async function listCells(
     values.push(params.report);
     where = `${where ? `${where} AND` : 'WHERE'} r.id = $${values.length}`;
   }
-  const cellFilter = {
-    table: params.table || undefined,
-    row: params.row || undefined,
-    column: params.column || undefined,
-  };
-  if (cellFilter.table !== undefined || cellFilter.row !== undefined || cellFilter.column !== undefined) {
-    // A table / row / column names the same places in every report of an edition: looked up by ord,
-    // the cells index finds them without reading each report's other cells.
-    const ords = ordsMatching(cellFilter);
-    values.push(ords['2019'], ords['2021']);
-    const n = values.length;
-    where = `${where ? `${where} AND` : 'WHERE'} c.ord = ANY(CASE r.edition WHEN '2019' THEN $${n - 1}::int[] ELSE $${n}::int[] END)`;
-  }
+  // A table / row / column names places (the same in every report of an edition): each report's
+  // value there is one array element, read without unpacking its other cells.
+  const placeFilter: string[] = [];
+  for (const [column, value] of [
+    ['tbl', params.table],
+    ['row_id', params.row],
+    ['column_id', params.column],
+  ] as const)
+    if (value) {
+      values.push(value);
+      placeFilter.push(`AND p.${column} = $${values.length}`);
+    }
   values.push(page.limit, page.offset);
-  const rows = await db.query<{
-    report_id: string;
-    agency: string;
-    division: string;
-    year: number;
-    edition: string;
-    tbl: string;
-    row_id: string;
-    column_id: string;
-    value: string | null;
-    unit: string | null;
-  }>(
-    `SELECT r.id AS report_id, r.agency_name AS agency, r.division, r.year, r.edition, c.tbl, c.row_id, c.column_id,
-       c.value::text AS value, c.unit
-     FROM reports r JOIN cells c ON c.report_id = r.id AND c.revision = r.revision ${where}
-     ORDER BY r.id, c.ord LIMIT $${values.length - 1} OFFSET $${values.length}`,
+  const rows = await db.query<Omit<TidyRow, 'table'> & { tbl: string }>(
+    `SELECT r.id AS report_id, r.agency_name AS agency, r.division, r.year, r.edition, p.tbl, p.row_id, p.row_label,
+       p.column_id, p.column_label, c.vals[p.idx]::text AS value, c.units[p.idx] AS unit
+     FROM reports r JOIN report_cells c ON c.report_id = r.id AND c.revision = r.revision
+     JOIN places p ON p.edition = r.edition AND c.units[p.idx] IS NOT NULL ${placeFilter.join(' ')}
+     ${where}
+     ORDER BY r.id, p.idx LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
   );
-  return rows.map((row) => {
-    const labels = labelsOf(row.edition, row.tbl, row.row_id, row.column_id);
-    return {
-      report_id: row.report_id,
-      agency: row.agency,
-      division: row.division,
-      year: row.year,
-      edition: row.edition,
-      table: row.tbl,
-      row_id: row.row_id,
-      row_label: labels.rowLabel,
-      column_id: row.column_id,
-      column_label: labels.columnLabel,
-      value: row.value,
-      unit: row.unit ?? '',
-    };
-  });
+  return rows.map((row) => ({
+    report_id: row.report_id,
+    agency: row.agency,
+    division: row.division,
+    year: row.year,
+    edition: row.edition,
+    table: row.tbl,
+    row_id: row.row_id,
+    row_label: row.row_label,
+    column_id: row.column_id,
+    column_label: row.column_label,
+    value: row.value,
+    unit: row.unit ?? '',
+  }));
 }
 
 export interface AggregateRow {
@@ -215,14 +209,61 @@ const DEPTH: Record<string, number> = { province: 2, city: 4, county: 6 };
 /** The sum of the figures a measure reads, null when the report states none of them. */
 function figuresSql(refs: readonly CellRef[], values: unknown[]): string {
   const places = refs.map((ref) => {
-    const position = figurePosition(`${ref.table}|${ref.rowId}|${ref.columnId}`);
-    if (position === undefined)
-      throw new Error(`measure reads ${ref.table}/${ref.rowId}/${ref.columnId}, not a kept figure`);
-    values.push(position);
+    values.push(figureOf(ref));
     return `r.figures[$${values.length}::int]`;
   });
   const stated = places.map((place) => `${place} IS NOT NULL`).join(' OR ');
   return `CASE WHEN ${stated} THEN ${places.map((place) => `coalesce(${place}, 0)`).join(' + ')} END`;
+}
+
+type Sums = { grp: string; num: number; den: number; reports: number }[];
+
+/**
+ * From the roll-up (rollup.ts): a few hundred group rows, whatever the number of reports. `reports`
+ * is the reports stating the measure's cell; for a measure summing several cells, those stating the
+ * most stated of them (the same as "stating any of them" unless a report leaves one of them out).
+ */
+async function fromRollup(db: Queryable, filter: ReportFilter, measure: Measure, group: string): Promise<Sums> {
+  const values: unknown[] = [];
+  const where = whereOf(filter, values);
+  const at = (refs: readonly CellRef[], column: 'sums' | 'stated') =>
+    refs.map((ref) => {
+      values.push(figureOf(ref));
+      return `coalesce(r.${column}[$${values.length}::int], 0)`;
+    });
+  const numerator = at(measure.numerator, 'sums').join(' + ');
+  const denominator = measure.denominator ? at(measure.denominator, 'sums').join(' + ') : '0';
+  const stated = at(measure.numerator, 'stated');
+  const reports = stated.length === 1 ? stated[0] : `greatest(${stated.join(', ')})`;
+  return db.query(
+    `SELECT ${group} AS grp, sum(${numerator})::float8 AS num, sum(${denominator})::float8 AS den,
+       sum(${reports})::int AS reports
+     FROM rollup r ${where} GROUP BY 1 HAVING sum(r.reports) > 0 ORDER BY 1`,
+    values,
+  );
+}
+
+/** One pass over the reports: for a name search (q), which the roll-up does not group by. */
+async function fromReports(db: Queryable, filter: ReportFilter, measure: Measure, group: string): Promise<Sums> {
+  const values: unknown[] = [];
+  const where = whereOf(filter, values);
+  const numerator = figuresSql(measure.numerator, values);
+  const denominator = measure.denominator ? figuresSql(measure.denominator, values) : 'NULL::float8';
+  // Reports with errors (imported ones) are left out: their sums are known to be wrong.
+  return db.query(
+    `SELECT grp, coalesce(sum(num), 0)::float8 AS num, coalesce(sum(den), 0)::float8 AS den, count(num)::int AS reports
+     FROM (SELECT ${group} AS grp, ${numerator} AS num, ${denominator} AS den
+           FROM reports r ${where ? `${where} AND` : 'WHERE'} r.errors = 0) AS per_report
+     GROUP BY grp ORDER BY grp`,
+    values,
+  );
+}
+
+function figureOf(ref: CellRef): number {
+  const position = figurePosition(`${ref.table}|${ref.rowId}|${ref.columnId}`);
+  if (position === undefined)
+    throw new Error(`measure reads ${ref.table}/${ref.rowId}/${ref.columnId}, not a kept figure`);
+  return position;
 }
 
 export async function aggregate(
@@ -243,20 +284,11 @@ export async function aggregate(
   const depth = DEPTH[params.depth ?? 'province'];
   if (depth === undefined)
     return apiError(400, 'BAD_REQUEST', `depth 须为 province、city 或 county：${JSON.stringify(params.depth)}`);
-  const values: unknown[] = [];
-  const where = whereOf(filter, values);
-  const numerator = figuresSql(measure.numerator, values);
-  const denominator = measure.denominator ? figuresSql(measure.denominator, values) : 'NULL::float8';
   const group = GROUPS[groupBy as keyof typeof GROUPS](depth);
-  // Reports with errors (imported ones) are left out: their sums are known to be wrong. One pass over
-  // the reports table: the figures a measure reads are kept on each report (see cells.ts figuresOf).
-  const rows = await db.query<{ grp: string; num: number; den: number; reports: number }>(
-    `SELECT grp, coalesce(sum(num), 0)::float8 AS num, coalesce(sum(den), 0)::float8 AS den, count(num)::int AS reports
-     FROM (SELECT ${group} AS grp, ${numerator} AS num, ${denominator} AS den
-           FROM reports r ${where ? `${where} AND` : 'WHERE'} r.errors = 0) AS per_report
-     GROUP BY grp ORDER BY grp`,
-    values,
-  );
+  const rows =
+    filter.q === undefined
+      ? await fromRollup(db, filter, measure, group)
+      : await fromReports(db, filter, measure, group);
   return {
     measure,
     groupBy,

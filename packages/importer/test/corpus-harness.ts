@@ -186,7 +186,12 @@ export function compareCells(
     // An amount the importer could not decide ({ value: null, unit: null }) is nothing read, not a wrong value.
     const undecided = typeof got === 'object' && got !== null && 'value' in got && got.value === null;
     const gotNothing = got === undefined || got === null || undecided;
-    if (want === null || want === undefined) {
+    // An amount the report does not give is { value: null, unit: null } in a document (the schema wants the object).
+    const wantNothing =
+      want === null ||
+      want === undefined ||
+      (typeof want === 'object' && 'value' in want && (want as { value: unknown }).value === null);
+    if (wantNothing) {
       if (gotNothing) counts.right += 1;
       else {
         counts.wrong += 1;

@@ -107,15 +107,38 @@ describe('the harness', () => {
 
   it('counts an amount the importer left undecided ({ value: null }) as missed, not wrong', () => {
     const expected = {
-      sections: { proactiveDisclosure: { table: { fee: { value: '1.5', unit: '万元' }, none: null } } },
+      sections: {
+        proactiveDisclosure: {
+          table: { fee: { value: '1.5', unit: '万元' }, none: null, blank: { value: null, unit: null } },
+        },
+      },
     };
     const actual = {
       sections: {
-        proactiveDisclosure: { table: { fee: { value: null, unit: null }, none: { value: null, unit: null } } },
+        proactiveDisclosure: {
+          table: {
+            fee: { value: null, unit: null },
+            none: { value: null, unit: null },
+            blank: { value: null, unit: null },
+          },
+        },
       },
     };
     const { counts } = compareCells(expected, actual);
-    expect(counts).toEqual({ right: 1, wrong: 0, missed: 1, total: 2 });
+    // An amount the report does not give is { value: null, unit: null } in the expected document: right when none is read.
+    expect(counts).toEqual({ right: 2, wrong: 0, missed: 1, total: 3 });
+  });
+
+  it('counts an amount the report does not carry ({ value: null } expected) as right when nothing is read', () => {
+    const expected = { sections: { proactiveDisclosure: { table: { amount: { value: null, unit: null } } } } };
+    expect(compareCells(expected, { sections: { proactiveDisclosure: { table: {} } } }).counts).toEqual({
+      right: 1,
+      wrong: 0,
+      missed: 0,
+      total: 1,
+    });
+    const placed = { sections: { proactiveDisclosure: { table: { amount: { value: '5', unit: '元' } } } } };
+    expect(compareCells(expected, placed).counts.wrong).toBe(1);
   });
 
   it('matches a known error by rule and by its pointer or a place under it', () => {

@@ -1,6 +1,8 @@
-/** `nianbao serve [folder] [--port 4173] [--host 127.0.0.1] [--extension <folder>]...`: the publishing app on a folder of reports. */
+/** `nianbao serve [folder] [--port 4173] [--host 127.0.0.1] [--extension <folder>]... [--fonts role=file]...`: the publishing app on a folder of reports. */
+import { join } from 'node:path';
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { applyCliExtensions, loadCliExtensions } from '../extensions.js';
+import { CONFIG_FILE, fontRolesFor } from '../font-config.js';
 import { EXIT, fail, usageError, type CommandContext, type Lang } from '../output.js';
 
 const COMMAND = 'serve';
@@ -17,6 +19,8 @@ export const help = {
   --host <地址>     监听地址（默认 127.0.0.1，仅本机可访问；其他地址会打印警告）
   --extension <目录> 本地扩展（含 extension.json 的目录），可重复；启动时加载一次，编辑、检查、
                     预览和发布都使用其新增的行、规则和级别调整
+  --fonts 角色=字体文件 PDF 各角色字体（title、body、heading1、heading2），同 build；覆盖该目录（或其上级）中
+                    nianbao.config.json 的同一角色；启动时检查一次
   --lang zh|en      输出语言（默认 zh）
   -h, --help        显示本帮助
 
@@ -36,6 +40,8 @@ Options:
   --extension <folder>  a local extension (a folder with extension.json); may be repeated; loaded once at
                     start, its added rows, rules and severity overrides are used to edit, check,
                     preview and publish
+  --fonts role=file  a PDF font (title, body, heading1, heading2), as for build; replaces the same role
+                    of the nianbao.config.json in the folder (or above); checked once at start
   --lang zh|en      language of the output (default zh)
   -h, --help        show this help
 
@@ -50,6 +56,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
     extension: { type: 'string', multiple: true },
+    fonts: { type: 'string', multiple: true },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -70,11 +77,14 @@ export async function run(ctx: CommandContext): Promise<number> {
   const zh = ctx.lang === 'zh';
   const extensions = await serverExtensions(parsed.values.extension ?? [], ctx.lang);
   if (!extensions.ok) return fail(ctx, extensions.reason, COMMAND);
+  // The PDF fonts: nianbao.config.json in the folder (or above) and --fonts, once for the whole session.
+  const fonts = await fontRolesFor(join(folder, CONFIG_FILE), parsed.values.fonts ?? [], ctx.lang);
+  if (!fonts.ok) return fail(ctx, fonts.reason, COMMAND);
   // Loaded at run time from its own package, so the app finds its built client next to its server.
   const { startServer, LOOPBACK } = await import('@nianbao/publisher');
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({ folder, port, host, extensions: extensions.byEdition });
+    server = await startServer({ folder, port, host, extensions: extensions.byEdition, fonts: fonts.fonts });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reason =

@@ -15,6 +15,8 @@ export interface AppOptions {
   hosts: Set<string>;
   /** Local extensions by edition (`serve --extension`), loaded once by the caller. */
   extensions?: ExtensionsByEdition;
+  /** The PDF font file per role, for every preview and publication. */
+  fonts?: import('@nianbao/outputs').RenderOptions['fonts'];
   /** The built client (default: dist/client of this package). */
   clientDir?: string;
 }
@@ -46,7 +48,7 @@ export function createApp(options: AppOptions): Hono {
     c.header('cache-control', 'no-store');
   });
   app.use('*', guard({ token: options.token, hosts: options.hosts }));
-  registerRoutes(app, { root: options.root, extensions: options.extensions });
+  registerRoutes(app, { root: options.root, extensions: options.extensions, fonts: options.fonts });
   app.all('/api/*', (c) => jsonError(c, 404, { zh: '没有这个接口。', en: 'No such API.' }));
 
   app.get('/assets/:file', async (c) => {

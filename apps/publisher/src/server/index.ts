@@ -25,6 +25,8 @@ export interface ServeOptions {
    * apply to (the caller loads them once and refuses a bad one before starting).
    */
   extensions?: ExtensionsByEdition;
+  /** The PDF font file per role (nianbao.config.json / --fonts), checked by the caller; default: the open fonts. */
+  fonts?: import('@nianbao/outputs').RenderOptions['fonts'];
 }
 
 export interface RunningServer {
@@ -42,7 +44,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = options.host ?? '127.0.0.1';
   const token = randomBytes(24).toString('base64url');
   const hosts = new Set<string>();
-  const app = createApp({ root, token, hosts, extensions: options.extensions });
+  const app = createApp({ root, token, hosts, extensions: options.extensions, fonts: options.fonts });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const created = serve({ fetch: app.fetch, port: options.port ?? 4173, hostname: host }, () => resolve(created));
     created.once('error', reject);

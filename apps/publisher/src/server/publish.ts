@@ -6,7 +6,7 @@
 import { readReportFile, formatProblem } from '@nianbao/source';
 import type { Report } from '@nianbao/template';
 import { validateReport, type Finding } from '@nianbao/validator';
-import { removeStaleTempFiles, renderOutputs, writeFilesAtomically } from '@nianbao/outputs';
+import { type RenderOptions, removeStaleTempFiles, renderOutputs, writeFilesAtomically } from '@nianbao/outputs';
 import { extensionsFor, validateOptionsFor, type ExtensionsByEdition } from '../shared/extensions.js';
 import type { Lang } from './store.js';
 
@@ -27,6 +27,7 @@ export async function publishReport(
   outDir: string,
   lang: Lang,
   extensions: ExtensionsByEdition = {},
+  fonts: RenderOptions['fonts'] = {},
 ): Promise<PublishResult> {
   const zh = lang === 'zh';
   const source = await readReportFile(path);
@@ -44,6 +45,7 @@ export async function publishReport(
   const rendered = await renderOutputs(source.document as Report, {
     lang,
     ...renderExtensions(extensions, source.document),
+    fonts,
   });
   if (!rendered.ok) return { ok: false, status: 500, reason: `${name}: ${rendered.reason}` };
   try {
@@ -82,6 +84,7 @@ export async function previewPdf(
   document: unknown,
   lang: Lang,
   extensions: ExtensionsByEdition = {},
+  fonts: RenderOptions['fonts'] = {},
 ): Promise<Preview<{ pdf: Uint8Array }>> {
   const refusal = previewRefusal(document, lang, extensions);
   if (refusal) return { ok: false, reason: refusal };
@@ -89,6 +92,7 @@ export async function previewPdf(
     formats: ['pdf'],
     lang,
     ...renderExtensions(extensions, document),
+    fonts,
   });
   if (!rendered.ok) return { ok: false, reason: rendered.reason };
   return { ok: true, pdf: rendered.files[0]!.data as Uint8Array };

@@ -13,6 +13,8 @@ export interface RouteOptions {
   root: string;
   /** Local extensions by edition (`serve --extension`), applied to every check, preview and publication. */
   extensions?: ExtensionsByEdition;
+  /** The PDF font file per role (`serve --fonts`, nianbao.config.json), for every PDF. */
+  fonts?: import('@nianbao/outputs').RenderOptions['fonts'];
 }
 
 async function bodyOf(c: Context): Promise<Record<string, unknown> | undefined> {
@@ -88,7 +90,7 @@ async function fromLastYear(last: unknown, edition: '2019' | '2021', year: numbe
   return { document: made.document, notCarried: [...notCarried, ...made.notCarried] };
 }
 
-export function registerRoutes(app: Hono, { root, extensions = {} }: RouteOptions): void {
+export function registerRoutes(app: Hono, { root, extensions = {}, fonts = {} }: RouteOptions): void {
   app.get('/api/reports', async (c) => c.json({ reports: await listReports(root, langOf(c), extensions) }));
   // The client checks and lays out with the same extensions (loaded once at start, so never stale).
   app.get('/api/extensions', (c) => c.json({ extensions }));
@@ -134,6 +136,7 @@ export function registerRoutes(app: Hono, { root, extensions = {} }: RouteOption
       outputFolder(root, target.name),
       langOf(c),
       extensions,
+      fonts,
     );
     if (!result.ok)
       return jsonError(c, result.status, result.reason, 'findings' in result ? { findings: result.findings } : {});
@@ -143,7 +146,7 @@ export function registerRoutes(app: Hono, { root, extensions = {} }: RouteOption
   app.post('/api/preview.pdf', sizeLimit(), async (c) => {
     const body = await bodyOf(c);
     if (!body) return badBody(c);
-    const result = await previewPdf(body.document, langOf(c), extensions);
+    const result = await previewPdf(body.document, langOf(c), extensions, fonts);
     if (!result.ok) return jsonError(c, 422, result.reason);
     return c.body(result.pdf as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/pdf' });
   });
