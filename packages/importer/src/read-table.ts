@@ -13,6 +13,7 @@ import {
   classifyRow,
   hasNumber,
   isDecoration,
+  layoutMapping,
   type MappingResult,
   mappingFor,
   officialMapping,
@@ -23,6 +24,7 @@ import {
   valuesOf,
   withDepth,
 } from './tables.js';
+import { emptyRow, emptyTable, setAt } from './table-object.js';
 import type { ImportWarning, Unplaced } from './types.js';
 import { type CellValue, readCell } from './values.js';
 
@@ -43,32 +45,6 @@ export interface TableReading {
   origins: Record<string, string>;
   /** Rows whose run-together digits could not be split in one way (label: why), their cells unplaced. */
   undecided: string[];
-}
-
-function emptyRow(columns: ColumnNode[]): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const column of columns) {
-    if (column.kind === 'money') row[column.key] = { value: null, unit: null };
-    else if (column.kind) row[column.key] = null;
-    else row[column.key] = emptyRow(column.children ?? []);
-  }
-  return row;
-}
-
-function setAt(target: Record<string, unknown>, path: string[], value: unknown): void {
-  let node = target;
-  for (const segment of path.slice(0, -1)) {
-    node[segment] ??= {};
-    node = node[segment] as Record<string, unknown>;
-  }
-  node[path[path.length - 1]!] = value;
-}
-
-function emptyTable(root: RowNode): Record<string, unknown> {
-  if (root.columns) return emptyRow(root.columns);
-  const table: Record<string, unknown> = {};
-  for (const row of rowsOf(root)) setAt(table, row.path, emptyRow(row.columns!));
-  return table;
 }
 
 function rowLabel(row: RowNode): string {
@@ -169,6 +145,9 @@ class TableReader {
     switch (kind.kind) {
       case 'data':
         this.context = context;
+        // A label with no cell after it (a heading 「### 一、本年新收…」 over its own small table) names the
+        // row to come; it is not the row, whose cells would then be missing and its real line a duplicate.
+        if (split.values.length === 0 && !row.aligned) break;
         this.placeRow(row, split, kind.row, kind.approximate);
         this.afterData = true;
         break;
@@ -241,6 +220,7 @@ class TableReader {
     const columns = target.columns!;
     // Glued text decoded against the template: its values are in the official order.
     if (row.ordered) return { mapping: officialMapping(columns), complete: true };
+    if (row.layout) return { mapping: layoutMapping(this.headers, columns), complete: true };
     const sig = signature(columns);
     // At most MAX_HEADER_ROWS headers: reading them for each data row keeps the whole read linear.
     let result = this.headers.length > 0 ? mappingFor(this.headers, columns, this.spec) : undefined;
@@ -496,6 +476,7 @@ export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
         cellPerLine: part.cellPerLine === true,
         strictCounts: part.strictCounts === true,
         ordered: part.ordered === true,
+        layout: part.layout === true,
         undecided: row.undecided,
       });
   });

@@ -53,6 +53,12 @@ export interface SourceTable {
   strictCounts?: boolean;
   /** Each row's values are in the official column order (decoded from glued text; no header to read). */
   ordered?: boolean;
+  /**
+   * Text printed with its page layout (pdftotext -layout): the header's labels are split over lines and
+   * cannot name the columns, so a row is read in the official column order, only with exactly one value
+   * per column (strictCounts); units come from the header's text.
+   */
+  layout?: boolean;
 }
 
 export type Block = Line | SourceTable;

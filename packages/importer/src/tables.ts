@@ -78,6 +78,8 @@ export interface RowView {
   strictCounts?: boolean;
   /** Values in the official column order (see SourceTable.ordered). */
   ordered?: boolean;
+  /** From a text printed with its page layout (see SourceTable.layout). */
+  layout?: boolean;
   /** Digits that could not be split into the row's cells (see TableRow.undecided). */
   undecided?: { run: string; reason: { zh: string; en: string } } | undefined;
 }
@@ -353,6 +355,17 @@ export function officialMapping(columns: ColumnNode[]): ColumnMapping {
   return { mode: 'sequence', order: [...leavesOf(columns)], units: new Map() };
 }
 
+/**
+ * Text printed with its page layout: the official column order (a row is read only with one value per
+ * column), and the unit a header states for the amounts (本年收费金额（单位：万元）).
+ */
+export function layoutMapping(headers: RowView[], columns: ColumnNode[]): ColumnMapping {
+  const units = new Map<ColumnNode, Unit>();
+  const unit = headers.flatMap((row) => row.cells.map((cell) => unitOf(cell.text))).find((u) => u !== undefined);
+  for (const leaf of leavesOf(columns)) if (unit && leaf.kind === 'money') units.set(leaf, unit);
+  return { mode: 'sequence', order: [...leavesOf(columns)], units };
+}
+
 export function mappingFor(headers: RowView[], columns: ColumnNode[], spec: TableSpec): MappingResult | undefined {
   if (headers.length === 0) return undefined;
   if (headers.every((row) => row.aligned && row.part === headers[0]!.part)) {
@@ -360,6 +373,13 @@ export function mappingFor(headers: RowView[], columns: ColumnNode[], spec: Tabl
     if (grid) return grid;
   }
   return sequenceMapping(headers, columns, spec);
+}
+
+/** Cells up to the last non-blank one. */
+function ownCells(values: string[]): number {
+  let end = values.length;
+  while (end > 0 && values[end - 1] === '') end--;
+  return end;
 }
 
 /** The raw text of each cell of a data row, per column leaf (undefined: the row has no such cell). */
@@ -381,6 +401,10 @@ export function valuesOf(
     }
     return result;
   }
+  // A grid row whose cells outnumber the columns (a PDF's double rules leave blank sliver cells between
+  // them) cannot be read by position: which blank is a column and which a sliver is not known. Blank
+  // cells at the end are a short row padded to the grid's width.
+  if (row.aligned && ownCells(split.values) > [...leavesOf(columns)].length) return result;
   const order =
     mapping.mode === 'sequence'
       ? mapping.order

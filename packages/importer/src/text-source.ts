@@ -5,6 +5,7 @@
  * line (a copy that lost the table). Markdown heading marks (## 三、…) are dropped.
  */
 import type { Block, Line, SourceDocument, SourceTable } from './source.js';
+import { isLayoutText, layoutBlocks } from './layout-text.js';
 import { isValueLike } from './values.js';
 
 const PIPES = /\s*[|｜]\s*/;
@@ -43,7 +44,7 @@ const isRule = (line: string): boolean => /^[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{
 /** A section heading (二、主动公开政府信息情况) or a sentence: never a table's cell line. */
 function isNotCell(text: string, longest = 40): boolean {
   return (
-    /^(第?[一二三四五六七八九十]+[、.．部]).*(情况|事项)$/.test(text) ||
+    /^(第?[一二三四五六七八九十]+[、.．部]|[1-6]、\s*).*(情况|事项)$/.test(text) ||
     /[。；;]$/.test(text) ||
     [...text].length > longest
   );
@@ -104,6 +105,29 @@ function cellPerLineTables(lines: TextLine[]): (TextLine | SourceTable)[] {
 
 /** A plain-text page: one line per paragraph; table rows in any of the shapes above. */
 export function textSource(text: string): SourceDocument {
+  if (isLayoutText(text)) return { blocks: layoutBlocks(text, linesOfLayout), meta: {} };
+  return { blocks: plainBlocks(text), meta: {} };
+}
+
+/** The lines of a layout text outside its tables, read as plain text, each block keeping its line. */
+function linesOfLayout(lines: { text: string; index: number }[]): Block[] {
+  const at = (from: string) => {
+    const line = lines[Number(from.replace(/^line /, '')) - 1];
+    return line ? `line ${line.index + 1}` : from;
+  };
+  return plainBlocks(lines.map((line) => line.text).join('\n')).map((block) =>
+    block.kind === 'line'
+      ? { ...block, from: at(block.from) }
+      : {
+          ...block,
+          from: at(block.from),
+          rows: block.rows.map((row) => ({ ...row, from: at(row.from) })),
+          asLines: block.asLines.map((line) => ({ ...line, from: at(line.from) })),
+        },
+  );
+}
+
+function plainBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let table: SourceTable | undefined;
   let loose: TextLine[] = [];
@@ -159,5 +183,5 @@ export function textSource(text: string): SourceDocument {
   });
   endTable();
   flushLoose();
-  return { blocks, meta: {} };
+  return blocks;
 }

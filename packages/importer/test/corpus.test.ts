@@ -129,6 +129,18 @@ describe('the harness', () => {
     expect(counts).toEqual({ right: 2, wrong: 0, missed: 1, total: 3 });
   });
 
+  it('counts an amount the report does not carry ({ value: null } expected) as right when nothing is read', () => {
+    const expected = { sections: { proactiveDisclosure: { table: { amount: { value: null, unit: null } } } } };
+    expect(compareCells(expected, { sections: { proactiveDisclosure: { table: {} } } }).counts).toEqual({
+      right: 1,
+      wrong: 0,
+      missed: 0,
+      total: 1,
+    });
+    const placed = { sections: { proactiveDisclosure: { table: { amount: { value: '5', unit: '元' } } } } };
+    expect(compareCells(expected, placed).counts.wrong).toBe(1);
+  });
+
   it('matches a known error by rule and by its pointer or a place under it', () => {
     const known = [
       { rule: 'B-ROW', pointer: '/sections/applications/table/newApplications', note: 'row' },

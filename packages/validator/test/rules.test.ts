@@ -426,6 +426,27 @@ describe.each(EDITIONS)('edition %s', (edition) => {
       ],
     );
   });
+
+  it('I-SPAM: the injections of the real hacked pages in the import corpus', () => {
+    // Sentences as published (packages/importer/test/corpus: hlj-erdaohe, tj-dongli-donglihu,
+    // jx-shangrao-gov, ln-liaoning-gov-office, zj-hangzhou-yuhang-gov).
+    const injected: [string, string[]][] = [
+      ['贯彻落实省、市球迷网政务公开工作有关文件精神', ['球迷网']],
+      ['《国务院办公厅中国足彩网印发2020年政务公开工作要点的通知》', ['足彩']],
+      ['深入贯彻落实习近平总书记视察欧洲五大联赛重要讲话精神', ['五大联赛']],
+      ['现公布美高梅娛樂城办公厅2022年政府信息公开工作年度报告', ['美高梅', '娛樂城']],
+      ['《欧洲杯预选赛附加赛_欧洲杯官网投注印发〈年度报告格式〉的通知》', ['官网投注']],
+    ];
+    const document = base(edition);
+    const first = document.sections.overview.oversight.paragraphs.length;
+    document.sections.overview.oversight.paragraphs.push(...injected.map(([text]) => text));
+    const spam = validate(document).findings.filter((finding) => finding.ruleId === 'I-SPAM');
+    expect(spam.map((finding) => [finding.pointer, finding.actual])).toEqual(
+      injected.flatMap(([, words], index) =>
+        words.map((word) => [`/sections/overview/oversight/paragraphs/${first + index}`, word]),
+      ),
+    );
+  });
 });
 
 describe('edition 2019 only', () => {

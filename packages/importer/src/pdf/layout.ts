@@ -106,9 +106,42 @@ function joinText(a: string, b: string): string {
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
-function sameColumns(a: PdfTable, b: PdfTable): boolean {
-  return a.xs.length === b.xs.length && a.xs.every((x, i) => Math.abs(x - b.xs[i]!) <= 3);
+/** Column boundaries of two pages' tables closer than this (points) are the same boundary. */
+const SAME_X = 3;
+
+/**
+ * A table continued on the next page, put on the columns of its first part: every column boundary of
+ * the continuation must be one of the first part's (a continuation often lacks the leftmost columns,
+ * whose row-group label was written on the page before, e.g. 三、本年度办理结果). Columns the continuation
+ * does not cover are blank cells continued from above. Undefined when a boundary is not one of the first
+ * part's: then it is another table, or one whose columns cannot be matched by position.
+ */
+export function onColumnsOf(first: PdfTable, next: PdfTable): PdfTable | undefined {
+  const index = next.xs.map((x) => nearest(first.xs, x));
+  if (index.some((i) => i < 0) || index.some((i, k) => k > 0 && i <= index[k - 1]!)) return undefined;
+  if (index.length < 3) return undefined;
+  const rows = next.ys.length - 1;
+  const cells = next.cells.map((cell) => ({ ...cell, c0: index[cell.c0]!, c1: index[cell.c1 + 1]! - 1 }));
+  const covered = new Set(cells.flatMap((cell) => range(cell.c0, cell.c1)));
+  for (let c = 0; c < first.xs.length - 1; c++) {
+    if (covered.has(c)) continue;
+    // A column the continuation does not draw: one blank cell down the whole part.
+    const box = { x0: first.xs[c]!, x1: first.xs[c + 1]!, y1: next.box.y1, y0: next.box.y0 };
+    cells.push({ text: '', box, r0: 0, r1: rows - 1, c0: c, c1: c });
+  }
+  return { ...next, xs: first.xs, cells };
 }
+
+/** Index of the boundary nearest x (a double rule's two lines are ~2 points apart), -1 if none is close. */
+function nearest(xs: number[], x: number): number {
+  let best = -1;
+  xs.forEach((f, i) => {
+    if (Math.abs(f - x) <= SAME_X && (best < 0 || Math.abs(f - x) < Math.abs(xs[best]! - x))) best = i;
+  });
+  return best;
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 function tableRows(table: PdfTable): SourceTable['rows'] {
   const grid = new Map<string, (typeof table.cells)[number]>();
@@ -206,6 +239,32 @@ function unruledTables(blocks: Block[]): Block[] {
   return out;
 }
 
+type OpenTable = { table: PdfTable; block: SourceTable };
+
+/**
+ * Adds a table to the blocks, or to the table it continues (`open`: the table just before a page break):
+ * a continuation goes on the first part's columns, which stay the reference for the next page.
+ */
+function addTable(blocks: Block[], table: PdfTable, open: OpenTable | undefined): OpenTable {
+  const continued = open ? onColumnsOf(open.table, table) : undefined;
+  if (open && continued) {
+    const rows = tableRows(continued);
+    open.block.rows.push(...rows);
+    open.block.asLines.push(...asLines(rows));
+    return open;
+  }
+  const rows = tableRows(table);
+  const block: SourceTable = {
+    kind: 'table',
+    rows,
+    aligned: true,
+    from: place(table.page, table.box),
+    asLines: asLines(rows),
+  };
+  blocks.push(block);
+  return { table, block };
+}
+
 /** Pages → blocks: paragraphs joined, tables continued across pages joined. */
 export function pdfSource(pages: PdfPage[]): SourceDocument {
   const { items, lastOfPage } = pageItems(pages);
@@ -213,7 +272,7 @@ export function pdfSource(pages: PdfPage[]): SourceDocument {
   const blocks: Block[] = [];
   let previous: Item | undefined;
   let lastLine: PdfLine | undefined;
-  let lastTable: { table: PdfTable; block: SourceTable } | undefined;
+  let lastTable: OpenTable | undefined;
   for (const item of items) {
     const pageBreak = previous !== undefined && lastOfPage.has(previous);
     if (item.kind === 'line') {
@@ -231,21 +290,7 @@ export function pdfSource(pages: PdfPage[]): SourceDocument {
       }
       lastLine = item.line;
     } else {
-      const rows = tableRows(item.table);
-      if (pageBreak && previous?.kind === 'table' && lastTable && sameColumns(lastTable.table, item.table)) {
-        lastTable.block.rows.push(...rows);
-        lastTable.block.asLines.push(...asLines(rows));
-      } else {
-        const block: SourceTable = {
-          kind: 'table',
-          rows,
-          aligned: true,
-          from: place(item.table.page, item.table.box),
-          asLines: asLines(rows),
-        };
-        blocks.push(block);
-      }
-      lastTable = { table: item.table, block: blocks[blocks.length - 1] as SourceTable };
+      lastTable = addTable(blocks, item.table, pageBreak && previous?.kind === 'table' ? lastTable : undefined);
       lastLine = undefined;
     }
     previous = item;
