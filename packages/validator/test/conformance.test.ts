@@ -155,5 +155,5 @@ describe('the rule-file schema: zod and Ajv agree', () => {
       }
     }
     expect(invalid).toBeGreaterThan(200);
-  });
+  }, 60_000);
 });
