@@ -1,9 +1,10 @@
 /** `nianbao compare` end to end through the built CLI: the examples and a modified copy. */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '@nianbao/fixtures/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 
@@ -13,13 +14,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'nianbao-compare-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const SAMPLE = join(root, 'examples/sample-bureau-2021.yaml');
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: tmp, timeout: 100_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]) => runCli(bin, args, { cwd: tmp, timeout: 100_000 });
 
 describe('nianbao compare', () => {
   it('writes the HTML, PDF and JSON comparison of the sample and a modified copy with an error', async () => {

@@ -4,11 +4,12 @@
  * validated, shown in the page and the PDF, and declared in the open data. A bad extension is refused
  * with exit 2 and one line naming its file and place.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '@nianbao/fixtures/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,13 +18,7 @@ const EXTENSION = join(root, 'examples/extensions/other-documents');
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-ext-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: tmp, timeout: 100_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]) => runCli(bin, args, { cwd: tmp, timeout: 100_000 });
 
 /** The sample report with the extension's row (its 现行有效件数 given). */
 function report(name: string, inForce: number): string {

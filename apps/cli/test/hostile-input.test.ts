@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCliSync } from '@nianbao/fixtures/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,13 +17,7 @@ const SAMPLE = readFileSync(join(root, 'examples/sample-bureau-2021.yaml'), 'utf
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-hostile-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function nianbao(args: string[]) {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const nianbao = (args: string[]) => runCliSync(bin, args, { cwd: root });
 
 interface JsonFinding {
   ruleId: string;

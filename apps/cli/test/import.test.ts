@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCliSync } from '@nianbao/fixtures/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -15,13 +15,7 @@ const CMS_2021_GBK = 'packages/importer/test/fixtures/cms-government-2021.gbk.ht
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function nianbao(args: string[]) {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const nianbao = (args: string[]) => runCliSync(bin, args, { cwd: root });
 
 /** Every string of a document with the hacked page's spam put back (see examples/chizhou-rfb-2020.yaml). */
 function tamper(value: unknown): unknown {

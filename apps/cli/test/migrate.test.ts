@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCliSync } from '@nianbao/fixtures/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -11,12 +11,7 @@ const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-migrate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function nianbao(args: string[]) {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const nianbao = (args: string[]) => runCliSync(bin, args, { cwd: root });
 
 describe('nianbao migrate', () => {
   it('writes a 2021 document with labelled YAML, lists what was not carried, and it validates but the year', () => {

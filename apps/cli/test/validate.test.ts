@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseReportText } from '@nianbao/source';
+import { runCliSync } from '@nianbao/fixtures/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTamperedSeed } from './tampered.js';
 
@@ -17,18 +17,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 // The seed as the hacked page published it (the example is the report as the agency wrote it).
 const TAMPERED = writeTamperedSeed(root, tmp);
 
-function nianbao(args: string[], env: Record<string, string> = {}) {
-  const clean = { ...process.env };
-  delete clean.FORCE_COLOR;
-  delete clean.NO_COLOR;
-  delete clean.NIANBAO_DEBUG;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    env: { ...clean, ...env },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const nianbao = (args: string[], env: Record<string, string> = {}) => runCliSync(bin, args, { cwd: root, env });
 
 interface JsonFinding {
   ruleId: string;

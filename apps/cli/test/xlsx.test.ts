@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { runCliSync } from '@nianbao/fixtures/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -13,12 +13,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'nianbao-xlsx-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const SAMPLE = 'examples/sample-bureau-2021.yaml';
 
-function nianbao(args: string[]) {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const nianbao = (args: string[]) => runCliSync(bin, args, { cwd: root });
 const example = () => parse(readFileSync(join(root, SAMPLE), 'utf8'));
 
 describe('nianbao new', () => {

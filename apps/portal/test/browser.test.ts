@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledExamples, validReport } from '@nianbao/fixtures';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { launchChromium } from '@nianbao/fixtures/testing';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, openPortal, type Portal, servePortal } from '../src/index.js';
 
@@ -41,19 +42,7 @@ beforeAll(async () => {
   reportPath = `/reports/${encodeURIComponent('1133010000250718X5-2023')}`;
   server = await servePortal(portal, 0, '127.0.0.1');
   base = `http://127.0.0.1:${server.port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

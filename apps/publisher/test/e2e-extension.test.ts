@@ -11,7 +11,7 @@ import { applyExtensions, loadExtensions } from '@nianbao/extension';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server/index.js';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '@nianbao/fixtures/testing';
 import { at } from './fill.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateReport } from '@nianbao/validator';
 import { startServer, type RunningServer } from '../src/server/index.js';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '@nianbao/fixtures/testing';
 import { at, pasteInto, pasteTables, typeMetadata, typeNarrative } from './fill.js';
 
 const SAMPLE_FILE = fileURLToPath(new URL('../../../examples/sample-bureau-2021.yaml', import.meta.url));

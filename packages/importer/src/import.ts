@@ -16,6 +16,7 @@ import type { SourceDocument, SourceTable } from './source.js';
 import { textSource } from './text-source.js';
 import { type EditionSpec, editionSpec, editionSpecs, type TableId, type TableSpec } from './spec.js';
 import { readTable, type TableReading } from './read-table.js';
+import { simplifiedSource, simplifiedText } from './simplified.js';
 import { classifyTable, tableLabelKeys } from './tables.js';
 import type {
   Fidelity,
@@ -41,8 +42,9 @@ export function importReport(input: ImportInput, options: ImportOptions = {}): I
         `The page nests its elements more than ${MAX_NESTING} deep; not a normal report page, not read.`,
       );
     }
-    const source = input.kind === 'html' ? htmlSource(input.text) : (gluedSource(input.text) ?? textSource(input.text));
-    return importSource(source, input.name, options);
+    const { text, warnings } = simplifiedText(input.text);
+    const source = input.kind === 'html' ? htmlSource(text) : (gluedSource(text) ?? textSource(text));
+    return importSource(source, input.name, options, warnings);
   });
 }
 
@@ -204,9 +206,14 @@ function readTables(spec: EditionSpec, source: SourceDocument, tableIds: Map<Sou
 }
 
 /** The import of a page already read into blocks. */
-export function importSource(source: SourceDocument, name: string, options: ImportOptions = {}): ImportResult {
+export function importSource(
+  published: SourceDocument,
+  name: string,
+  options: ImportOptions = {},
+  warnings: ImportWarning[] = [],
+): ImportResult {
   const specs = editionSpecs();
-  const warnings: ImportWarning[] = [];
+  const source = simplifiedSource(published, warnings);
   const unplaced: Unplaced[] = [];
   const { before, buckets } = segment(source.blocks, specs[0]!.sections, warnings);
   const bucketOf = (key: string) => buckets.find((b) => b.spec.key === key);

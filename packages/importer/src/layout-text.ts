@@ -86,7 +86,7 @@ function isProse(line: LayoutLine, raw: string): boolean {
   const text = raw.trim();
   return (
     /[。；;！？]$/.test(text) ||
-    /^(第?[一二三四五六七八九十]+[、.．部]).*(情况|事项)$/.test(text) ||
+    /^(第?[一二三四五六七八九十]+[、.．部]|[1-6]、\s*).*(情况|事项)$/.test(text) ||
     line.tokens.some((token) => [...token.text].length > 40)
   );
 }

@@ -36,9 +36,11 @@ export interface SectionHeading {
 /** Whether a line is the heading of one of `sections` (一、总体情况 / 第一部分 总体情况 / 一. 总体情况 …). */
 export function sectionHeading(text: string, sections: SectionSpec[]): SectionHeading | undefined {
   const { numbering, rest } = splitNumbering(text);
-  if (!numbering || (numbering.style !== 'section' && numbering.style !== 'part')) return undefined;
+  if (!numbering || !['section', 'part', 'arabic'].includes(numbering.style)) return undefined;
   const inline = splitInlineHeading(rest);
   if (!inline) return undefined;
+  // 1、 总体情况: a word processor's list numbering replaced 一、; a list item (1、主动公开。…) is not a part.
+  if (numbering.style === 'arabic') return listHeading(inline, numbering.ordinal, sections);
   const headingKey = key(inline.heading);
   let best: { section: SectionSpec; score: number } | undefined;
   for (const section of sections) {
@@ -57,6 +59,24 @@ export function sectionHeading(text: string, sections: SectionSpec[]): SectionHe
     approximate: headingKey !== best.section.labelKey,
   };
 }
+
+/** A part's heading numbered 1、: alone on its line, its words the official ones, its number the part's. */
+function listHeading(
+  inline: { heading: string; rest: string },
+  ordinal: number,
+  sections: SectionSpec[],
+): SectionHeading | undefined {
+  if (inline.rest !== '') return undefined;
+  const headingKey = key(inline.heading);
+  const section = sections.find(
+    (s) => s.numbering?.ordinal === ordinal && similarity(headingKey, s.labelKey) >= LIST_HEADING_MATCH,
+  );
+  if (!section) return undefined;
+  return { section, rest: '', numberDiffers: true, approximate: headingKey !== section.labelKey };
+}
+
+/** How close a list-numbered heading's words must be to the part's (its number alone says little). */
+const LIST_HEADING_MATCH = 0.9;
 
 /** Key phrases of the sub-topics besides their official names (the variants agencies use). */
 const TOPIC_PHRASES: Record<string, string[]> = {

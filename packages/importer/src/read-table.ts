@@ -145,6 +145,9 @@ class TableReader {
     switch (kind.kind) {
       case 'data':
         this.context = context;
+        // A label with no cell after it (a heading 「### 一、本年新收…」 over its own small table) names the
+        // row to come; it is not the row, whose cells would then be missing and its real line a duplicate.
+        if (split.values.length === 0 && !row.aligned) break;
         this.placeRow(row, split, kind.row, kind.approximate);
         this.afterData = true;
         break;

@@ -44,7 +44,7 @@ const isRule = (line: string): boolean => /^[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{
 /** A section heading (二、主动公开政府信息情况) or a sentence: never a table's cell line. */
 function isNotCell(text: string, longest = 40): boolean {
   return (
-    /^(第?[一二三四五六七八九十]+[、.．部]).*(情况|事项)$/.test(text) ||
+    /^(第?[一二三四五六七八九十]+[、.．部]|[1-6]、\s*).*(情况|事项)$/.test(text) ||
     /[。；;]$/.test(text) ||
     [...text].length > longest
   );

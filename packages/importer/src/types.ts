@@ -45,6 +45,8 @@ export type WarningCode =
   | 'metadata-missing'
   /** An official section heading or sub-topic was not found. */
   | 'section-missing'
+  /** The text was in traditional characters and was read converted to simplified ones. */
+  | 'script-converted'
   /** A section heading carried a different number than the official one. */
   | 'heading-number'
   /** The table labels belong to another edition than the report year's, or than the one asked for. */

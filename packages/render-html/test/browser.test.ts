@@ -5,7 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '@nianbao/fixtures/testing';
+import type { Browser, Page } from 'playwright-core';
 import { renderHtmlFragment, renderHtmlPage } from '../src/index.js';
 import { examples } from './examples.js';
 import { hostile, payloads } from './payloads.js';
@@ -16,19 +17,7 @@ const axePath = require.resolve('axe-core/axe.min.js');
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

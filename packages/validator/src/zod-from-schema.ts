@@ -152,75 +152,45 @@ class Converter {
       throw new UnsupportedSchemaError('a schema must be an object or a boolean', toPointer(at));
     for (const [keyword, value] of Object.entries(node)) {
       if (keyword.startsWith('x-') || ANNOTATIONS.has(keyword)) {
-        if (keyword === '$defs') {
-          if (!isPlainObject(value))
-            throw new UnsupportedSchemaError('$defs must be an object', toPointer([...at, keyword]));
-          for (const [name, def] of Object.entries(value)) this.assertSupported(def as Node, [...at, keyword, name]);
-        }
+        if (keyword === '$defs') this.assertDefs(value, [...at, keyword]);
         continue;
       }
       if (!SUPPORTED.has(keyword))
         throw new UnsupportedSchemaError(`unsupported JSON Schema keyword "${keyword}"`, toPointer([...at, keyword]));
       const here = [...at, keyword];
-      const fail = (what: string) => {
-        throw new UnsupportedSchemaError(`"${keyword}" must be ${what}`, toPointer(here));
-      };
-      switch (keyword) {
-        case 'type': {
-          const types = Array.isArray(value) ? value : [value];
-          if (types.length === 0 || !types.every((type) => typeof type === 'string' && TYPES.has(type)))
-            fail('a JSON type or a list of them');
-          break;
-        }
-        case 'properties':
-          if (!isPlainObject(value)) fail('an object');
-          for (const [name, sub] of Object.entries(value as object)) this.assertSupported(sub as Node, [...here, name]);
-          break;
-        case 'required':
-          if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) fail('a list of strings');
-          break;
-        case 'enum':
-          if (!Array.isArray(value)) fail('a list');
-          break;
-        case 'oneOf':
-        case 'anyOf':
-        case 'allOf':
-          if (!Array.isArray(value) || value.length === 0) fail('a non-empty list of schemas');
-          (value as Node[]).forEach((sub, i) => this.assertSupported(sub, [...here, i]));
-          break;
-        case 'additionalProperties':
-        case 'items':
-        case 'if':
-        case 'then':
-        case 'else':
-        case 'not':
-          this.assertSupported(value as Node, here);
-          break;
-        case 'minimum':
-        case 'maximum':
-          if (typeof value !== 'number' || !Number.isFinite(value)) fail('a number');
-          break;
-        case 'minLength':
-        case 'maxLength':
-        case 'minItems':
-        case 'maxItems':
-          if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail('a non-negative integer');
-          break;
-        case 'pattern':
-          if (typeof value !== 'string') fail('a string');
-          try {
-            new RegExp(value as string, 'u');
-          } catch (error) {
-            fail(`a valid regular expression (${(error as Error).message})`);
-          }
-          break;
-        case '$ref':
-          if (typeof value !== 'string') fail('a string');
-          this.target(value as string);
-          break;
-        case 'const':
-          break;
-      }
+      const problem = valueProblem(keyword, value);
+      if (problem !== undefined) throw new UnsupportedSchemaError(`"${keyword}" must be ${problem}`, toPointer(here));
+      this.assertSubschemas(keyword, value, here);
+    }
+  }
+
+  private assertDefs(value: unknown, at: (string | number)[]): void {
+    if (!isPlainObject(value)) throw new UnsupportedSchemaError('$defs must be an object', toPointer(at));
+    for (const [name, def] of Object.entries(value)) this.assertSupported(def as Node, [...at, name]);
+  }
+
+  /** The schemas inside a keyword's value (already of the right shape), and where a `$ref` points. */
+  private assertSubschemas(keyword: string, value: unknown, here: (string | number)[]): void {
+    switch (keyword) {
+      case 'properties':
+        for (const [name, sub] of Object.entries(value as object)) this.assertSupported(sub as Node, [...here, name]);
+        break;
+      case 'oneOf':
+      case 'anyOf':
+      case 'allOf':
+        (value as Node[]).forEach((sub, i) => this.assertSupported(sub, [...here, i]));
+        break;
+      case 'additionalProperties':
+      case 'items':
+      case 'if':
+      case 'then':
+      case 'else':
+      case 'not':
+        this.assertSupported(value as Node, here);
+        break;
+      case '$ref':
+        this.target(value as string);
+        break;
     }
   }
 
@@ -489,4 +459,49 @@ export function converterFor(root: JsonSchema): { convert(node: JsonSchema): z.Z
 export function zodFromJsonSchema(schema: JsonSchema | boolean): z.ZodType {
   if (typeof schema === 'boolean') return schema ? z.unknown() : z.never();
   return converterFor(schema).convert(schema);
+}
+
+/** What a keyword's value must be, when it is not that (the schemas inside are checked on their own). */
+function valueProblem(keyword: string, value: unknown): string | undefined {
+  switch (keyword) {
+    case 'type': {
+      const types = Array.isArray(value) ? value : [value];
+      const known = types.length > 0 && types.every((type) => typeof type === 'string' && TYPES.has(type));
+      return known ? undefined : 'a JSON type or a list of them';
+    }
+    case 'properties':
+      return isPlainObject(value) ? undefined : 'an object';
+    case 'required':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : 'a list of strings';
+    case 'enum':
+      return Array.isArray(value) ? undefined : 'a list';
+    case 'oneOf':
+    case 'anyOf':
+    case 'allOf':
+      return Array.isArray(value) && value.length > 0 ? undefined : 'a non-empty list of schemas';
+    case 'minimum':
+    case 'maximum':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a number';
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'a non-negative integer';
+    case 'pattern':
+      return patternProblem(value);
+    case '$ref':
+      return typeof value === 'string' ? undefined : 'a string';
+    default:
+      return undefined;
+  }
+}
+
+function patternProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'a string';
+  try {
+    new RegExp(value, 'u');
+    return undefined;
+  } catch (error) {
+    return `a valid regular expression (${(error as Error).message})`;
+  }
 }

@@ -155,5 +155,6 @@ describe('the rule-file schema: zod and Ajv agree', () => {
       }
     }
     expect(invalid).toBeGreaterThan(200);
+    // 560 documents through Ajv and zod: 4 s alone, over 10 s on a loaded machine.
   }, 60_000);
 });

@@ -133,6 +133,32 @@ describe('text checks', () => {
     ]);
   });
 
+  it('a numbered back-reference keeps the prefilter off (its group names dropped, groups renumber)', () => {
+    const document = doc2021();
+    const cell = '/sections/applications/table/newApplications/total';
+    const total = document.sections.applications.table.newApplications.total as number;
+    // \1 is the group n: the number stated again after the sentence.
+    document.sections.otherMatters.paragraphs.push(`共${total + 1}件、${total + 1}`);
+    const index = document.sections.otherMatters.paragraphs.length - 1;
+    const backReference = rules({
+      id: 'LOCAL-BACKREF',
+      severity: 'warning',
+      title: text('数字'),
+      message: text('{actual}≠{expected}'),
+      checks: [
+        { type: 'statedCount', at: ['/sections/otherMatters'], patterns: ['共(?<n>\\d+)件(、)\\1'], equals: [cell] },
+      ],
+    });
+    const findings = only(validate(document, { extraRules: [backReference] }).findings, 'LOCAL-BACKREF');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        pointer: `/sections/otherMatters/paragraphs/${index}`,
+        actual: total + 1,
+        expected: total,
+      }),
+    ]);
+  });
+
   it('substantive: a placeholder longer than minChars, and a count of meaningful characters at the limit', () => {
     const document = doc2021();
     const rule = (placeholders: string[], minChars: number) =>

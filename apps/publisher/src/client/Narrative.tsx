@@ -25,21 +25,11 @@ function Note({ pointer }: { pointer: string }) {
   );
 }
 
-export const Paragraphs = memo(function Paragraphs({
-  segments,
-  label,
-}: {
-  segments: readonly string[];
-  label: string;
-}) {
-  const store = useStore();
-  const { edition, change } = store;
-  const { t } = useWords();
+/** A paragraph list's edits: replace, move, remove (an empty optional list is removed from the report). */
+function useParagraphList(segments: readonly string[]) {
+  const { edition, change } = useStore();
   const path = [...segments];
-  const pointer = toPointer(path);
   const list = useSlice(segments);
-  useFindingsUnder(pointer);
-  const findings = store.state.findings;
   const items = Array.isArray(list) ? (list as unknown[]) : [];
   const required = isRequiredAt(edition, path, schemaOf(edition));
   const setList = (next: unknown[], key?: string) =>
@@ -50,6 +40,102 @@ export const Paragraphs = memo(function Paragraphs({
     next.splice(to, 0, item);
     setList(next);
   };
+  const edit = (index: number, text: string, key: string) => {
+    const next = items.slice();
+    next[index] = text;
+    change([{ path, value: next }], key);
+  };
+  const remove = (index: number) => setList(items.filter((_, i) => i !== index));
+  return { path, items, setList, move, edit, remove };
+}
+
+interface ParagraphProps {
+  item: unknown;
+  index: number;
+  count: number;
+  pointer: string;
+  id: string;
+  label: string;
+  invalid: boolean;
+  onEdit: (text: string) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}
+
+/** One paragraph: its text and the buttons that move and remove it, with its finding below. */
+function Paragraph({ item, index, count, pointer, id, label, invalid, onEdit, onMove, onRemove }: ParagraphProps) {
+  const { t } = useWords();
+  return (
+    <li>
+      <label htmlFor={id} className="sr-only">
+        {label} {t.paragraph} {index + 1}
+      </label>
+      <textarea
+        id={id}
+        data-pointer={pointer}
+        aria-invalid={invalid ? true : undefined}
+        value={typeof item === 'string' ? item : ''}
+        rows={Math.min(12, Math.max(2, Math.ceil(String(item ?? '').length / 60)))}
+        onChange={(event) => onEdit(event.target.value)}
+      />
+      <div className="paragraph-tools">
+        <button type="button" disabled={index === 0} onClick={() => onMove(index - 1)}>
+          {t.moveUp}
+          <span className="sr-only"> {index + 1}</span>
+        </button>
+        <button type="button" disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+          {t.moveDown}
+          <span className="sr-only"> {index + 1}</span>
+        </button>
+        <button type="button" onClick={onRemove}>
+          {t.remove}
+          <span className="sr-only"> {index + 1}</span>
+        </button>
+      </div>
+      <Note pointer={pointer} />
+    </li>
+  );
+}
+
+/** Adds an empty paragraph at the end and moves the focus into it once rendered. */
+function AddParagraph({
+  pointer,
+  count,
+  label,
+  onAdd,
+}: {
+  pointer: string;
+  count: number;
+  label: string;
+  onAdd: () => void;
+}) {
+  const { t } = useWords();
+  const add = () => {
+    onAdd();
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLTextAreaElement>(`[data-pointer="${CSS.escape(`${pointer}/${count}`)}"]`)?.focus(),
+    );
+  };
+  return (
+    <button type="button" className="add" onClick={add}>
+      {t.addParagraph}
+      <span className="sr-only">：{label}</span>
+    </button>
+  );
+}
+
+export const Paragraphs = memo(function Paragraphs({
+  segments,
+  label,
+}: {
+  segments: readonly string[];
+  label: string;
+}) {
+  const store = useStore();
+  const { path, items, setList, move, edit, remove } = useParagraphList(segments);
+  const pointer = toPointer(path);
+  useFindingsUnder(pointer);
+  const findings = store.state.findings;
   return (
     <fieldset className="paragraphs" data-pointer={pointer}>
       <legend className="sr-only">{label}</legend>
@@ -57,61 +143,25 @@ export const Paragraphs = memo(function Paragraphs({
       <ol>
         {items.map((item, index) => {
           const itemPointer = `${pointer}/${index}`;
-          const invalid = findings.get(itemPointer)?.some((finding) => finding.severity === 'error');
-          const id = `p-${path.join('-')}-${index}`;
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity but their place
-            <li key={index}>
-              <label htmlFor={id} className="sr-only">
-                {label} {t.paragraph} {index + 1}
-              </label>
-              <textarea
-                id={id}
-                data-pointer={itemPointer}
-                aria-invalid={invalid ? true : undefined}
-                value={typeof item === 'string' ? item : ''}
-                rows={Math.min(12, Math.max(2, Math.ceil(String(item ?? '').length / 60)))}
-                onChange={(event) => {
-                  const next = items.slice();
-                  next[index] = event.target.value;
-                  change([{ path, value: next }], itemPointer);
-                }}
-              />
-              <div className="paragraph-tools">
-                <button type="button" disabled={index === 0} onClick={() => move(index, index - 1)}>
-                  {t.moveUp}
-                  <span className="sr-only"> {index + 1}</span>
-                </button>
-                <button type="button" disabled={index === items.length - 1} onClick={() => move(index, index + 1)}>
-                  {t.moveDown}
-                  <span className="sr-only"> {index + 1}</span>
-                </button>
-                <button type="button" onClick={() => setList(items.filter((_, i) => i !== index))}>
-                  {t.remove}
-                  <span className="sr-only"> {index + 1}</span>
-                </button>
-              </div>
-              <Note pointer={itemPointer} />
-            </li>
+            <Paragraph
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity but their place
+              key={index}
+              item={item}
+              index={index}
+              count={items.length}
+              pointer={itemPointer}
+              id={`p-${path.join('-')}-${index}`}
+              label={label}
+              invalid={findings.get(itemPointer)?.some((finding) => finding.severity === 'error') ?? false}
+              onEdit={(text) => edit(index, text, itemPointer)}
+              onMove={(to) => move(index, to)}
+              onRemove={() => remove(index)}
+            />
           );
         })}
       </ol>
-      <button
-        type="button"
-        className="add"
-        onClick={() => {
-          setList([...items, '']);
-          // The new paragraph takes the focus once rendered.
-          requestAnimationFrame(() =>
-            document
-              .querySelector<HTMLTextAreaElement>(`[data-pointer="${CSS.escape(`${pointer}/${items.length}`)}"]`)
-              ?.focus(),
-          );
-        }}
-      >
-        {t.addParagraph}
-        <span className="sr-only">：{label}</span>
-      </button>
+      <AddParagraph pointer={pointer} count={items.length} label={label} onAdd={() => setList([...items, ''])} />
     </fieldset>
   );
 });

@@ -46,22 +46,21 @@ function evaluateRuleSet(
     if (rule.needsPrevious && !previous) continue;
     for (const binding of bindingsOf(rule)) {
       const scope: Scope = { ruleSet, rule, vars: binding.vars, base: binding.base, binding, current, previous, memo };
-      for (const finding of evaluateRule(rule, scope)) findings.push(finding);
+      evaluateRule(rule, scope, findings);
     }
   }
 }
 
-function evaluateRule(rule: Rule, scope: Scope): Finding[] {
+/** The findings of one rule in one binding, added to `findings`. */
+function evaluateRule(rule: Rule, scope: Scope, findings: Finding[]): void {
   const ruleCondition = evaluateConditions(rule.when, scope);
-  if (!ruleCondition.holds) return [];
-  const findings: Finding[] = [];
+  if (!ruleCondition.holds) return;
   for (const check of rule.checks) {
     const checkCondition = evaluateConditions(check.when, scope);
     if (!checkCondition.holds) continue;
     const conditionValue = checkCondition.value ?? ruleCondition.value;
     for (const raw of runCheck(check, scope)) findings.push(toFinding(raw, check, scope, conditionValue));
   }
-  return findings;
 }
 
 /** The check's evaluator from the table; a type the table does not know finds nothing. */

@@ -70,6 +70,19 @@ function builtInValue(
 
 const BUILT_IN = new Set<string>(BUILT_IN_PLACEHOLDERS);
 
+/** A message template split at its placeholders: text, name, text, …, text (once per template). */
+const templates = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{([^{}]+)\}/);
+    // Rule files are few, but a server may be handed many: keep the cache bounded.
+    if (templates.size > 10_000) templates.clear();
+    templates.set(template, parts);
+  }
+  return parts;
+}
+
 /** `{name}` replaced: built-in placeholders first, then forEach variables; unknown names stay as written. */
 function fill(
   template: string,
@@ -77,13 +90,17 @@ function fill(
   builtIn: (name: Placeholder) => PlaceholderValue,
   language: keyof LocalizedText,
 ): string {
-  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+  const parts = partsOf(template);
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const value = BUILT_IN.has(name)
       ? builtIn(name as Placeholder)
       : Object.hasOwn(values, name)
         ? values[name]
         : undefined;
-    if (value === undefined) return whole;
-    return typeof value === 'string' ? value : value[language];
-  });
+    text += value === undefined ? `{${name}}` : typeof value === 'string' ? value : value[language];
+    text += parts[i + 1]!;
+  }
+  return text;
 }

@@ -19,3 +19,18 @@ export function regex(pattern: string, flags = ''): RegExp | undefined {
   compiled.lastIndex = 0;
   return compiled;
 }
+
+/**
+ * Every match of a global expression in a text, from its start: `text.matchAll` would do, but it makes
+ * a copy of the expression on each call, which costs more than the search when a text has few matches.
+ */
+export function allMatches(expression: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  expression.lastIndex = 0;
+  for (let match = expression.exec(text); match !== null; match = expression.exec(text)) {
+    matches.push(match);
+    // An empty match: step over one character (the expressions have the u flag), as matchAll does.
+    if (match[0] === '') expression.lastIndex += (text.codePointAt(expression.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return matches;
+}

@@ -15,7 +15,7 @@ import {
 import { converterFor } from '../zod-from-schema.js';
 import { placeOf } from '../places.js';
 import { ZERO, add, compareDecimals, negate, toDecimal, type Decimal } from './decimal.js';
-import type { TextEntry } from './texts.js';
+import type { ReportTexts, TextEntry } from './texts.js';
 import { row, rowValue, type Row } from './rows.js';
 
 /** A report and the schema of its edition (undefined: unknown edition, no type information). */
@@ -30,7 +30,7 @@ export interface RuleDocument {
 export interface Memo {
   texts: Map<string, TextEntry[] | undefined>;
   /** Every string of the report, once asked for (texts.ts). */
-  all?: TextEntry[];
+  all?: ReportTexts;
   /** This evaluation's number (rows.ts): a row's value read in another evaluation is not reused. */
   generation: number;
 }
@@ -133,12 +133,11 @@ const plainSteps = (steps: Steps): boolean =>
 /** The row of a pointer: its parent's pointer, as a Row. */
 function rowOf(pointer: string): Row {
   const parent = pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
-  const steps = stepsOf(parent);
-  return row(parent, steps, plainSteps(steps));
+  return row(parent, stepsOf(parent));
 }
 
 /** One step down from a value; undefined when the step is missing. Only own properties count. */
-function step(node: unknown, key: string | number, plain: boolean): unknown {
+export function step(node: unknown, key: string | number, plain: boolean): unknown {
   if (node === null || typeof node !== 'object') return undefined;
   if (Array.isArray(node)) return typeof key === 'number' ? node[key] : undefined;
   return plain || Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;

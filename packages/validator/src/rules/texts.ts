@@ -9,42 +9,57 @@ import { childSchema, holdsNoString } from './stringless.js';
 export interface TextEntry {
   text: string;
   pointer: string;
-  /** Whether the text has an ASCII digit (asked once, by the first statedCount check). */
-  digits?: boolean;
-  /** The text without invisible format characters (asked once, by the first forbiddenText check). */
-  visible?: string;
 }
 
 export const escapeKey = (key: string): string =>
   key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 
+/** Where the strings below a place start and end in the list of every string (they are consecutive). */
+export interface Span {
+  pointer: string;
+  start: number;
+  end: number;
+}
+
 /**
- * Every string of the report, in document order (a pointer is built only for a string). A report that
- * conforms to its schema is walked by its schema, past the tables (numbers only).
+ * Every string of the report in document order, and the span of each place the walk entered that holds
+ * one. The spans are a list, not a Map by pointer: an evaluation looks up a dozen pointers, and a Map
+ * would hash every place's pointer (each made by concatenation, so copied flat first), which costs more
+ * than the walk itself.
  */
-function allTexts(document: unknown, root: JsonSchema | undefined): TextEntry[] {
-  const found: TextEntry[] = [];
-  const path: string[] = [];
-  const walk = (value: unknown, schema: JsonSchema | boolean | undefined): void => {
-    if (typeof value === 'string') found.push({ text: value, pointer: path.join('') });
-    else if (value !== null && typeof value === 'object') {
-      for (const key of Object.keys(value)) {
-        const item = (value as Record<string, unknown>)[key];
-        if (typeof item !== 'string' && (item === null || typeof item !== 'object')) continue;
-        const child = root && childSchema(root, schema, key);
-        if (root && holdsNoString(root, child)) continue;
-        path.push(`/${escapeKey(key)}`);
-        walk(item, child);
-        path.pop();
-      }
-    }
+export interface ReportTexts {
+  entries: TextEntry[];
+  spans: Span[];
+}
+
+/**
+ * Walks the report once. A report that conforms to its schema is walked by its schema, past the tables
+ * (numbers only).
+ */
+function allTexts(document: unknown, root: JsonSchema | undefined): ReportTexts {
+  const entries: TextEntry[] = [];
+  const spans: Span[] = [];
+  const walk = (value: unknown, pointer: string, schema: JsonSchema | boolean | undefined): void => {
+    const start = entries.length;
+    if (typeof value === 'string') entries.push({ text: value, pointer });
+    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i], pointer, String(i), schema);
+    else
+      for (const key of Object.keys(value as object))
+        visit((value as Record<string, unknown>)[key], pointer, key, schema);
+    if (entries.length > start) spans.push({ pointer, start, end: entries.length });
   };
-  walk(document, root);
-  return found;
+  const visit = (item: unknown, parent: string, key: string, schema: JsonSchema | boolean | undefined): void => {
+    if (typeof item !== 'string' && (item === null || typeof item !== 'object')) return;
+    const child = root && childSchema(root, schema, key);
+    if (root && holdsNoString(root, child)) return;
+    walk(item, `${parent}/${escapeKey(key)}`, child);
+  };
+  if (typeof document === 'string' || (document !== null && typeof document === 'object')) walk(document, '', root);
+  return { entries, spans };
 }
 
 /** Every string of this year's report, collected once per evaluation. */
-export function reportTexts(scope: Scope): TextEntry[] {
+export function reportTexts(scope: Scope): ReportTexts {
   const { value, root, conforms } = scope.current;
   if (!scope.memo.all) scope.memo.all = allTexts(value, conforms ? root : undefined);
   return scope.memo.all;
@@ -69,24 +84,16 @@ export function texts(pointers: readonly string[], scope: Scope): TextEntry[] | 
   if (scope.memo.texts.has(list.key)) return scope.memo.texts.get(list.key);
   let result: TextEntry[] | undefined;
   if (list.refs.some((ref) => valueAt(scope, ref) !== undefined)) {
+    const { entries, spans } = reportTexts(scope);
     result = [];
-    for (const { pointer } of list.refs) below(reportTexts(scope), pointer, result);
+    for (const { pointer } of list.refs) {
+      const span = spans.find((candidate) => candidate.pointer === pointer);
+      if (span) for (let i = span.start; i < span.end; i++) result.push(entries[i]!);
+    }
     if (list.overlapping) result = [...new Set(result)];
   }
   scope.memo.texts.set(list.key, result);
   return result;
-}
-
-/** The entries at or below a pointer: one run of the list, which is in document order. */
-function below(all: readonly TextEntry[], pointer: string, into: TextEntry[]): void {
-  const prefix = `${pointer}/`;
-  let inside = false;
-  for (const entry of all) {
-    const here = pointer === '' || entry.pointer === pointer || entry.pointer.startsWith(prefix);
-    if (here) into.push(entry);
-    else if (inside) return;
-    inside = here;
-  }
 }
 
 /** The first of the pointers that exists in the report: where a finding about all their texts points. */
@@ -94,13 +101,6 @@ export function firstPresent(pointers: readonly string[], scope: Scope): string 
   const refs = pointers.map((pointer) => place(pointer, scope));
   return (refs.find((ref) => valueAt(scope, ref) !== undefined) ?? refs[0])?.pointer ?? '';
 }
-
-const INVISIBLE = /\p{Cf}/u;
-const INVISIBLE_ALL = /\p{Cf}/gu;
-
-/** The text without invisible format characters (zero-width space and joiners, U+FEFF, soft hyphen, bidi marks). */
-export const visibleText = (entry: TextEntry): string =>
-  (entry.visible ??= INVISIBLE.test(entry.text) ? entry.text.replace(INVISIBLE_ALL, '') : entry.text);
 
 /** Case-insensitive for Latin letters only (other scripts have no case that matters here). */
 export const foldLatin = (text: string): string => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());

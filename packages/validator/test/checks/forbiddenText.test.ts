@@ -25,4 +25,31 @@ describe('forbiddenText', () => {
     expect(found).toMatchObject({ actual: '锟斤拷' });
     expect(found!.message.zh).toContain('乱码');
   });
+  it('words and expressions searched together, an expression with a named group or a back-reference too', () => {
+    const report = doc();
+    report.sections.otherMatters.paragraphs = ['正文', '哈哈哈', '编号A-12', 'bet365'];
+    const label = { zh: '标签', en: 'label' };
+    const found = findings(report, {
+      type: 'forbiddenText',
+      at,
+      words: ['bet365'],
+      patterns: [
+        { pattern: '(.)\\1\\1', label },
+        { pattern: '(?<code>[A-Z])-\\d+', label },
+      ],
+    });
+    expect(found.map((f) => [f.pointer, f.actual])).toEqual([
+      ['/sections/otherMatters/paragraphs/1', '哈哈哈'],
+      ['/sections/otherMatters/paragraphs/2', 'A-12'],
+      ['/sections/otherMatters/paragraphs/3', 'bet365'],
+    ]);
+    // Without the back-reference the check's expressions are joined into one search: the same findings.
+    const joined = findings(report, {
+      type: 'forbiddenText',
+      at,
+      words: ['bet365'],
+      patterns: [{ pattern: '(?<code>[A-Z])-\\d+', label }],
+    });
+    expect(joined.map((f) => f.actual)).toEqual(['A-12', 'bet365']);
+  });
 });

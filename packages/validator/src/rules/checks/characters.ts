@@ -4,23 +4,25 @@
  * or make text read differently from what it says). One finding per text, naming the code points.
  */
 import type { CharactersCheck } from '@nianbao/template';
+import { candidates, unionOf } from '../prefilter.js';
 import { NO_RAWS, type Evaluator, type Raw } from '../raw.js';
-import { regex } from '../regex.js';
+import { allMatches, regex } from '../regex.js';
 import { texts } from '../texts.js';
 
 const codePoint = (char: string): string =>
   `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+const patternOf = (check: CharactersCheck): readonly string[] => [check.pattern];
 
 export const characters: Evaluator<CharactersCheck> = (check, scope) => {
   const found = texts(check.at, scope);
   const compiled = regex(check.pattern, 'g');
   if (!found || !compiled) return NO_RAWS;
   const raws: Raw[] = [];
-  for (const { text, pointer } of found) {
-    compiled.lastIndex = 0;
-    if (!compiled.test(text)) continue;
-    compiled.lastIndex = 0;
-    const matches = [...text.matchAll(compiled)];
+  // The rule sets check every text for several classes: one expression for all of them rules most texts out.
+  for (const { text, pointer } of candidates(found, unionOf(scope.ruleSet, 'characters', patternOf))) {
+    const matches = allMatches(compiled, text);
+    if (matches.length === 0) continue;
     // The characters themselves would carry the problem into the message: their code points instead.
     const names = [...new Set(matches.map((match) => codePoint(match[0])))];
     const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');

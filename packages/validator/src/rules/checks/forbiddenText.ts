@@ -4,11 +4,12 @@
  * a word is found in any letter case, in full-width forms (ｂｅｔ３６５) and with invisible format
  * characters between its characters (足\u200B球比分), and quoted as written.
  */
-import type { ForbiddenTextCheck } from '@nianbao/template';
+import type { ForbiddenTextCheck, LocalizedText } from '@nianbao/template';
 import { clip } from '../../text.js';
 import { NO_RAWS, type Evaluator, type Raw } from '../raw.js';
+import { joinPatterns } from '../prefilter.js';
 import { regex } from '../regex.js';
-import { texts, visibleText } from '../texts.js';
+import { texts } from '../texts.js';
 
 const escapeChar = (char: string): string => char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
@@ -31,46 +32,49 @@ export function wordPattern(word: string, between = '\\p{Cf}*'): string {
 
 const INVISIBLE_ALL = /\p{Cf}/gu;
 
-interface WordList {
-  /** Any word of the list, in the text without its invisible characters: most texts have none. */
+interface Expressions {
+  /** Any word or expression of the check: most texts have none, and need no other search. */
   any: RegExp | undefined;
   words: { word: string; pattern: RegExp }[];
+  /** The check's expressions that compile (one that does not is left out). */
+  patterns: { pattern: string; compiled: RegExp; label: LocalizedText }[];
 }
 
-const wordLists = new WeakMap<readonly string[], WordList>();
-function wordListOf(words: readonly string[]): WordList {
-  let list = wordLists.get(words);
-  if (!list) {
+const compiledChecks = new WeakMap<ForbiddenTextCheck, Expressions>();
+function expressionsOf(check: ForbiddenTextCheck): Expressions {
+  let found = compiledChecks.get(check);
+  if (!found) {
     // An empty word finds nothing.
-    const kept = words.filter((word) => word.replace(INVISIBLE_ALL, '') !== '');
-    const patterns = kept.map((word) => ({ word, source: wordPattern(word) }));
-    list = {
-      any: kept.length === 0 ? undefined : new RegExp(kept.map((word) => wordPattern(word, '')).join('|'), 'u'),
-      words: patterns.map(({ word, source }) => ({ word, pattern: new RegExp(source, 'u') })),
+    const kept = (check.words ?? []).filter((word) => word.replace(INVISIBLE_ALL, '') !== '');
+    const words = kept.map((word) => ({ word, source: wordPattern(word) }));
+    const patterns = (check.patterns ?? []).flatMap(({ pattern, label }) => {
+      const compiled = regex(pattern);
+      return compiled ? [{ pattern, compiled, label }] : [];
+    });
+    found = {
+      any: joinPatterns([...words.map(({ source }) => source), ...patterns.map(({ pattern }) => pattern)]),
+      words: words.map(({ word, source }) => ({ word, pattern: new RegExp(source, 'u') })),
+      patterns,
     };
-    wordLists.set(words, list);
+    compiledChecks.set(check, found);
   }
-  return list;
+  return found;
 }
-
-const NO_WORDS: readonly string[] = [];
 
 export const forbiddenText: Evaluator<ForbiddenTextCheck> = (check, scope) => {
   const found = texts(check.at, scope);
   if (!found) return NO_RAWS;
-  const list = wordListOf(check.words ?? NO_WORDS);
+  const { any, words, patterns } = expressionsOf(check);
   const raws: Raw[] = [];
-  for (const entry of found) {
-    const { text, pointer } = entry;
-    if (list.any?.test(visibleText(entry))) {
-      for (const { word, pattern } of list.words) {
-        const asWritten = pattern.exec(text)?.[0];
-        if (asWritten !== undefined)
-          raws.push({ pointer, actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
-      }
+  for (const { text, pointer } of found) {
+    if (any && !any.test(text)) continue;
+    for (const { word, pattern } of words) {
+      const asWritten = pattern.exec(text)?.[0];
+      if (asWritten !== undefined)
+        raws.push({ pointer, actual: asWritten, vars: { word: asWritten, value: asWritten, label: word } });
     }
-    for (const { pattern, label } of check.patterns ?? []) {
-      const match = regex(pattern)?.exec(text);
+    for (const { compiled, label } of patterns) {
+      const match = compiled.exec(text);
       if (!match) continue;
       raws.push({ pointer, actual: match[0], vars: { word: clip(match[0]), value: clip(match[0]), label } });
     }

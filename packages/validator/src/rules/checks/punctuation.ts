@@ -6,6 +6,7 @@
 import type { PunctuationCheck } from '@nianbao/template';
 import { both } from '../../text.js';
 import { NO_RAWS, type Evaluator, type Raw } from '../raw.js';
+import { allMatches } from '../regex.js';
 import { texts } from '../texts.js';
 
 const escapeChar = (char: string): string => char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
@@ -17,10 +18,10 @@ function expressionOf(fullWidth: Record<string, string>): RegExp | undefined {
   if (!expressions.has(fullWidth)) {
     const marks = Object.keys(fullWidth).filter((mark) => [...mark].length === 1);
     const set = `[${marks.map(escapeChar).join('')}]`;
-    expressions.set(
-      fullWidth,
-      marks.length === 0 ? undefined : new RegExp(`(?<=[${CJK}])${set}|${set}(?=[${CJK}])`, 'gu'),
-    );
+    // A mark, then: Chinese before it (looking back over the mark itself) or after it. Starting with the
+    // mark lets the search skip along to the next mark; a look-behind first would run at every character.
+    const expression = `${set}(?:(?<=[${CJK}]${set})|(?=[${CJK}]))`;
+    expressions.set(fullWidth, marks.length === 0 ? undefined : new RegExp(expression, 'gu'));
   }
   return expressions.get(fullWidth);
 }
@@ -31,7 +32,7 @@ export const punctuation: Evaluator<PunctuationCheck> = (check, scope) => {
   if (!found || !expression) return NO_RAWS;
   const raws: Raw[] = [];
   for (const { text, pointer } of found) {
-    const marks = [...new Set(Array.from(text.matchAll(expression), (match) => match[0]))];
+    const marks = [...new Set(allMatches(expression, text).map((match) => match[0]))];
     if (marks.length === 0) continue;
     const zh = marks.map((mark) => `“${mark}”应为“${check.fullWidth[mark]}”`).join('、');
     const en = marks.map((mark) => `"${mark}" should be "${check.fullWidth[mark]}"`).join(', ');

@@ -4,15 +4,15 @@
  * (numbers.ts): digits with spaces or separators, full-width digits, Chinese numerals.
  */
 import type { StatedCountCheck } from '@nianbao/template';
-import { compareDecimals, fromDecimal } from '../decimal.js';
+import { compareDecimals, type Decimal, fromDecimal } from '../decimal.js';
+import { candidates, unionOf } from '../prefilter.js';
 import { NO_RAWS, notAssessable, type Evaluator, type Raw } from '../raw.js';
-import { regex } from '../regex.js';
-import { sum, totalOf } from '../scope.js';
+import { allMatches, regex } from '../regex.js';
+import { type Scope, sum, type Total, totalOf } from '../scope.js';
 import { texts } from '../texts.js';
 import { readWrittenNumber as readNumber } from '@nianbao/template';
 
-// A stated number has a digit or a Chinese numeral: a text without one needs no expression run.
-const DIGIT = /[0-9０-９〇零一二两三四五六七八九十百千万]/;
+const patternsOf = (check: StatedCountCheck): readonly string[] => check.patterns;
 
 function groupStart(match: RegExpExecArray, stated: string, pattern: string, text: string): number | undefined {
   const offset = match[0].indexOf(stated);
@@ -23,27 +23,29 @@ function groupStart(match: RegExpExecArray, stated: string, pattern: string, tex
   return sticky.exec(text)?.indices?.groups?.n?.[0];
 }
 
+/** The tables' total a stated number must equal; undefined when a term cannot be read. */
+function tablesTotal(check: StatedCountCheck, scope: Scope): { total: Total; exact: Decimal } | undefined {
+  const total = sum(check.equals, scope);
+  return total.missing ? undefined : { total, exact: totalOf(total) };
+}
+
 export const statedCount: Evaluator<StatedCountCheck> = (check, scope) => {
   const found = texts(check.at, scope);
   if (!found) return NO_RAWS;
-  const total = sum(check.equals, scope);
-  if (total.missing) return NO_RAWS;
-  const exact = totalOf(total);
-  const expected = fromDecimal(exact);
+  // Most texts state no count: one expression for every statement of the rule set rules them out.
+  const stating = candidates(found, unionOf(scope.ruleSet, 'statedCount', patternsOf));
+  // Summed at the first number the texts state: most of a rule set's statements are in no text.
+  let tables: { total: Total; exact: Decimal } | undefined;
   const raws: Raw[] = [];
   // Two patterns often match the same statement: each stated number (its place in its text) counts once.
   const seen = new Set<string>();
-  for (const entry of found) {
-    const { text, pointer } = entry;
-    if (!(entry.digits ??= DIGIT.test(text))) continue;
+  for (const { text, pointer } of stating) {
     for (const pattern of check.patterns) {
       // Without the d flag (indices slow every match down): a group's start is read with indices only
       // when its text occurs twice in the match, from a sticky copy at the match's position.
       const compiled = regex(pattern, 'g');
       if (!compiled) continue;
-      for (let match = compiled.exec(text); match !== null; match = compiled.exec(text)) {
-        // An empty match: step over one character (the expressions have the u flag), as matchAll does.
-        if (match[0] === '') compiled.lastIndex += (text.codePointAt(compiled.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+      for (const match of allMatches(compiled, text)) {
         const stated = match.groups?.n;
         const number = stated === undefined ? undefined : readNumber(stated);
         if (stated === undefined || number === undefined) continue;
@@ -51,8 +53,11 @@ export const statedCount: Evaluator<StatedCountCheck> = (check, scope) => {
         const key = `${pointer}#${start}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        if (total.nulls.length > 0) return [notAssessable(pointer, total.nulls)];
-        if (compareDecimals({ units: number, scale: 0 }, exact) === 0) continue;
+        tables ??= tablesTotal(check, scope);
+        if (!tables) return NO_RAWS;
+        if (tables.total.nulls.length > 0) return [notAssessable(pointer, tables.total.nulls)];
+        if (compareDecimals({ units: number, scale: 0 }, tables.exact) === 0) continue;
+        const expected = fromDecimal(tables.exact);
         raws.push({
           pointer,
           expected,
