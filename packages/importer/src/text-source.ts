@@ -6,6 +6,7 @@
  */
 import type { Block, Line, SourceDocument, SourceTable } from './source.js';
 import { isLayoutText, layoutBlocks } from './layout-text.js';
+import { pipeLineTables } from './pipe-lines.js';
 import { isValueLike } from './values.js';
 
 const PIPES = /\s*[|｜]\s*/;
@@ -147,12 +148,27 @@ function plainBlocks(text: string): Block[] {
     flushLoosePending();
     table = undefined;
   };
-  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    const from = `line ${index + 1}`;
-    const line = raw
+  const lines = text.split(/\r\n|\r|\n/).map((raw, index) => ({
+    text: raw
       .replace(/^\uFEFF/, '')
       .replace(/^#{1,6}\s+/, '')
-      .trim();
+      .trim(),
+    from: `line ${index + 1}`,
+  }));
+  for (const item of pipeLineTables(lines)) {
+    if ('kind' in item) {
+      endTable();
+      flushLoose();
+      blocks.push(item);
+      continue;
+    }
+    readLine(item.text, item.from);
+  }
+  endTable();
+  flushLoose();
+  return blocks;
+
+  function readLine(line: string, from: string): void {
     if (line === '' || isRule(line)) {
       if (line === '') endTable();
       return;
@@ -180,8 +196,5 @@ function plainBlocks(text: string): Block[] {
       return;
     }
     loose.push({ text: line, from });
-  });
-  endTable();
-  flushLoose();
-  return blocks;
+  }
 }

@@ -62,3 +62,39 @@ describe('a Markdown copy with each row under its own heading', () => {
     expect(result.warnings.map((w) => w.code)).not.toContain('row-duplicate');
   });
 });
+
+describe('a table copied one cell per line with its borders as pipes', () => {
+  const proactive = (text: string) =>
+    tables(importText(`二、主动公开政府信息情况\n${text}`, true))[0] as Record<string, Record<string, unknown>>;
+  const item1 = (regulations: string[], normative: string[]) =>
+    ['第二十条第(一)项 | |||', '信息内容 |', '本年制发件数 |', '本年废止件数 |', '现行有效件数 |', '|']
+      .concat(regulations, normative)
+      .join('\n');
+
+  it('each cell ending in ｜, a lone ｜ closing a row or standing for a blank cell (hb-hanyang)', () => {
+    const table = proactive(item1(['规章 |', '0 |', '0 |', '|', '|'], ['行政规范性文件 |', '5 |', '12 |', '8 |', '|']));
+    expect(table.article20Item1).toEqual({
+      regulations: { issued: 0, repealed: 0, inForce: null },
+      normativeDocuments: { issued: 5, repealed: 12, inForce: 8 },
+    });
+  });
+
+  it('each cell followed by a line holding only ｜ (xj-nilka)', () => {
+    const lines = [
+      '第二十条第(一)项',
+      '信息内容',
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+      '规章',
+      '0',
+      '0',
+      '6',
+    ];
+    const text = [...lines, '行政规范性文件', '0', '1', '3'].flatMap((line) => [line, '|']).join('\n');
+    expect(proactive(text).article20Item1).toEqual({
+      regulations: { issued: 0, repealed: 0, inForce: 6 },
+      normativeDocuments: { issued: 0, repealed: 1, inForce: 3 },
+    });
+  });
+});

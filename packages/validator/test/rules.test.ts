@@ -429,13 +429,20 @@ describe.each(EDITIONS)('edition %s', (edition) => {
 
   it('I-SPAM: the injections of the real hacked pages in the import corpus', () => {
     // Sentences as published (packages/importer/test/corpus: hlj-erdaohe, tj-dongli-donglihu,
-    // jx-shangrao-gov, ln-liaoning-gov-office, zj-hangzhou-yuhang-gov).
+    // jx-shangrao-gov, ln-liaoning-gov-office, zj-hangzhou-yuhang-gov, sc-qingchuan-xczxj,
+    // zj-hangzhou-jxj, gd-guangzhou-gov).
     const injected: [string, string[]][] = [
       ['贯彻落实省、市球迷网政务公开工作有关文件精神', ['球迷网']],
       ['《国务院办公厅中国足彩网印发2020年政务公开工作要点的通知》', ['足彩']],
       ['深入贯彻落实习近平总书记视察欧洲五大联赛重要讲话精神', ['五大联赛']],
       ['现公布美高梅娛樂城办公厅2022年政府信息公开工作年度报告', ['美高梅', '娛樂城']],
       ['《欧洲杯预选赛附加赛_欧洲杯官网投注印发〈年度报告格式〉的通知》', ['官网投注']],
+      ['四川省德赢VWIN信息公开办公室', ['德赢', 'VWIN']],
+      ['在manbetxbrf com 門戶網站及市經信局門戶網站', ['manbetx']],
+      [
+        '实现(xiàn)“一次录入、分级审核、数(shù)据(jù)同源、统(tǒng)一发(fā)布',
+        ['现(xiàn)“一次录入、分级审核、数(shù)'],
+      ],
     ];
     const document = base(edition);
     const first = document.sections.overview.oversight.paragraphs.length;

@@ -2134,6 +2134,9 @@ export const rules2019: RuleSet = {
             "娛樂城",
             "体育投注",
             "官网投注",
+            "德赢",
+            "vwin",
+            "manbetx",
             "威廉希尔",
             "买球",
             "欧洲杯竞猜",
@@ -2158,6 +2161,13 @@ export const rules2019: RuleSet = {
             "无码"
           ],
           "patterns": [
+            {
+              "pattern": "[\\u4e00-\\u9fff][(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）][^(（]{0,30}?[\\u4e00-\\u9fff][(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]",
+              "label": {
+                "zh": "逐字注音（带声调的拼音，两处相邻）",
+                "en": "pinyin with tone marks after two nearby characters"
+              }
+            },
             {
               "pattern": "(?:[\\u4e00-\\u9fff][(（][a-zA-Z]{1,6}[)）]){3,}",
               "label": {
@@ -4275,6 +4285,9 @@ export const rules2021: RuleSet = {
             "娛樂城",
             "体育投注",
             "官网投注",
+            "德赢",
+            "vwin",
+            "manbetx",
             "威廉希尔",
             "买球",
             "欧洲杯竞猜",
@@ -4299,6 +4312,13 @@ export const rules2021: RuleSet = {
             "无码"
           ],
           "patterns": [
+            {
+              "pattern": "[\\u4e00-\\u9fff][(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）][^(（]{0,30}?[\\u4e00-\\u9fff][(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]",
+              "label": {
+                "zh": "逐字注音（带声调的拼音，两处相邻）",
+                "en": "pinyin with tone marks after two nearby characters"
+              }
+            },
             {
               "pattern": "(?:[\\u4e00-\\u9fff][(（][a-zA-Z]{1,6}[)）]){3,}",
               "label": {
