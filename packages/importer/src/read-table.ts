@@ -282,9 +282,10 @@ class TableReader {
   private fitting(row: RowView, split: SplitRow, target: RowNode, mapping: ColumnMapping): ColumnMapping {
     if (mapping.mode !== 'sequence') return mapping;
     const values = split.values.filter((value) => value !== '').length;
-    if (values <= mapping.order.length) return mapping;
     const columns = target.columns!;
     const leaves = [...leavesOf(columns)].length;
+    if (this.cellsMissing(row, split, target, leaves)) return { mode: 'sequence', order: [], units: new Map() };
+    if (values <= mapping.order.length) return mapping;
     this.warnings.push({
       code: 'columns-by-position',
       message: {
@@ -295,6 +296,26 @@ class TableReader {
       from: row.from,
     });
     return values === leaves ? officialMapping(columns) : { mode: 'sequence', order: [], units: new Map() };
+  }
+
+  /**
+   * A row with fewer cells than columns, not at the end of a copy cut short: a cell was dropped (not left
+   * blank), and which one cannot be told, so none is placed.
+   */
+  private cellsMissing(row: RowView, split: SplitRow, target: RowNode, leaves: number): boolean {
+    const cells = split.values.length;
+    if (row.aligned || row.ordered || row.strictCounts || row.last || cells === 0 || cells >= leaves) return false;
+    this.unplaced.push({ text: rowText(row), from: row.from });
+    this.warnings.push({
+      code: 'columns-by-position',
+      message: {
+        zh: `「${rowLabel(target)}」一行只有 ${cells} 格，应有 ${leaves} 格：缺了哪一格无法确定，未读取，原文保留。`,
+        en: `The row 「${rowLabel(target)}」 has ${cells} cell(s) where it has ${leaves} columns: which one is missing cannot be told; not read, the text is kept.`,
+      },
+      at: pointerOf(this.spec.id, target.path),
+      from: row.from,
+    });
+    return true;
   }
 
   /**
@@ -463,11 +484,14 @@ function isLastOf(from: string, parts: SourceTable[]): boolean {
   return last !== undefined && last.rows[last.rows.length - 1]?.from === from;
 }
 
-export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
+/** `cut`: the document ends with this table's last part (a copy cut short may end inside its last row). */
+export function readTable(spec: TableSpec, parts: SourceTable[], cut = false): TableReading {
   const reader = new TableReader(spec);
+  const lastRow = cut ? parts[parts.length - 1]?.rows.at(-1) : undefined;
   parts.forEach((part, index) => {
     for (const row of part.rows)
       reader.read({
+        last: row === lastRow,
         cells: row.cells,
         from: row.from,
         raw: row.raw,

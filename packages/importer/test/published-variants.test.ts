@@ -118,3 +118,42 @@ describe('a narrow table copied as text: label and number one space apart (sh-st
     expect(table.article20Item6!.administrativeCoercion!.decisions).toBe(12);
   });
 });
+
+describe('rows short of cells, and a row split off its table', () => {
+  const header = ['| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '|---|---|---|---|'];
+  const item1 = (text: string) =>
+    (tables(importText(text, true))[0] as { article20Item1: Record<string, Record<string, unknown>> }).article20Item1;
+
+  it('a row missing a cell (not blank: gone) inside a copy is not read by position (sh-gov-office-2025)', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      ...header,
+      '| 规章 | 22 | 235 |',
+      '| 行政规范性文件 | 34 | 0 | 189 |',
+    ];
+    const read = item1([...text, '', '三、收到和处理政府信息公开申请情况', '本年度未收到申请。'].join('\n'));
+    expect(read.regulations).toEqual({ issued: null, repealed: null, inForce: null });
+    expect(read.normativeDocuments).toEqual({ issued: 34, repealed: 0, inForce: 189 });
+  });
+
+  it('a copy cut short inside its last row keeps the cells before the cut', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      ...header,
+      '| 规章 | 0 | 0 | 3 |',
+      '| 行政规范性文件 | 34 | 0',
+    ];
+    expect(item1(text.join('\n')).normativeDocuments).toEqual({ issued: 34, repealed: 0, inForce: null });
+  });
+
+  it('a one-row table right after table 三 with one of its labels is part of it (a row at a page foot)', () => {
+    const text = fixture('text-2021.txt').replace(
+      /\n(2\.没有现成信息需要另行制作[^\n]*)\n/,
+      (_, row: string) => `\n\n${row.replace(/\s*\|\s*/g, '   ').trim()}\n\n`,
+    );
+    expect(text).not.toBe(fixture('text-2021.txt'));
+    expect(tables(importText(text))).toEqual(tables(importText(fixture('text-2021.txt'))));
+  });
+});
