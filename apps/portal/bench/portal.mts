@@ -31,6 +31,8 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '40' },
     /** Writes EXPLAIN ANALYZE of every statement each query runs to this file (one per engine). */
     explain: { type: 'string' },
+    /** PGlite only: keep the database in this folder, and reuse it (no ingest) when it holds --reports already. */
+    data: { type: 'string' },
   },
 });
 const N = Number(values.reports);
@@ -185,17 +187,23 @@ async function explain(portal: Portal, paths: readonly string[], file: string): 
 }
 
 async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-portal-bench-'));
+  const dir = values.data && engine === 'pglite' ? values.data : mkdtempSync(join(tmpdir(), 'nianbao-portal-bench-'));
   const server = engine === 'postgres' ? await startPgServer() : undefined;
   const opening = performance.now();
   const portal = await openPortal(server ? { databaseUrl: server.url } : { dataDir: dir });
   const openMs = performance.now() - opening;
   try {
-    const admin = await addAgency(portal.db, { name: 'bench', code: 'admin', admin: true });
-    if (!('token' in admin)) throw new Error(admin.message);
-    process.stderr.write(`${engine}: ingesting ${bodies.length}\n`);
+    const have = (await portal.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports'))[0]!.n;
+    const reuse = have >= N;
+    const admin = reuse ? undefined : await addAgency(portal.db, { name: 'bench', code: 'admin', admin: true });
+    if (admin && !('token' in admin)) throw new Error(admin.message);
+    process.stderr.write(
+      reuse ? `${engine}: reusing ${have} reports in ${dir}\n` : `${engine}: ingesting ${bodies.length}\n`,
+    );
     const loadBefore = loadavg()[0]!;
-    const ingested = await ingest(portal, admin.token, bodies);
+    const ingested = admin
+      ? await ingest(portal, admin.token, bodies)
+      : { seconds: NaN, cpuSeconds: NaN, statuses: {} };
     const load = `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
     if (N > bodies.length) {
       process.stderr.write(`${engine}: filling to ${N}\n`);
@@ -212,6 +220,11 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
     const bytes = server
       ? Number((await portal.db.query<{ n: string }>('SELECT pg_database_size(current_database())::text AS n'))[0]!.n)
       : Number(execFileSync('du', ['-sb', join(dir, 'pgdata')], { encoding: 'utf8' }).split('\t')[0]);
+    // Where the bytes are: each table with its indexes and TOAST (the sizing in the README).
+    const tables = await portal.db.query<{ name: string; bytes: string }>(
+      `SELECT relname AS name, pg_total_relation_size(oid)::text AS bytes FROM pg_class
+       WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY pg_total_relation_size(oid) DESC`,
+    );
     process.stderr.write(`${engine}: queries\n`);
     const timed = await queries(portal);
     if (values.explain)
@@ -226,12 +239,13 @@ async function runEngine(engine: 'pglite' | 'postgres', bodies: string[]) {
       submitted: bodies.length,
       ...counts,
       bytes,
+      tables: tables.map((table) => ({ name: table.name, bytes: Number(table.bytes) })),
       queries: timed,
     };
   } finally {
     await portal.close();
     server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir !== values.data) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -269,6 +283,13 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results)
   console.log(
     `| ${r.engine} | ${r.submitted} | ${r.seconds.toFixed(1)} s | ${r.reportsPerSecond.toFixed(1)} | ${r.reportsPerCpuSecond.toFixed(1)} | ${r.load} | ${JSON.stringify(r.statuses)} | ${r.reports} | ${r.cells} | ${mb(r.bytes)} | ${(r.openMs / 1000).toFixed(1)} s |`,
+  );
+for (const r of results)
+  console.log(
+    `\n${r.engine}, bytes per report by table (with indexes and TOAST): ${r.tables
+      .filter((table) => table.bytes > 64 * 1024)
+      .map((table) => `${table.name} ${((table.bytes / r.reports) / 1024).toFixed(1)} KiB`)
+      .join(', ')}`,
   );
 console.log(`\n| query | ${results.map((r) => `${r.engine} p50 / p95 (ms)`).join(' | ')} |`);
 console.log(`|---|${results.map(() => '---').join('|')}|`);

@@ -23,14 +23,15 @@ const GROUPED = (source: string) => `
     GROUP BY 1, 2, 3, 4) e USING (year, division, level, edition)
   ORDER BY 1, 2, 3, 4`;
 
-const ADD = (a: string, b: string) =>
+/** The element-wise sum of two arrays of figures (a missing element counts 0). */
+export const ROLLUP_ADD = (a: string, b: string) =>
   `(SELECT array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i) FROM unnest(${a}, ${b}) WITH ORDINALITY AS u(x, y, i))`;
 
 /** The upsert that adds grouped deltas to the roll-up (rows in key order: no deadlock between servers). */
 export const ROLLUP_UPSERT = (source: string) => `
   INSERT INTO rollup (year, division, level, edition, reports, sums, stated) ${GROUPED(source)}
   ON CONFLICT (year, division, level, edition) DO UPDATE SET reports = rollup.reports + EXCLUDED.reports,
-    sums = ${ADD('rollup.sums', 'EXCLUDED.sums')}, stated = ${ADD('rollup.stated', 'EXCLUDED.stated')}`;
+    sums = ${ROLLUP_ADD('rollup.sums', 'EXCLUDED.sums')}, stated = ${ROLLUP_ADD('rollup.stated', 'EXCLUDED.stated')}`;
 
 /** Rebuilds the roll-up from the reports (a migration's step; the benchmark after copying reports in SQL). */
 export async function rebuildRollup(tx: Queryable): Promise<void> {

@@ -8,13 +8,12 @@ import { reportId } from '@nianbao/open-data';
 import { formatProblem, parseReportSource, type SourceResult } from '@nianbao/source';
 import { type Edition, isEdition, type Report } from '@nianbao/template';
 import { type Finding, type ValidateOptions, validateReport } from '@nianbao/validator';
-import { type Agency, divisionOfCode, hashToken, logDenied } from './agencies.js';
-import { type CellRow, cellsOf, figuresOf, flagsOf } from './cells.js';
-import { cellArrays, Places } from './derived.js';
+import { type Agency, hashToken, logDenied } from './agencies.js';
 import type { Database, Queryable } from './db/database.js';
-import { noteWrite } from './db/upkeep.js';
 import { apiError, type ApiError } from './errors.js';
-import { ROLLUP_UPSERT } from './rollup.js';
+import { type LocatedFinding, type Stored, storeRevision } from './store.js';
+
+export type { Stored } from './store.js';
 
 export interface SubmitOptions {
   /** Admin ingest of published reports: stored with their findings instead of refused. */
@@ -26,17 +25,6 @@ export interface SubmitOptions {
 
 /** What local extensions add to the validation of a report of each edition. */
 export type ValidationByEdition = Partial<Record<Edition, Pick<ValidateOptions, 'schema' | 'extraRules' | 'severity'>>>;
-
-export interface Stored {
-  status: 200 | 201;
-  id: string;
-  revision: number;
-  unchanged: boolean;
-  imported: boolean;
-  findings: LocatedFinding[];
-}
-
-type LocatedFinding = Finding & { location?: { line: number; column: number } };
 
 /** The identity a report claims: the agency code the portal registers and the year. */
 function claimedIdentity(
@@ -84,19 +72,20 @@ function locateAll(findings: readonly Finding[], source: Extract<SourceResult, {
 async function agencyAndPrevious(
   db: Queryable,
   token: string,
-  previousId: string | undefined,
-): Promise<{ agency: Agency; previous: unknown } | undefined> {
-  const rows = await db.query<Agency & { previous: unknown }>(
+  claimed: { id: string; previousId: string } | undefined,
+): Promise<{ agency: Agency; previous: unknown; stored: boolean } | undefined> {
+  const rows = await db.query<Agency & { previous: unknown; stored: boolean }>(
     `SELECT a.id, a.name, a.code, a.division, a.level, a.removed, a.admin,
        (SELECT v.document FROM reports r JOIN revisions v ON v.report_id = r.id AND v.revision = r.revision
-        WHERE r.id = $2) AS previous
+        WHERE r.id = $2) AS previous,
+       EXISTS (SELECT 1 FROM reports WHERE id = $3) AS stored
      FROM agencies a WHERE a.token_hash = $1`,
-    [hashToken(token), previousId ?? null],
+    [hashToken(token), claimed?.previousId ?? null, claimed?.id ?? null],
   );
   const row = rows[0];
   if (!row) return undefined;
-  const { previous, ...agency } = row;
-  return { agency, previous };
+  const { previous, stored, ...agency } = row;
+  return { agency, previous, stored };
 }
 
 async function previousDocument(db: Queryable, previousId: string): Promise<unknown> {
@@ -137,13 +126,16 @@ export async function submitWithToken(
 ): Promise<Stored | ApiError> {
   const source = readSource(bytes, options);
   const claimed = source.ok ? claimedIdentity(source.document) : undefined;
-  const found = await agencyAndPrevious(db, token, claimed?.previousId);
+  const found = await agencyAndPrevious(db, token, claimed);
   if (!found) return apiError(401, 'BAD_TOKEN', '令牌无效 (unknown token)');
   if (found.agency.removed) {
     await logDenied(db, found.agency.id, '/api/reports', 'removed agency');
     return apiError(403, 'AGENCY_REMOVED', '该机关已被移除，令牌已失效 (this agency was removed)');
   }
-  return submitSource(db, found.agency, source, options, { document: found.previous ?? undefined });
+  return submitSource(db, found.agency, source, options, {
+    document: found.previous ?? undefined,
+    stored: found.stored,
+  });
 }
 
 async function submitSource(
@@ -151,7 +143,7 @@ async function submitSource(
   agency: Agency,
   source: ParsedSource,
   options: SubmitOptions,
-  loaded: { document: unknown } | undefined,
+  loaded: { document: unknown; stored: boolean } | undefined,
 ): Promise<Stored | ApiError> {
   if (agency.removed) return apiError(403, 'AGENCY_REMOVED', '该机关已被移除，不能再提交 (this agency was removed)');
   if (options.imported && !agency.admin)
@@ -196,156 +188,11 @@ async function submitSource(
     code: claimed.code,
     year: claimed.year,
     edition: result.edition,
+    hash: contentHash(report),
     findings,
     imported: options.imported === true,
     ...(extended?.schema === undefined ? {} : { schema: extended.schema }),
+    ...(loaded ? { maybeStored: loaded.stored } : {}),
   });
   return stored;
-}
-
-interface RevisionInput {
-  agency: Agency;
-  report: Report;
-  id: string;
-  code: string;
-  year: number;
-  edition: string;
-  findings: LocatedFinding[];
-  imported: boolean;
-  /** The edition's schema patched by local extensions: their rows are stored as cells too. */
-  schema?: ValidateOptions['schema'];
-}
-
-/** The numbers of the places of every portal's database (one Places per database object). */
-const placesByDatabase = new WeakMap<Database, Places>();
-
-function placesOf(db: Database): Places {
-  let places = placesByDatabase.get(db);
-  if (!places) {
-    places = new Places();
-    placesByDatabase.set(db, places);
-  }
-  return places;
-}
-
-async function storeRevision(db: Database, input: RevisionInput): Promise<Stored> {
-  const hash = contentHash(input.report);
-  const cells = cellsOf(input.report, input.schema);
-  const counts = { errors: 0, warnings: 0 };
-  for (const finding of input.findings) {
-    if (finding.severity === 'error') counts.errors++;
-    else if (finding.severity === 'warning') counts.warnings++;
-  }
-  const kept = input.findings.filter((finding) => finding.severity !== 'info' || input.imported);
-  const places = placesOf(db);
-  await places.load(db);
-  let remember = () => {};
-  const store = async (tx: Queryable) => {
-    // One report's submissions run one at a time: revision numbers are dense and never collide.
-    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [input.id]);
-    const resolved = await places.resolve(tx, input.edition, cells, db.kind === 'postgres');
-    remember = resolved.remember;
-    return writeRevision(tx, input, { hash, cells, places: resolved.places, counts, kept });
-  };
-  // The write is one statement, so on PGlite (one connection, whose statements and transactions run
-  // one at a time) it is a transaction by itself: all of it is stored or none. On a server the
-  // statement follows the report's lock in a transaction.
-  const written = db.kind === 'postgres' ? await db.transaction(store) : await store(db);
-  remember();
-  if (written.created) await noteWrite(db);
-  return {
-    status: written.created ? 201 : 200,
-    id: input.id,
-    revision: written.revision,
-    unchanged: !written.created,
-    imported: input.imported,
-    findings: kept,
-  };
-}
-
-interface RevisionRows {
-  hash: string;
-  cells: CellRow[];
-  places: number[];
-  counts: { errors: number; warnings: number };
-  kept: LocatedFinding[];
-}
-
-/**
- * The submission in one statement (data-modifying CTEs): the latest revision's hash is compared and,
- * when the content changed, the report row, the next revision and its cells are written, and the
- * aggregates' roll-up takes the old revision's figures out and the new one's in (rollup.ts). One round
- * trip instead of six, which was most of what a submission cost on PGlite. The agency of an
- * admin-ingested report is found or stored in the same statement.
- */
-async function writeRevision(
-  tx: Queryable,
-  input: RevisionInput,
-  rows: RevisionRows,
-): Promise<{ revision: number; created: boolean }> {
-  const agency = input.report.metadata.agency;
-  const division = agency.administrativeDivisionCode ?? divisionOfCode(input.code);
-  const { vals, units } = cellArrays(rows.cells, rows.places);
-  const values: unknown[] = [
-    input.id,
-    input.year,
-    input.edition,
-    agency.name,
-    division,
-    agency.level ?? '',
-    rows.counts.errors,
-    rows.counts.warnings,
-    flagsOf(input.findings, rows.cells),
-    input.imported,
-    figuresOf(rows.cells),
-    rows.hash,
-    JSON.stringify(input.report),
-    JSON.stringify(rows.kept),
-    vals,
-    units,
-  ];
-  let owner: string;
-  if (!input.agency.admin || input.agency.code === input.code) {
-    values.push(input.agency.id);
-    owner = `SELECT $${values.length}::int AS id`;
-  } else {
-    // An admin ingest of another agency's report: that agency, stored without a token if new.
-    values.push(agency.name, input.code);
-    owner = `INSERT INTO agencies (name, code, division, level)
-       SELECT $${values.length - 1}, $${values.length}, $5, $6 FROM next
-       ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id`;
-  }
-  const answer = await tx.query<{ latest: number | null; written: number | null }>(
-    `WITH latest AS (
-       SELECT r.revision, v.content_hash FROM reports r
-       JOIN revisions v ON v.report_id = r.id AND v.revision = r.revision WHERE r.id = $1),
-     next AS (
-       SELECT coalesce((SELECT revision FROM latest), 0) + 1 AS revision
-       WHERE NOT EXISTS (SELECT 1 FROM latest WHERE content_hash = $12)),
-     owner AS (${owner}),
-     report AS (
-       INSERT INTO reports (id, agency_id, year, edition, agency_name, division, level, revision, errors, warnings, flags, imported, figures)
-       SELECT $1, owner.id, $2, $3, $4, $5, $6, next.revision, $7, $8, $9, $10, $11 FROM owner, next
-       ON CONFLICT (id) DO UPDATE SET edition = EXCLUDED.edition, agency_name = EXCLUDED.agency_name,
-         division = EXCLUDED.division, level = EXCLUDED.level, revision = EXCLUDED.revision, errors = EXCLUDED.errors,
-         warnings = EXCLUDED.warnings, flags = EXCLUDED.flags, imported = EXCLUDED.imported, figures = EXCLUDED.figures,
-         updated_at = now()
-       RETURNING id, revision),
-     revision AS (
-       INSERT INTO revisions (report_id, revision, content_hash, document, findings, imported)
-       SELECT id, revision, $12, $13, $14, $10 FROM report RETURNING report_id, revision),
-     cells AS (
-       INSERT INTO report_cells (report_id, revision, edition, vals, units)
-       SELECT report_id, revision, $3, $15::numeric[], $16::text[] FROM revision RETURNING revision),
-     old AS (SELECT year, division, level, edition, errors, figures FROM reports WHERE id = $1),
-     delta AS (
-       SELECT o.year, o.division, o.level, o.edition, -1 AS sign, o.figures FROM old o, report WHERE o.errors = 0
-       UNION ALL
-       SELECT $2::int, $5::text, $6::text, $3::text, 1, $11::float8[] FROM report WHERE $7::int = 0),
-     rolled AS (${ROLLUP_UPSERT('delta')})
-     SELECT (SELECT revision FROM latest) AS latest, (SELECT revision FROM cells) AS written`,
-    values,
-  );
-  const { latest, written } = answer[0]!;
-  return written === null ? { revision: latest!, created: false } : { revision: written, created: true };
 }

@@ -92,7 +92,7 @@ describe.each(ENGINES)('reading on %s', (engine) => {
         "INSERT INTO revisions (report_id, revision, content_hash, document, findings) VALUES ('r', 1, 'h', $1, '[]')",
         [JSON.stringify(report)],
       );
-      expect(await migrate(db)).toEqual([2, 3, 4, 5]);
+      expect(await migrate(db)).toEqual([2, 3, 4, 5, 6, 7]);
       const cells = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM cells WHERE report_id = 'r'");
       expect(cells[0]!.n).toBe(editionLayout('2021').tables.reduce((sum, t) => sum + t.cells.length, 0));
       const figures = await db.query<{ n: number }>("SELECT figures[$1::int]::int AS n FROM reports WHERE id = 'r'", [
@@ -121,6 +121,40 @@ describe.each(ENGINES)('reading on %s', (engine) => {
     expect(byName.items.map((item: { id: string }) => item.id)).toContain(first.id);
     const byLevel = await (await h.request(`/api/reports?level=${first.level}`)).json();
     expect(byLevel.items.every((item: { level: string }) => item.level === first.level)).toBe(true);
+  });
+
+  it('name search (the bigram index) finds what a LIKE over every report finds, Latin letters in any case', async () => {
+    const base = validReport('2021', 520);
+    const name = base.metadata.agency.name;
+    const latin = JSON.parse(JSON.stringify(base).replaceAll(name, `${name}OpenData中心`));
+    const stored = await h.request('/api/reports', { method: 'POST', json: latin, token: h.adminToken });
+    expect(stored.status).toBe(201);
+    const all = (await (await h.request('/api/reports?pageSize=100')).json()).items as {
+      id: string;
+      agencyName: string;
+    }[];
+    const some = all[0]!;
+    const queries = [
+      some.agencyName.slice(0, 1),
+      some.agencyName.slice(0, 2),
+      some.agencyName.slice(-3),
+      some.id.slice(0, 4),
+      `${some.id.slice(0, 6)}-`,
+      'opendata',
+      'DATA中',
+      'aT',
+      '不存在的机关',
+    ];
+    for (const q of queries) {
+      const found = await (await h.request(`/api/reports?pageSize=100&q=${encodeURIComponent(q)}`)).json();
+      const lower = q.toLowerCase();
+      const expected = all.filter(
+        (report) => report.agencyName.toLowerCase().includes(lower) || report.id.toLowerCase().includes(lower),
+      );
+      expect(found.items.map((item: { id: string }) => item.id).sort(), q).toEqual(expected.map((r) => r.id).sort());
+      expect(found.total, q).toBe(expected.length);
+    }
+    expect(all.some((report) => report.agencyName.includes('OpenData'))).toBe(true);
   });
 
   it('serves tidy cells with the build’s CSV columns, and aggregates read from both editions', async () => {

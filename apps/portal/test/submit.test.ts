@@ -177,5 +177,13 @@ describe.each(ENGINES)('submitting on %s', (engine) => {
     const created = answers.filter((answer) => answer.status === 201).length;
     expect(revisions.map((r) => r.revision)).toEqual(Array.from({ length: created }, (_, i) => i + 1));
     expect(created).toBeGreaterThanOrEqual(3);
+    // All six were first submissions of a report not yet stored: one took the new report's short
+    // statement, the others the full one; the roll-up counts the report once, with its latest figures.
+    for (const groupBy of ['year', 'division', 'level']) {
+      const path = `/api/aggregates?measure=applications&groupBy=${groupBy}`;
+      const rolled = await (await h.request(path)).json();
+      const passed = await (await h.request(`${path}&q=-`)).json();
+      expect(rolled.rows, path).toEqual(passed.rows);
+    }
   });
 });

@@ -98,3 +98,23 @@ describe('a table copied one cell per line with its borders as pipes', () => {
     });
   });
 });
+
+describe('a narrow table copied as text: label and number one space apart (sh-stcsm-2024)', () => {
+  it('reads an official label and its number, the block title and its header above them', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（五）项',
+      '信息内容本年处理决定数量',
+      '行政许可 97',
+      '第二十条第（六）项',
+      '信息内容本年处理决定数量',
+      '行政处罚 0',
+      '行政强制 12',
+      '本机关全年新增 5',
+    ].join('\n');
+    const table = tables(importText(text, true))[0] as Record<string, Record<string, { decisions: unknown }>>;
+    expect(table.article20Item5!.administrativeLicensing!.decisions).toBe(97);
+    expect(table.article20Item6!.administrativePunishment!.decisions).toBe(0);
+    expect(table.article20Item6!.administrativeCoercion!.decisions).toBe(12);
+  });
+});
