@@ -157,3 +157,31 @@ describe('rows short of cells, and a row split off its table', () => {
     expect(tables(importText(text))).toEqual(tables(importText(fixture('text-2021.txt'))));
   });
 });
+
+describe('the agency from titles as pages print them', () => {
+  const body = fixture('text-2021.txt').split('\n').slice(1).join('\n');
+  const agency = (head: string) => importText(`${head}\n${body}`).document.metadata.agency.name;
+
+  it.each([
+    ['淮安市洪泽区人民政府\n2024 年政府信息公开工作年度报告', '淮安市洪泽区人民政府'],
+    [
+      '2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n2022年政府信息公开工作年度报告',
+      '桃江县松木塘镇人民政府',
+    ],
+    ['正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告', '上海市人民政府办公厅'],
+    ['河包镇2020年政府信息公开工作年度报告', '河包镇人民政府'],
+    ['海滨街道2023年政府信息公开工作年度报告', '海滨街道办事处'],
+    ['标(biāo)      题 西藏自治区(qū)人民政府2023年政府信息公开工作年度报告', '西藏自治区人民政府'],
+    ['锡盟商务局2021年政府信息公开工作报告', '锡盟商务局'],
+  ])('%s → %s', (head, name) => {
+    expect(agency(head)).toBe(name);
+  });
+
+  it('a spam line above the title stays in the preface, where the validator sees it', () => {
+    const result = importText(
+      `足球比分网,365体育在线观看入口网站,\n歙县人民政府2021年政府信息公开工作年度报告\n${body}`,
+    );
+    expect(result.document.metadata.agency.name).toBe('歙县人民政府');
+    expect(result.document.preface.paragraphs[0]).toContain('足球比分网');
+  });
+});
