@@ -58,15 +58,21 @@ export function readFront(before: Block[], tableIds: Map<SourceTable, TableId>, 
     block.kind === 'table' && !tableIds.has(block) ? block.asLines : block.kind === 'line' ? [block] : [],
   );
   const firstProse = lines.findIndex((line) => isProse(line.text) && !isTitle(line.text) && !isChrome(line.text));
+  const titles = lines.map((_, index) => titleAt(lines, index));
   let titleIndex = -1;
-  lines.forEach((line, index) => {
-    if (isTitle(line.text) && (firstProse < 0 || index < firstProse)) titleIndex = index;
+  titles.forEach((title, index) => {
+    if (title && (firstProse < 0 || index < firstProse)) titleIndex = index;
   });
+  // A spam line above the title reads as prose: then the first title anywhere before the first heading,
+  // the prose above it staying in the preface (where the validator sees it).
+  const late = titleIndex < 0;
+  if (late) titleIndex = titles.findIndex(Boolean);
   const front: Front = { preface: [], metadataLines: [] };
-  if (titleIndex >= 0) front.titleLine = lines[titleIndex]!;
+  const title = titles[titleIndex];
+  if (title) front.titleLine = title.line;
   lines.forEach((line, index) => {
-    if (index === titleIndex) return;
-    if (index > titleIndex && isProse(line.text) && !isChrome(line.text) && !isTitle(line.text))
+    if (title?.uses.includes(index)) return;
+    if ((index > titleIndex || late) && isProse(line.text) && !isChrome(line.text) && !isTitle(line.text))
       front.preface.push({ text: line.text, from: line.from });
     else {
       front.metadataLines.push(line.text);
@@ -74,6 +80,32 @@ export function readFront(before: Block[], tableIds: Map<SourceTable, TableId>, 
     }
   });
   return front;
+}
+
+/** A short line that may be part of a title split over lines (an agency's name, 工作年度报告). */
+const isTitlePart = (line: Line | undefined): line is Line =>
+  line !== undefined && [...line.text].length <= 30 && !/[。；;，,：:]/.test(line.text) && !isTitle(line.text);
+
+/**
+ * The title at a line, with the lines it takes: a title split over two lines (…政府信息公开 / 工作年度报告),
+ * and one that starts with its year takes the agency's name from the line above or below it
+ * (淮安市洪泽区人民政府 / 2024 年政府信息公开工作年度报告).
+ */
+function titleAt(lines: Line[], index: number): { line: Line; uses: number[] } | undefined {
+  const line = lines[index]!;
+  const next = lines[index + 1];
+  let title: { line: Line; uses: number[] } | undefined;
+  if (isTitle(line.text)) title = { line, uses: [index] };
+  else if (isTitlePart(next) && [...line.text].length <= 40 && isTitle(line.text + next.text))
+    title = { line: { ...line, text: line.text + next.text }, uses: [index, index + 1] };
+  if (!title || !/^\s*[0-9０-９]{4}\s*年度?\s*(?:的)?(?:政府信息公开|政务公开|信息公开)/.test(title.line.text))
+    return title;
+  const before = lines[index - 1];
+  const after = lines[title.uses[title.uses.length - 1]! + 1];
+  const name = [before, after].find((part) => isTitlePart(part) && !/\d/.test(part.text));
+  if (!name) return title;
+  const uses = [...title.uses, lines.indexOf(name)];
+  return { line: { ...title.line, text: name.text.trim() + title.line.text.trim() }, uses };
 }
 
 /** A table that is page layout (one or two columns, or prose in its cells) rather than data. */

@@ -17,7 +17,7 @@ import { textSource } from './text-source.js';
 import { type EditionSpec, editionSpec, editionSpecs, type TableId, type TableSpec } from './spec.js';
 import { readTable, type TableReading } from './read-table.js';
 import { simplifiedSource, simplifiedText } from './simplified.js';
-import { classifyTable, tableLabelKeys } from './tables.js';
+import { classifyTable, tableLabelKeys, tableScore } from './tables.js';
 import type {
   Fidelity,
   ImportFailure,
@@ -69,6 +69,14 @@ function recogniseTables(
     const id = classifyTable(block, specs);
     if (id) tableIds.set(block, id);
   }
+  // A row left outside its table's rulings (at the foot of a page, above the page number) comes right
+  // after the table: one of that table's labels makes it part of it.
+  source.blocks.forEach((block, index) => {
+    const before = source.blocks[index - 1];
+    const id = before?.kind === 'table' ? tableIds.get(before) : undefined;
+    if (block.kind === 'table' && !tableIds.has(block) && id && tableScore(block, specs, id) >= 1)
+      tableIds.set(block, id);
+  });
   for (const id of TABLE_IDS) {
     if ([...tableIds.values()].includes(id)) continue;
     const table = buckets
@@ -200,7 +208,9 @@ function readTables(spec: EditionSpec, source: SourceDocument, tableIds: Map<Sou
   const readings = new Map<TableId, TableReading>();
   for (const id of TABLE_IDS) {
     const parts = source.blocks.filter((b): b is SourceTable => b.kind === 'table' && tableIds.get(b) === id);
-    readings.set(id, readTable(spec.tables.find((t) => t.id === id) as TableSpec, parts));
+    // A copy cut short ends inside its last table: only there may a row be short of cells.
+    const cut = parts.length > 0 && parts[parts.length - 1] === source.blocks[source.blocks.length - 1];
+    readings.set(id, readTable(spec.tables.find((t) => t.id === id) as TableSpec, parts, cut));
   }
   return readings;
 }

@@ -57,7 +57,11 @@ const REPORT_NAME = /(?:政府信息公开|政务公开|信息公开)(?:工作)?
 function fromTitle(title: string): { name?: string; year?: number } {
   // <title> often adds the site name: 报告标题_网站名 / 报告标题 - 网站名.
   // A crawler's saved page starts with its own field label: 标题: / 标题：报告标题.
-  const bare = title.replace(/^\s*(?:文章标题|标题|题目|title)\s*[:：]\s*/i, '');
+  // 标      题 / 标(biāo) 题 (a mirror's pinyin glosses): the label spaced out, the colon left out.
+  const bare = title.replace(
+    /^\s*(?:文章标题|标(?:\s*[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）])?\s*题|题目|title)\s*(?:[:：]\s*|\s+)/i,
+    '',
+  );
   const text = bare.split(/\s*[|_]\s*|\s+[-–—]\s+/).find((part) => REPORT_NAME.test(part)) ?? bare;
   const match = /^(.*?)(?:关于)?\s*([0-9０-９]{4})\s*年度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(text.trim());
   if (!match) return {};
@@ -65,7 +69,8 @@ function fromTitle(title: string): { name?: string; year?: number } {
   const after = match[3]!.replace(/^的/, '').trim();
   const name = before || after;
   const result: { name?: string; year?: number } = { year: Number(halfWidth(match[2]!)) };
-  if (name) result.name = name.replace(/[《》“”"]/g, '');
+  // 西藏自治区(qū)人民政府: a mirror's pinyin glosses are not part of the name.
+  if (name) result.name = name.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]/g, '').replace(/[《》“”"]/g, '');
   return result;
 }
 
@@ -136,8 +141,10 @@ type Guess = (what: { zh: string; en: string }, at: string) => void;
 function governmentOf(name: string, warnings: ImportWarning[]): string {
   if (AGENCY_END.test(name)) return name;
   const zone = /(实验区|试验区|开发区|新区|示范区|高新区|合作区)$/.test(name);
-  if (!zone && !/[省市县区旗州盟]$/.test(name)) return name;
-  const government = `${name}${zone ? '管理委员会' : '人民政府'}`;
+  // A street (街道) has an office (办事处), not a government of its own.
+  const street = /街道$/.test(name);
+  if (!zone && !street && !/([省市县区旗州盟镇乡]|苏木)$/.test(name)) return name;
+  const government = `${name}${zone ? '管理委员会' : street ? '办事处' : '人民政府'}`;
   warnings.push({
     code: 'guessed',
     message: {

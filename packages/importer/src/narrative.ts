@@ -189,7 +189,10 @@ export function isProse(text: string): boolean {
 export function isTitle(text: string): boolean {
   const length = [...text].length;
   return (
-    length <= 80 && /年度?报告|年报/.test(text) && !/[。；]/.test(text) && /政府信息公开|政务公开|信息公开/.test(text)
+    length <= 80 &&
+    /年度?报告|年报|(?:公开|工作)报告/.test(text) &&
+    !/[。；]/.test(text) &&
+    /政府信息公开|政务公开|信息公开/.test(text)
   );
 }
 

@@ -29,7 +29,9 @@ function runLength(lines: TextLine[], start: number): number {
       PIPES_ONLY.test(text) ||
       (CELL_THEN_PIPES.test(text) && isCellText(text)) ||
       (next !== undefined && PIPES_ONLY.test(next) && !/[|｜]/.test(text) && isCellText(text));
-    if (!ok) break;
+    // A copy cut short inside a cell: its last line lacks the cell's pipe.
+    const cutShort = end === lines.length - 1 && end > start && isCellText(text) && !/[|｜]/.test(text);
+    if (!ok && !cutShort) break;
     end++;
   }
   return end - start;

@@ -26,6 +26,7 @@ import {
 } from './tables.js';
 import { emptyRow, emptyTable, setAt } from './table-object.js';
 import type { ImportWarning, Unplaced } from './types.js';
+import { blankNote, valueNote } from './cell-notes.js';
 import { type CellValue, readCell } from './values.js';
 
 export interface TableReading {
@@ -282,9 +283,10 @@ class TableReader {
   private fitting(row: RowView, split: SplitRow, target: RowNode, mapping: ColumnMapping): ColumnMapping {
     if (mapping.mode !== 'sequence') return mapping;
     const values = split.values.filter((value) => value !== '').length;
-    if (values <= mapping.order.length) return mapping;
     const columns = target.columns!;
     const leaves = [...leavesOf(columns)].length;
+    if (this.cellsMissing(row, split, target, leaves)) return { mode: 'sequence', order: [], units: new Map() };
+    if (values <= mapping.order.length) return mapping;
     this.warnings.push({
       code: 'columns-by-position',
       message: {
@@ -295,6 +297,26 @@ class TableReader {
       from: row.from,
     });
     return values === leaves ? officialMapping(columns) : { mode: 'sequence', order: [], units: new Map() };
+  }
+
+  /**
+   * A row with fewer cells than columns, not at the end of a copy cut short: a cell was dropped (not left
+   * blank), and which one cannot be told, so none is placed.
+   */
+  private cellsMissing(row: RowView, split: SplitRow, target: RowNode, leaves: number): boolean {
+    const cells = split.values.length;
+    if (row.aligned || row.ordered || row.strictCounts || row.last || cells === 0 || cells >= leaves) return false;
+    this.unplaced.push({ text: rowText(row), from: row.from });
+    this.warnings.push({
+      code: 'columns-by-position',
+      message: {
+        zh: `「${rowLabel(target)}」一行只有 ${cells} 格，应有 ${leaves} 格：缺了哪一格无法确定，未读取，原文保留。`,
+        en: `The row 「${rowLabel(target)}」 has ${cells} cell(s) where it has ${leaves} columns: which one is missing cannot be told; not read, the text is kept.`,
+      },
+      at: pointerOf(this.spec.id, target.path),
+      from: row.from,
+    });
+    return true;
   }
 
   /**
@@ -349,28 +371,8 @@ class TableReader {
     if (reading.status === 'value') {
       setAt(rowObject, leaf.path, reading.value as CellValue);
       this.cellsRead++;
-      if (reading.note === 'unit-converted') {
-        this.warnings.push({
-          code: 'unit-converted',
-          message: {
-            zh: `${label}：原文「${raw}」，按万元记为 ${String(reading.value)}。`,
-            en: `${labelEn}: published as 「${raw}」, recorded in 万元 as ${String(reading.value)}.`,
-          },
-          at: pointer,
-          from: row.from,
-        });
-      }
-      if (reading.note === 'unit-unknown') {
-        this.warnings.push({
-          code: 'unit-unknown',
-          message: {
-            zh: `${label}：金额「${raw}」未注明单位（元或万元），单位记为 null，请核对。`,
-            en: `${labelEn}: the amount 「${raw}」 states no unit (元 or 万元); unit kept as null, please check.`,
-          },
-          at: `${pointer}/unit`,
-          from: row.from,
-        });
-      }
+      const note = valueNote(reading, raw ?? '', { zh: label, en: labelEn }, pointer);
+      if (note) this.warnings.push({ ...note, from: row.from });
       return;
     }
     this.notReported.add(leaf.kind === 'money' ? `${pointer}/value` : pointer);
@@ -378,32 +380,7 @@ class TableReader {
     if (reading.status === 'unreadable') {
       this.unplaced.push({ text: shown, from: `${row.from} (${rowLabel(target)} · ${columnLabel(leaf, columns)})` });
     }
-    const what =
-      raw === undefined
-        ? { zh: '缺少此单元格', en: 'the cell is missing' }
-        : shown === ''
-          ? { zh: '为空白', en: 'blank' }
-          : { zh: `为「${shown}」`, en: `「${shown}」` };
-    this.warnings.push({
-      code: reading.status === 'blank' ? 'not-reported' : 'unreadable-cell',
-      message:
-        reading.status === 'blank'
-          ? {
-              zh: `${label}：原报告${what.zh}，记为未填报（null），不按0处理。`,
-              en: `${labelEn}: ${what.en} in the published report; kept as not reported (null), not 0.`,
-            }
-          : reading.status === 'unreadable' && reading.why === 'decimals'
-            ? {
-                zh: `${label}：金额「${shown}」的小数超过 4 位，模板只记到 4 位小数，舍入会改变原数，记为未填报（null），原文保留。`,
-                en: `${labelEn}: the amount 「${shown}」 has more than 4 decimals, the template keeps 4 and rounding would change it; kept as not reported (null), the text is kept.`,
-              }
-            : {
-                zh: `${label}：「${shown}」不是有效的数值，记为未填报（null），原文保留。`,
-                en: `${labelEn}: 「${shown}」 is not a valid value; kept as not reported (null), the text is kept.`,
-              },
-      at: pointer,
-      from: row.from,
-    });
+    this.warnings.push({ ...blankNote(reading, raw, { zh: label, en: labelEn }), at: pointer, from: row.from });
   }
 
   /** Rows found and missing, and whether the table was cut short. */
@@ -463,11 +440,14 @@ function isLastOf(from: string, parts: SourceTable[]): boolean {
   return last !== undefined && last.rows[last.rows.length - 1]?.from === from;
 }
 
-export function readTable(spec: TableSpec, parts: SourceTable[]): TableReading {
+/** `cut`: the document ends with this table's last part (a copy cut short may end inside its last row). */
+export function readTable(spec: TableSpec, parts: SourceTable[], cut = false): TableReading {
   const reader = new TableReader(spec);
+  const lastRow = cut ? parts[parts.length - 1]?.rows.at(-1) : undefined;
   parts.forEach((part, index) => {
     for (const row of part.rows)
       reader.read({
+        last: row === lastRow,
         cells: row.cells,
         from: row.from,
         raw: row.raw,

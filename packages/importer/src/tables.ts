@@ -36,20 +36,30 @@ function labelsOf(spec: TableSpec): string[] {
 
 const MAX_CLASSIFY_LABELS = 300;
 
-/** Which report table a source table is (by how many of its cells are that table's labels), if any. */
-export function classifyTable(table: SourceTable, specs: EditionSpec[]): TableId | undefined {
-  // A report table has fewer than 200 label cells: the first ones decide (and a table of
-  // 50,000 rows is classified in constant time).
+/** The label keys of a source table's cells (the first ones: a report table has fewer than 200). */
+function labelTexts(table: SourceTable): string[] {
+  // A table of 50,000 rows is classified in constant time.
   const texts: string[] = [];
   for (const text of cellTexts(table)) {
     if (texts.length >= MAX_CLASSIFY_LABELS) break;
     if (text.length > 0 && text.length <= 80 && !isValueLike(text)) texts.push(labelKey(text).key);
   }
+  return texts;
+}
+
+/** How many of a source table's label cells are labels of the report table `id`. */
+export function tableScore(table: SourceTable, specs: EditionSpec[], id: TableId, texts = labelTexts(table)): number {
+  const labels = specs.flatMap((spec) => labelsOf(spec.tables.find((t) => t.id === id)!));
+  return texts.filter((text) => labels.some((label) => similarity(text, label) >= 0.85)).length;
+}
+
+/** Which report table a source table is (by how many of its cells are that table's labels), if any. */
+export function classifyTable(table: SourceTable, specs: EditionSpec[]): TableId | undefined {
+  const texts = labelTexts(table);
   let best: { id: TableId; score: number } | undefined;
   for (const id of ['proactiveDisclosure', 'applications', 'reviewAndLitigation'] as TableId[]) {
-    const labels = specs.flatMap((spec) => labelsOf(spec.tables.find((t) => t.id === id)!));
     // Labels shared by several tables (总计, 其他) count less than their own ones.
-    const score = texts.filter((text) => labels.some((label) => similarity(text, label) >= 0.85)).length;
+    const score = tableScore(table, specs, id, texts);
     if (score >= 2 && (!best || score > best.score)) best = { id, score };
   }
   return best?.id;
@@ -80,6 +90,8 @@ export interface RowView {
   ordered?: boolean;
   /** From a text printed with its page layout (see SourceTable.layout). */
   layout?: boolean;
+  /** The last row of a copy cut short inside this table (its last part ends the document). */
+  last?: boolean;
   /** Digits that could not be split into the row's cells (see TableRow.undecided). */
   undecided?: { run: string; reason: { zh: string; en: string } } | undefined;
 }

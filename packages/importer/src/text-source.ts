@@ -7,6 +7,8 @@
 import type { Block, Line, SourceDocument, SourceTable } from './source.js';
 import { isLayoutText, layoutBlocks } from './layout-text.js';
 import { pipeLineTables } from './pipe-lines.js';
+import { allRowNodes, editionSpecs } from './spec.js';
+import { labelKey } from './text.js';
 import { isValueLike } from './values.js';
 
 const PIPES = /\s*[|｜]\s*/;
@@ -38,6 +40,31 @@ function alignedCells(line: string, loose = false): string[] | undefined {
   // Never a sentence with a double space in it.
   const short = cells.every((cell) => [...cell].length <= 40);
   return short && (values >= 1 || cells.length >= 3 || loose) ? cells : undefined;
+}
+
+/** The title of a block of table 二 (第二十条第（五）项). */
+const BLOCK_TITLE = /^第.{1,6}条\s*第/;
+
+let rowLabelKeys: Set<string> | undefined;
+
+/** The keys of every official row label of both editions (行政许可, 本年新收政府信息公开申请数量 …). */
+function officialRowLabels(): Set<string> {
+  rowLabelKeys ??= new Set(
+    editionSpecs().flatMap((spec) =>
+      spec.tables.flatMap((table) => [...allRowNodes(table.root)].map((r) => r.labelKey)),
+    ),
+  );
+  return rowLabelKeys;
+}
+
+/**
+ * An official row's label and its numbers one space apart (行政许可 97, as a PDF's text copy prints a
+ * narrow table): a row only when the label is exactly an official one, so a sentence never is.
+ */
+function labelledNumbers(line: string): string[] | undefined {
+  const match = /^(.{2,40}?[^\s\d０-９])((?:\s+[-+]?[0-9０-９][0-9０-９,.]*(?:万元|元)?)+)$/.exec(line);
+  if (!match || !officialRowLabels().has(labelKey(match[1]!).key)) return undefined;
+  return [match[1]!.trim(), ...match[2]!.trim().split(/\s+/)];
 }
 
 const isRule = (line: string): boolean => /^[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{3,}:?\s*)*[|｜]?$/.test(line);
@@ -133,16 +160,17 @@ function plainBlocks(text: string): Block[] {
   let table: SourceTable | undefined;
   let loose: TextLine[] = [];
   // A lone short line (第二十条第（一）项, whose other cells were blank) or two labels apart
-  // (行政复议    行政诉讼): a table row if a table row follows.
-  let pending: (TextLine & { cells: string[] }) | undefined;
+  // (行政复议    行政诉讼): a table row if a table row follows; after a block title (第二十条第（五）项), its
+  // header line too (信息内容本年处理决定数量).
+  let pending: (TextLine & { cells: string[] })[] = [];
   const flushLoose = () => {
     for (const item of cellPerLineTables(loose))
       blocks.push('kind' in item ? item : ({ kind: 'line', text: item.text, from: item.from } as Line));
     loose = [];
   };
   const flushLoosePending = () => {
-    if (pending) loose.push({ text: pending.text, from: pending.from });
-    pending = undefined;
+    for (const line of pending) loose.push({ text: line.text, from: line.from });
+    pending = [];
   };
   const endTable = () => {
     flushLoosePending();
@@ -174,27 +202,29 @@ function plainBlocks(text: string): Block[] {
       return;
     }
     const piped = pipeCells(line);
-    const cells = piped ?? alignedCells(line);
+    const cells = piped ?? alignedCells(line) ?? labelledNumbers(line);
     if (cells) {
       flushLoose();
       if (!table) {
         table = newTable(from);
         blocks.push(table);
       }
-      if (pending) addRow(table, pending.cells, pending.from, pending.text);
-      pending = undefined;
+      for (const row of pending) addRow(table, row.cells, row.from, row.text);
+      pending = [];
       addRow(table, cells, from, line);
       // Aligned with spaces, a blank cell is only a wider gap: count the values before placing them.
       if (!piped) table.strictCounts = true;
       return;
     }
-    endTable();
+    table = undefined;
     // A row of a few cells apart by spaces is longer than one cell.
     if (!isNotCell(line, 80)) {
-      flushLoosePending();
-      pending = { text: line, from, cells: alignedCells(line, true) ?? [line] };
+      const titled = pending.length > 0 && pending.length < 3 && pending.every((p) => BLOCK_TITLE.test(p.text));
+      if (!titled) flushLoosePending();
+      pending.push({ text: line, from, cells: alignedCells(line, true) ?? [line] });
       return;
     }
+    flushLoosePending();
     loose.push({ text: line, from });
   }
 }

@@ -98,3 +98,90 @@ describe('a table copied one cell per line with its borders as pipes', () => {
     });
   });
 });
+
+describe('a narrow table copied as text: label and number one space apart (sh-stcsm-2024)', () => {
+  it('reads an official label and its number, the block title and its header above them', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（五）项',
+      '信息内容本年处理决定数量',
+      '行政许可 97',
+      '第二十条第（六）项',
+      '信息内容本年处理决定数量',
+      '行政处罚 0',
+      '行政强制 12',
+      '本机关全年新增 5',
+    ].join('\n');
+    const table = tables(importText(text, true))[0] as Record<string, Record<string, { decisions: unknown }>>;
+    expect(table.article20Item5!.administrativeLicensing!.decisions).toBe(97);
+    expect(table.article20Item6!.administrativePunishment!.decisions).toBe(0);
+    expect(table.article20Item6!.administrativeCoercion!.decisions).toBe(12);
+  });
+});
+
+describe('rows short of cells, and a row split off its table', () => {
+  const header = ['| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '|---|---|---|---|'];
+  const item1 = (text: string) =>
+    (tables(importText(text, true))[0] as { article20Item1: Record<string, Record<string, unknown>> }).article20Item1;
+
+  it('a row missing a cell (not blank: gone) inside a copy is not read by position (sh-gov-office-2025)', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      ...header,
+      '| 规章 | 22 | 235 |',
+      '| 行政规范性文件 | 34 | 0 | 189 |',
+    ];
+    const read = item1([...text, '', '三、收到和处理政府信息公开申请情况', '本年度未收到申请。'].join('\n'));
+    expect(read.regulations).toEqual({ issued: null, repealed: null, inForce: null });
+    expect(read.normativeDocuments).toEqual({ issued: 34, repealed: 0, inForce: 189 });
+  });
+
+  it('a copy cut short inside its last row keeps the cells before the cut', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      ...header,
+      '| 规章 | 0 | 0 | 3 |',
+      '| 行政规范性文件 | 34 | 0',
+    ];
+    expect(item1(text.join('\n')).normativeDocuments).toEqual({ issued: 34, repealed: 0, inForce: null });
+  });
+
+  it('a one-row table right after table 三 with one of its labels is part of it (a row at a page foot)', () => {
+    const text = fixture('text-2021.txt').replace(
+      /\n(2\.没有现成信息需要另行制作[^\n]*)\n/,
+      (_, row: string) => `\n\n${row.replace(/\s*\|\s*/g, '   ').trim()}\n\n`,
+    );
+    expect(text).not.toBe(fixture('text-2021.txt'));
+    expect(tables(importText(text))).toEqual(tables(importText(fixture('text-2021.txt'))));
+  });
+});
+
+describe('the agency from titles as pages print them', () => {
+  const body = fixture('text-2021.txt').split('\n').slice(1).join('\n');
+  const agency = (head: string) => importText(`${head}\n${body}`).document.metadata.agency.name;
+
+  it.each([
+    ['淮安市洪泽区人民政府\n2024 年政府信息公开工作年度报告', '淮安市洪泽区人民政府'],
+    [
+      '2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n2022年政府信息公开工作年度报告',
+      '桃江县松木塘镇人民政府',
+    ],
+    ['正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告', '上海市人民政府办公厅'],
+    ['河包镇2020年政府信息公开工作年度报告', '河包镇人民政府'],
+    ['海滨街道2023年政府信息公开工作年度报告', '海滨街道办事处'],
+    ['标(biāo)      题 西藏自治区(qū)人民政府2023年政府信息公开工作年度报告', '西藏自治区人民政府'],
+    ['锡盟商务局2021年政府信息公开工作报告', '锡盟商务局'],
+  ])('%s → %s', (head, name) => {
+    expect(agency(head)).toBe(name);
+  });
+
+  it('a spam line above the title stays in the preface, where the validator sees it', () => {
+    const result = importText(
+      `足球比分网,365体育在线观看入口网站,\n歙县人民政府2021年政府信息公开工作年度报告\n${body}`,
+    );
+    expect(result.document.metadata.agency.name).toBe('歙县人民政府');
+    expect(result.document.preface.paragraphs[0]).toContain('足球比分网');
+  });
+});
