@@ -290,7 +290,7 @@ for (const r of results)
   console.log(
     `\n${r.engine}, bytes per report by table (with indexes and TOAST): ${r.tables
       .filter((table) => table.bytes > 64 * 1024)
-      .map((table) => `${table.name} ${((table.bytes / r.reports) / 1024).toFixed(1)} KiB`)
+      .map((table) => `${table.name} ${(table.bytes / r.reports / 1024).toFixed(1)} KiB`)
       .join(', ')}`,
   );
 console.log(`\n| query | ${results.map((r) => `${r.engine} p50 / p95 (ms)`).join(' | ')} |`);
