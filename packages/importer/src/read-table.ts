@@ -125,7 +125,12 @@ class TableReader {
       this.placeRow(row, split, this.spec.root, false);
       this.setHeaders([]);
     } else if (!this.found.has(this.spec.root)) this.pushHeader(row);
-    else this.unplaced.push({ text: rowText(row), from: row.from });
+    else {
+      // Kept as text, and the header of a later part (see placePart).
+      this.unplaced.push({ text: rowText(row), from: row.from });
+      this.headers.push(row);
+      if (this.headers.length > MAX_HEADER_ROWS) this.headers.shift();
+    }
   }
 
   read(row: RowView): void {
@@ -244,7 +249,7 @@ class TableReader {
 
   private placeRow(row: RowView, split: SplitRow, target: RowNode, approximate: boolean): void {
     if (this.found.has(target)) {
-      this.duplicate(row, target);
+      if (!this.placePart(row, split, target)) this.duplicate(row, target);
       return;
     }
     if (approximate) {
@@ -276,6 +281,28 @@ class TableReader {
   }
 
   /**
+   * Table 四 published as three small tables (行政复议 / 行政诉讼（未经复议直接起诉） / …（复议后起诉）, each
+   * 结果维持 … 总计): a later part whose header names its columns, one value each, none read yet, fills them.
+   */
+  private placePart(row: RowView, split: SplitRow, target: RowNode): boolean {
+    if (target !== this.spec.root || row.aligned || this.headers.length === 0) return false;
+    const result = mappingFor(this.headers, target.columns!, this.spec);
+    if (result?.mapping.mode !== 'sequence') return false;
+    const { order, units } = result.mapping;
+    const leaves = order.filter((leaf): leaf is ColumnNode => leaf !== null);
+    const pointer = (leaf: ColumnNode) => pointerOf(this.spec.id, leaf.path);
+    if (leaves.length !== order.length || leaves.length !== split.values.length) return false;
+    if (new Set(leaves).size !== leaves.length || leaves.some((leaf) => pointer(leaf) in this.origins)) return false;
+    leaves.forEach((leaf, index) => {
+      this.notReported.delete(leaf.kind === 'money' ? `${pointer(leaf)}/value` : pointer(leaf));
+      const raw = split.values[index];
+      this.readLeaf(row, target, leaf, raw, units.get(leaf), this.table, split.froms[index]);
+    });
+    this.setHeaders([]);
+    return true;
+  }
+
+  /**
    * A header naming fewer columns than the row has values (a lone 「（六）其他」 line read as the header
    * 其他) does not describe the row: its values are read in the official order when there are exactly as
    * many as its columns, else not at all (never shifted into the columns the header happened to name).
@@ -285,7 +312,8 @@ class TableReader {
     const values = split.values.filter((value) => value !== '').length;
     const columns = target.columns!;
     const leaves = [...leavesOf(columns)].length;
-    if (this.cellsMissing(row, split, target, leaves)) return { mode: 'sequence', order: [], units: new Map() };
+    const named = mapping.order.filter((leaf) => leaf !== null).length;
+    if (this.cellsMissing(row, split, target, named)) return { mode: 'sequence', order: [], units: new Map() };
     if (values <= mapping.order.length) return mapping;
     this.warnings.push({
       code: 'columns-by-position',
@@ -303,15 +331,15 @@ class TableReader {
    * A row with fewer cells than columns, not at the end of a copy cut short: a cell was dropped (not left
    * blank), and which one cannot be told, so none is placed.
    */
-  private cellsMissing(row: RowView, split: SplitRow, target: RowNode, leaves: number): boolean {
+  private cellsMissing(row: RowView, split: SplitRow, target: RowNode, named: number): boolean {
     const cells = split.values.length;
-    if (row.aligned || row.ordered || row.strictCounts || row.last || cells === 0 || cells >= leaves) return false;
+    if (row.aligned || row.ordered || row.strictCounts || row.last || cells === 0 || cells >= named) return false;
     this.unplaced.push({ text: rowText(row), from: row.from });
     this.warnings.push({
       code: 'columns-by-position',
       message: {
-        zh: `「${rowLabel(target)}」一行只有 ${cells} 格，应有 ${leaves} 格：缺了哪一格无法确定，未读取，原文保留。`,
-        en: `The row 「${rowLabel(target)}」 has ${cells} cell(s) where it has ${leaves} columns: which one is missing cannot be told; not read, the text is kept.`,
+        zh: `「${rowLabel(target)}」一行只有 ${cells} 格，应有 ${named} 格：缺了哪一格无法确定，未读取，原文保留。`,
+        en: `The row 「${rowLabel(target)}」 has ${cells} cell(s) where its header names ${named} columns: which one is missing cannot be told; not read, the text is kept.`,
       },
       at: pointerOf(this.spec.id, target.path),
       from: row.from,

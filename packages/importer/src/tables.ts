@@ -154,7 +154,10 @@ export function bestColumn(
     const score = raw - depth * 0.01;
     if (!best || score > best.score) best = { node, score, similarity: raw };
   }
-  return best && best.score >= MATCH ? best : undefined;
+  if (best && best.score >= MATCH) return best;
+  // 行政诉讼（复议后起诉）: the words in brackets name the column under the outer one.
+  const inner = /^[^（(]+[（(]([^)）]+)[)）]$/.exec(text.trim());
+  return inner ? bestColumn(inner[1]!, candidates) : undefined;
 }
 
 const depthCache = new WeakMap<ColumnNode[], { node: ColumnNode; depth: number }[]>();

@@ -185,3 +185,28 @@ describe('the agency from titles as pages print them', () => {
     expect(result.document.preface.paragraphs[0]).toContain('足球比分网');
   });
 });
+
+describe('table 四 published as three small tables (js-shuyang-gov-2025)', () => {
+  it('reads each under its heading into its own columns', () => {
+    const part = (heading: string, values: string) => [
+      `### ${heading}`,
+      '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+      '|---|---|---|---|---|',
+      `| ${values} |`,
+      '',
+    ];
+    const text = [
+      '## 四、政府信息公开行政复议、行政诉讼情况',
+      ...part('行政复议', '27 | 10 | 9 | 15 | 61'),
+      ...part('行政诉讼（未经复议直接起诉）', '3 | 0 | 0 | 0 | 3'),
+      ...part('行政诉讼（复议后起诉）', '8 | 0 | 1 | 1 | 10'),
+    ].join('\n');
+    expect(tables(importText(text, true))[2]).toEqual({
+      administrativeReconsideration: { upheld: 27, corrected: 10, otherResult: 9, pending: 15, total: 61 },
+      administrativeLitigation: {
+        withoutReconsideration: { upheld: 3, corrected: 0, otherResult: 0, pending: 0, total: 3 },
+        afterReconsideration: { upheld: 8, corrected: 0, otherResult: 1, pending: 1, total: 10 },
+      },
+    });
+  });
+});
