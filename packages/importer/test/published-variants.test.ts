@@ -210,3 +210,22 @@ describe('table 四 published as three small tables (js-shuyang-gov-2025)', () =
     });
   });
 });
+
+describe('a row whose label was left on the lines above its numbers (sh-gov-office-2025)', () => {
+  it('takes the label when it starts with its numbering right above the numbers', () => {
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |',
+      '',
+      '（二）部分公开（区分处理的，只计这一情',
+      '形，不计其他情形）',
+      '| 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+      '| 1.属于国家秘密 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |',
+      '| 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ].join('\n');
+    const results = (tables(importText(text, true))[1] as { results: Record<string, unknown> }).results;
+    expect(results.partiallyDisclosed).toMatchObject({ naturalPerson: 2, total: 2 });
+    // Numbers with no label above them are not given to any row.
+    expect(results.notDisclosed).toMatchObject({ prohibitedByLaw: { naturalPerson: null } });
+  });
+});
