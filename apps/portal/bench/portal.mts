@@ -133,8 +133,8 @@ async function timeQuery(portal: Portal, path: string): Promise<{ p50: number; p
 
 async function queryPaths(portal: Portal): Promise<string[]> {
   const sample = (
-    await portal.db.query<{ year: number; division: string; agency_name: string }>(
-      'SELECT year, division, agency_name FROM reports ORDER BY id LIMIT 1',
+    await portal.db.query<{ id: string; year: number; division: string; agency_name: string }>(
+      'SELECT id, year, division, agency_name FROM reports ORDER BY id LIMIT 1',
     )
   )[0]!;
   return [
@@ -145,12 +145,14 @@ async function queryPaths(portal: Portal): Promise<string[]> {
     '/api/reports?page=200',
     '/api/review',
     `/api/cells?year=${sample.year}&table=applications&row=newApplications&column=total&pageSize=1000`,
+    `/api/cells?report=${encodeURIComponent(sample.id)}`,
     ...MEASURES.flatMap((m) => [
       `/api/aggregates?measure=${m.key}&groupBy=year`,
       `/api/aggregates?measure=${m.key}&groupBy=division`,
     ]),
     '/api/aggregates?measure=applications&groupBy=level',
     `/api/aggregates?measure=disclosedShare&groupBy=division&depth=city&year=${sample.year}`,
+    `/api/aggregates?measure=disclosedShare&groupBy=year&q=${encodeURIComponent(sample.agency_name.slice(0, 3))}`,
   ];
 }
 
@@ -288,7 +290,7 @@ for (const r of results)
   console.log(
     `\n${r.engine}, bytes per report by table (with indexes and TOAST): ${r.tables
       .filter((table) => table.bytes > 64 * 1024)
-      .map((table) => `${table.name} ${((table.bytes / r.reports) / 1024).toFixed(1)} KiB`)
+      .map((table) => `${table.name} ${(table.bytes / r.reports / 1024).toFixed(1)} KiB`)
       .join(', ')}`,
   );
 console.log(`\n| query | ${results.map((r) => `${r.engine} p50 / p95 (ms)`).join(' | ')} |`);

@@ -163,3 +163,52 @@ export async function recomputeDerived(tx: Queryable): Promise<void> {
     after = reports[reports.length - 1]!.id;
   }
 }
+
+export interface PlaceInfo {
+  table: string;
+  rowId: string;
+  columnId: string;
+  rowLabel: string;
+  columnLabel: string;
+}
+
+/** Every place with its labels, per database object, read again when a place is not known yet. */
+const placeInfoByDatabase = new WeakMap<Queryable, Map<string, PlaceInfo>>();
+
+/**
+ * The ids and labels of places (edition, idx). A place never changes once stored, so they are read
+ * once per process (and again when another process stored a new one): a page of cells then carries
+ * only place numbers from the database, not the same labels on each of its 1,000 rows.
+ */
+export async function placeInfos(
+  db: Queryable,
+  wanted: readonly { edition: string; idx: number }[],
+): Promise<(edition: string, idx: number) => PlaceInfo> {
+  let known = placeInfoByDatabase.get(db);
+  if (!known || wanted.some((place) => !known!.has(`${place.edition}\u0000${place.idx}`))) {
+    const rows = await db.query<{
+      edition: string;
+      idx: number;
+      tbl: string;
+      row_id: string;
+      column_id: string;
+      row_label: string;
+      column_label: string;
+    }>('SELECT edition, idx, tbl, row_id, column_id, row_label, column_label FROM places');
+    known = new Map(
+      rows.map((row) => [
+        `${row.edition}\u0000${row.idx}`,
+        {
+          table: row.tbl,
+          rowId: row.row_id,
+          columnId: row.column_id,
+          rowLabel: row.row_label,
+          columnLabel: row.column_label,
+        },
+      ]),
+    );
+    placeInfoByDatabase.set(db, known);
+  }
+  const found = known;
+  return (edition, idx) => found.get(`${edition}\u0000${idx}`)!;
+}

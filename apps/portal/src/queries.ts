@@ -4,6 +4,7 @@
  */
 import { figurePosition } from './cells.js';
 import type { Queryable } from './db/database.js';
+import { placeInfos } from './derived.js';
 import { divisionName } from './divisions.js';
 import { apiError, type ApiError } from './errors.js';
 import { type CellRef, type Measure, measureByKey, MEASURES } from './measures.js';
@@ -167,37 +168,50 @@ export async function listCells(
       placeFilter.push(`AND p.${column} = $${values.length}`);
     }
   values.push(page.limit, page.offset);
-  // Reports in list order (the index reports_list), each report's cells in place order, stopping at
-  // the page's last row: a page reads its own reports' rows, not the year's. `OFFSET 0` keeps the
-  // planner from flattening the per-report subquery into a join of every matching report, sorted
-  // (measured at 10,000 reports: the first 1,000 cells of one place across a year read all 1,750
-  // reports of that year that way, and would read 40,000 at 200,000 reports).
-  const rows = await db.query<Omit<TidyRow, 'table'> & { tbl: string }>(
-    `SELECT r.id AS report_id, r.agency_name AS agency, r.division, r.year, r.edition, x.tbl, x.row_id, x.row_label,
-       x.column_id, x.column_label, x.value, x.unit
+  // Reports in list order (the index reports_list), each report's cells at the places asked for,
+  // stopping at the page's last row: a page reads its own reports' rows, not the year's. `OFFSET 0`
+  // keeps the planner from flattening the per-report subquery into a join of every matching report,
+  // sorted (measured at 10,000 reports: the first 1,000 cells of one place across a year read all
+  // 1,750 reports of that year that way, and would read 40,000 at 200,000 reports). The places are
+  // picked once (the CTE); their ids and labels are added here from placeInfos, not sent per row.
+  const rows = await db.query<{
+    report_id: string;
+    agency: string;
+    division: string;
+    year: number;
+    edition: string;
+    idx: number;
+    value: string | null;
+    unit: string;
+  }>(
+    `WITH p AS MATERIALIZED (SELECT edition, idx FROM places p WHERE true ${placeFilter.join(' ')})
+     SELECT r.id AS report_id, r.agency_name AS agency, r.division, r.year, r.edition, x.idx, x.value, x.unit
      FROM reports r CROSS JOIN LATERAL (
-       SELECT p.idx, p.tbl, p.row_id, p.row_label, p.column_id, p.column_label, c.vals[p.idx]::text AS value,
-         c.units[p.idx] AS unit
-       FROM report_cells c JOIN places p ON p.edition = c.edition AND c.units[p.idx] IS NOT NULL ${placeFilter.join(' ')}
-       WHERE c.report_id = r.id AND c.revision = r.revision ORDER BY p.idx OFFSET 0) x
+       SELECT p.idx, c.vals[p.idx]::text AS value, c.units[p.idx] AS unit
+       FROM report_cells c JOIN p ON p.edition = c.edition AND c.units[p.idx] IS NOT NULL
+       WHERE c.report_id = r.id AND c.revision = r.revision OFFSET 0) x
      ${where}
      ORDER BY r.year DESC, r.division, r.agency_name, r.id, x.idx LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
   );
-  return rows.map((row) => ({
-    report_id: row.report_id,
-    agency: row.agency,
-    division: row.division,
-    year: row.year,
-    edition: row.edition,
-    table: row.tbl,
-    row_id: row.row_id,
-    row_label: row.row_label,
-    column_id: row.column_id,
-    column_label: row.column_label,
-    value: row.value,
-    unit: row.unit ?? '',
-  }));
+  const place = await placeInfos(db, rows);
+  return rows.map((row) => {
+    const at = place(row.edition, row.idx);
+    return {
+      report_id: row.report_id,
+      agency: row.agency,
+      division: row.division,
+      year: row.year,
+      edition: row.edition,
+      table: at.table,
+      row_id: at.rowId,
+      row_label: at.rowLabel,
+      column_id: at.columnId,
+      column_label: at.columnLabel,
+      value: row.value,
+      unit: row.unit ?? '',
+    };
+  });
 }
 
 export interface AggregateRow {
