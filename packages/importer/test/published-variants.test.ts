@@ -229,3 +229,25 @@ describe('a row whose label was left on the lines above its numbers (sh-gov-offi
     expect(results.notDisclosed).toMatchObject({ prohibitedByLaw: { naturalPerson: null } });
   });
 });
+
+describe('a report whose tables have labels and no numbers (sn-jiaxian-xizhen-2022)', () => {
+  it('takes its edition from those labels, and says the year wants the other one', () => {
+    const text = [
+      '某镇2022年政府信息公开工作年度报告',
+      '一、总体情况',
+      '本镇认真落实《条例》。',
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容',
+      '本年新制作数量',
+      '本年新公开数量',
+      '对外公开总数量',
+      '第二十条第（九）项',
+      '采购项目数量',
+      '政府集中采购',
+    ].join('\n');
+    const result = importText(text, true);
+    expect(result.fidelity.edition).toBe('2019');
+    expect(result.warnings.map((w) => w.code)).toContain('edition-mismatch');
+  });
+});
