@@ -12,7 +12,8 @@ import { htmlSource, MAX_NESTING, nestingDepth } from './html.js';
 import { gluedSource } from './glued-text.js';
 import { lookalike } from './lookalike.js';
 import { applyEmbedded, type Metadata, readMetadata } from './metadata.js';
-import type { SourceDocument, SourceTable } from './source.js';
+import type { Block, SourceDocument, SourceTable } from './source.js';
+import { labelKey } from './text.js';
 import { textSource } from './text-source.js';
 import { type EditionSpec, editionSpec, editionSpecs, type TableId, type TableSpec } from './spec.js';
 import { readTable, type TableReading } from './read-table.js';
@@ -215,6 +216,13 @@ function readTables(spec: EditionSpec, source: SourceDocument, tableIds: Map<Sou
   return readings;
 }
 
+/** The keys of the short lines of a page (a table's labels, one per line), for its edition. */
+function labelLineKeys(blocks: Block[]): string[] {
+  return blocks.flatMap((block) =>
+    block.kind === 'line' && [...block.text].length <= 30 ? [labelKey(block.text).key] : [],
+  );
+}
+
 /** The import of a page already read into blocks. */
 export function importSource(
   published: SourceDocument,
@@ -233,7 +241,10 @@ export function importSource(
   const other = splitOtherMatters(text.of(bucketOf('otherMatters')), unplaced, front.metadataLines);
   const body = buckets.flatMap((bucket) => text.of(bucket).map((p) => p.text));
   const metadata = metadataOf(source, front, body, front.metadataLines, other.signatures, warnings);
-  const byLabels = editionByLabels(tableLabelKeys([...tableIds.keys()]), specs);
+  // Tables with labels and no numbers are not read as tables: their label lines still tell the edition.
+  const byLabels =
+    editionByLabels(tableLabelKeys([...tableIds.keys()]), specs) ??
+    editionByLabels(labelLineKeys(source.blocks), specs);
   const { edition, editionFrom } = decideEdition(byLabels, metadata.reportYear, options, warnings);
   const spec = editionSpec(edition);
   const readings = readTables(spec, source, tableIds);

@@ -8,7 +8,7 @@ import type { Block, Line, SourceDocument, SourceTable } from './source.js';
 import { isLayoutText, layoutBlocks } from './layout-text.js';
 import { pipeLineTables } from './pipe-lines.js';
 import { allRowNodes, editionSpecs } from './spec.js';
-import { labelKey } from './text.js';
+import { labelKey, splitNumbering } from './text.js';
 import { isValueLike } from './values.js';
 
 const PIPES = /\s*[|｜]\s*/;
@@ -40,6 +40,16 @@ function alignedCells(line: string, loose = false): string[] | undefined {
   // Never a sentence with a double space in it.
   const short = cells.every((cell) => [...cell].length <= 40);
   return short && (values >= 1 || cells.length >= 3 || loose) ? cells : undefined;
+}
+
+/**
+ * The label of a row whose numbers lost it to the lines just above them (（二）部分公开（区分处理的，只计这一情
+ * / 形，不计其他情形） / | 2 | 0 | … |): one to three short lines, the first starting with its numbering.
+ */
+function labelAbove(lines: TextLine[]): string | undefined {
+  if (lines.length === 0 || lines.length > 3 || !splitNumbering(lines[0]!.text).numbering) return undefined;
+  if (lines.some((line) => [...line.text].length > 40 || /[。；;：:]$/.test(line.text))) return undefined;
+  return lines.map((line) => line.text).join('');
 }
 
 /** The title of a block of table 二 (第二十条第（五）项). */
@@ -202,7 +212,15 @@ function plainBlocks(text: string): Block[] {
       return;
     }
     const piped = pipeCells(line);
-    const cells = piped ?? alignedCells(line) ?? labelledNumbers(line);
+    let cells = piped ?? alignedCells(line) ?? labelledNumbers(line);
+    if (piped && cells?.every((cell) => cell === '' || isValueLike(cell))) {
+      const label = labelAbove([...loose, ...pending]);
+      if (label) {
+        cells = [label, ...cells];
+        loose = [];
+        pending = [];
+      }
+    }
     if (cells) {
       flushLoose();
       if (!table) {

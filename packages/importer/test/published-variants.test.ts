@@ -210,3 +210,44 @@ describe('table 四 published as three small tables (js-shuyang-gov-2025)', () =
     });
   });
 });
+
+describe('a row whose label was left on the lines above its numbers (sh-gov-office-2025)', () => {
+  it('takes the label when it starts with its numbering right above the numbers', () => {
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |',
+      '',
+      '（二）部分公开（区分处理的，只计这一情',
+      '形，不计其他情形）',
+      '| 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+      '| 1.属于国家秘密 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |',
+      '| 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ].join('\n');
+    const results = (tables(importText(text, true))[1] as { results: Record<string, unknown> }).results;
+    expect(results.partiallyDisclosed).toMatchObject({ naturalPerson: 2, total: 2 });
+    // Numbers with no label above them are not given to any row.
+    expect(results.notDisclosed).toMatchObject({ prohibitedByLaw: { naturalPerson: null } });
+  });
+});
+
+describe('a report whose tables have labels and no numbers (sn-jiaxian-xizhen-2022)', () => {
+  it('takes its edition from those labels, and says the year wants the other one', () => {
+    const text = [
+      '某镇2022年政府信息公开工作年度报告',
+      '一、总体情况',
+      '本镇认真落实《条例》。',
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容',
+      '本年新制作数量',
+      '本年新公开数量',
+      '对外公开总数量',
+      '第二十条第（九）项',
+      '采购项目数量',
+      '政府集中采购',
+    ].join('\n');
+    const result = importText(text, true);
+    expect(result.fidelity.edition).toBe('2019');
+    expect(result.warnings.map((w) => w.code)).toContain('edition-mismatch');
+  });
+});
