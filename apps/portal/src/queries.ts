@@ -112,7 +112,12 @@ export async function listReports(
     more.push(`$${values.length} = ANY(r.flags)`);
   }
   if (more.length > 0) where = where ? `${where} AND ${more.join(' AND ')}` : `WHERE ${more.join(' AND ')}`;
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports r ${where}`, values);
+  // Filtered by year, division, level or edition only: the total is the roll-up's count of the groups
+  // (a few hundred rows), not a count over every matching report, which grows with the reports.
+  const total =
+    filter.q === undefined && more.length === 0
+      ? await db.query<{ n: number }>(`SELECT coalesce(sum(r.stored), 0)::int AS n FROM rollup r ${where}`, values)
+      : await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports r ${where}`, values);
   values.push(page.limit, page.offset);
   // The page's ids first, from the index in list order (an index-only scan once vacuumed: a deep page
   // skips index entries, not table rows), then those 20 rows.

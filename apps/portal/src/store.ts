@@ -19,7 +19,7 @@ import { type CellRow, cellsOf, figuresOf, flagsOf } from './cells.js';
 import type { Database, Queryable } from './db/database.js';
 import { noteWrite } from './db/upkeep.js';
 import { cellArrays, Places } from './derived.js';
-import { ROLLUP_ADD, ROLLUP_UPSERT } from './rollup.js';
+import { ROLLUP_ON_CONFLICT, ROLLUP_UPSERT } from './rollup.js';
 
 export type LocatedFinding = Finding & { location?: { line: number; column: number } };
 
@@ -152,10 +152,12 @@ async function writeNew(
   rows: RevisionRows,
 ): Promise<{ revision: number; created: boolean } | undefined> {
   const { values, owner } = parameters(input, rows, '');
+  // A report with errors (imported) counts in the list's total, not in the aggregates.
+  const counted = rows.counts.errors === 0 ? 1 : 0;
   const figures = values[10] as (number | null)[];
   values.push(
-    figures.map((figure) => figure ?? 0),
-    figures.map((figure) => (figure === null ? 0 : 1)),
+    figures.map((figure) => (figure ?? 0) * counted),
+    figures.map((figure) => (figure === null ? 0 : counted)),
   );
   const sums = `$${values.length - 1}::float8[]`;
   const stated = `$${values.length}::int[]`;
@@ -172,10 +174,9 @@ async function writeNew(
        INSERT INTO report_cells (report_id, revision, edition, vals, units)
        SELECT report_id, revision, $3, $15::numeric[], $16::text[] FROM revision RETURNING revision),
      rolled AS (
-       INSERT INTO rollup (year, division, level, edition, reports, sums, stated)
-       SELECT $2, $5, $6, $3, 1, ${sums}, ${stated} FROM report WHERE $7::int = 0
-       ON CONFLICT (year, division, level, edition) DO UPDATE SET reports = rollup.reports + 1,
-         sums = ${ROLLUP_ADD('rollup.sums', 'EXCLUDED.sums')}, stated = ${ROLLUP_ADD('rollup.stated', 'EXCLUDED.stated')})
+       INSERT INTO rollup (year, division, level, edition, reports, stored, sums, stated)
+       SELECT $2, $5, $6, $3, ${counted}, 1, ${sums}, ${stated} FROM report
+       ${ROLLUP_ON_CONFLICT})
      SELECT (SELECT revision FROM cells) AS written`,
     values,
   );
@@ -218,9 +219,10 @@ async function writeRevision(
        SELECT report_id, revision, $3, $15::numeric[], $16::text[] FROM revision RETURNING revision),
      old AS (SELECT year, division, level, edition, errors, figures FROM reports WHERE id = $1),
      delta AS (
-       SELECT o.year, o.division, o.level, o.edition, -1 AS sign, o.figures FROM old o, report WHERE o.errors = 0
+       SELECT o.year, o.division, o.level, o.edition, -1 AS sign, CASE WHEN o.errors = 0 THEN -1 ELSE 0 END AS counted,
+         o.figures FROM old o, report
        UNION ALL
-       SELECT $2::int, $5::text, $6::text, $3::text, 1, $11::float8[] FROM report WHERE $7::int = 0),
+       SELECT $2::int, $5::text, $6::text, $3::text, 1, CASE WHEN $7::int = 0 THEN 1 ELSE 0 END, $11::float8[] FROM report),
      rolled AS (${ROLLUP_UPSERT('delta')})
      SELECT (SELECT revision FROM latest) AS latest, (SELECT revision FROM cells) AS written`,
     values,

@@ -92,7 +92,7 @@ describe.each(ENGINES)('reading on %s', (engine) => {
         "INSERT INTO revisions (report_id, revision, content_hash, document, findings) VALUES ('r', 1, 'h', $1, '[]')",
         [JSON.stringify(report)],
       );
-      expect(await migrate(db)).toEqual([2, 3, 4, 5, 6, 7]);
+      expect(await migrate(db)).toEqual([2, 3, 4, 5, 6, 7, 8]);
       const cells = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM cells WHERE report_id = 'r'");
       expect(cells[0]!.n).toBe(editionLayout('2021').tables.reduce((sum, t) => sum + t.cells.length, 0));
       const figures = await db.query<{ n: number }>("SELECT figures[$1::int]::int AS n FROM reports WHERE id = 'r'", [
@@ -223,6 +223,24 @@ describe.each(ENGINES)('reading on %s', (engine) => {
         expect(rolled.rows, path).toEqual(passed.rows);
         expect(rolled.rows.length, path).toBeGreaterThan(0);
       }
+    // The list's total from the roll-up (every stored report, errors included) is a count of the reports.
+    const first = (await (await h.request('/api/reports?pageSize=1')).json()).items[0];
+    for (const filter of [
+      '',
+      `year=${first.year}`,
+      `division=${first.division.slice(0, 2)}0000`,
+      `division=${first.division}`,
+      `level=${first.level}`,
+      'edition=2019',
+      `year=${first.year}&level=${first.level}&edition=${first.edition}`,
+    ]) {
+      const rolled = await (await h.request(`/api/reports?${filter}`)).json();
+      const counted = await (await h.request(`/api/reports?${filter}&q=-`)).json();
+      expect(rolled.total, filter).toBe(counted.total);
+      expect(rolled.total, filter).toBeGreaterThan(0);
+    }
+    const all = await h.portal.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
+    expect((await (await h.request('/api/reports')).json()).total).toBe(all[0]!.n);
   });
 
   it('renders a report as JSON, HTML, CSV and PDF, and a year as a data package', async () => {

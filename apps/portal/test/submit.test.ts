@@ -185,5 +185,7 @@ describe.each(ENGINES)('submitting on %s', (engine) => {
       const passed = await (await h.request(`${path}&q=-`)).json();
       expect(rolled.rows, path).toEqual(passed.rows);
     }
+    const all = await h.portal.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
+    expect((await (await h.request('/api/reports')).json()).total).toBe(all[0]!.n);
   });
 });

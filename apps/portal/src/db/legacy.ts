@@ -47,3 +47,21 @@ export async function recomputeCellRowsV2(tx: Queryable): Promise<void> {
     after = reports[reports.length - 1]!.id;
   }
 }
+
+/** Migration 5's step as released: the roll-up (without `stored`) from the reports without errors. */
+export async function rebuildRollupV5(tx: Queryable): Promise<void> {
+  await tx.query('DELETE FROM rollup');
+  await tx.query(
+    `WITH d AS (SELECT year, division, level, edition, 1 AS sign, figures FROM reports WHERE errors = 0)
+     INSERT INTO rollup (year, division, level, edition, reports, sums, stated)
+     SELECT g.year, g.division, g.level, g.edition, g.reports, coalesce(e.sums, '{}'), coalesce(e.stated, '{}')
+     FROM (SELECT year, division, level, edition, sum(sign)::int AS reports FROM d GROUP BY 1, 2, 3, 4) g
+     LEFT JOIN (
+       SELECT year, division, level, edition, array_agg(s ORDER BY i) AS sums, array_agg(n ORDER BY i) AS stated
+       FROM (
+         SELECT d.year, d.division, d.level, d.edition, u.i,
+           sum(d.sign * coalesce(u.x, 0))::float8 AS s, sum(CASE WHEN u.x IS NULL THEN 0 ELSE d.sign END)::int AS n
+         FROM d, unnest(d.figures) WITH ORDINALITY AS u(x, i) GROUP BY 1, 2, 3, 4, 5) per_figure
+       GROUP BY 1, 2, 3, 4) e USING (year, division, level, edition)`,
+  );
+}

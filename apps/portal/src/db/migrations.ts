@@ -7,7 +7,7 @@
 import type { Database, Queryable } from './database.js';
 import { recomputeDerived, seedPlaces } from '../derived.js';
 import { rebuildRollup } from '../rollup.js';
-import { recomputeCellRowsV2 } from './legacy.js';
+import { rebuildRollupV5, recomputeCellRowsV2 } from './legacy.js';
 
 export interface Migration {
   version: number;
@@ -177,7 +177,7 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (year, division, level, edition)
       )`,
     ],
-    run: rebuildRollup,
+    run: rebuildRollupV5,
   },
   {
     version: 6,
@@ -208,6 +208,14 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE report_cells ALTER COLUMN vals SET STATISTICS 0, ALTER COLUMN units SET STATISTICS 0',
       'ALTER TABLE reports ALTER COLUMN figures SET STATISTICS 0',
     ],
+  },
+  {
+    version: 8,
+    name: "every stored report counted in the roll-up (the list's total)",
+    // Measured at 10,000 and 50,000 reports: the total of a list was a count over every matching
+    // report (3.9 -> 9.2 ms p50 on PGlite for 5x the reports), the only part of a list page that grew.
+    statements: ['ALTER TABLE rollup ADD COLUMN stored int NOT NULL DEFAULT 0'],
+    run: rebuildRollup,
   },
 ];
 
