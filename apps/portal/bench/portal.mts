@@ -7,7 +7,8 @@
  *     [--reports 10000] [--ingest N: submit N, copy the rest in SQL] [--jobs 4] [--samples 40]
  *     [--explain plans.txt: EXPLAIN ANALYZE of every statement behind each query, per engine]
  *
- * Requests go to the app in-process (`app.request`: everything but the TCP socket). Results: a
+ * Requests go to the app in-process (`app.request`: everything but the TCP socket; `--http`: the
+ * submissions over a local socket, as `nianbao portal ingest` sends them). Results: a
  * markdown report on stdout (copied into BENCHMARKS.md) and bench/results.json (git-ignored). The
  * ingest is also given per CPU second of this process, which on a shared machine says what an idle
  * core would do (PGlite runs in this process; a PostgreSQL server's own CPU is not counted).
@@ -18,7 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validReport } from '@nianbao/fixtures';
-import { addAgency, MEASURES, openPortal, type Portal } from '../src/index.js';
+import { addAgency, MEASURES, openPortal, type Portal, servePortal } from '../src/index.js';
 import { rebuildRollup } from '../src/rollup.js';
 import { startPgServer } from '../test/pg-server.js';
 
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     explain: { type: 'string' },
     /** PGlite only: keep the database in this folder, and reuse it (no ingest) when it holds --reports already. */
     data: { type: 'string' },
+    /** Submits over HTTP (the portal served on a local port, fetch from this process) instead of app.request. */
+    http: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.reports);
@@ -52,6 +55,9 @@ async function ingest(
 ): Promise<{ seconds: number; cpuSeconds: number; statuses: Record<number, number> }> {
   const statuses: Record<number, number> = {};
   let next = 0;
+  const server = values.http ? await servePortal(portal, 0, '127.0.0.1') : undefined;
+  const send = (init: RequestInit) =>
+    server ? fetch(`http://127.0.0.1:${server.port}/api/reports`, init) : portal.app.request('/api/reports', init);
   const start = performance.now();
   // The CPU this process used (all its threads): on a shared machine the wall time says how busy the
   // others were; reports per CPU second is what one idle core would do (PGlite runs in this process).
@@ -60,11 +66,7 @@ async function ingest(
     while (next < bodies.length) {
       const index = next++;
       const body = bodies[index]!;
-      const answer = await portal.app.request('/api/reports', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-        body,
-      });
+      const answer = await send({ method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
       await answer.arrayBuffer();
       if ((index + 1) % 1000 === 0) process.stderr.write(`  ${index + 1}/${bodies.length}\n`);
@@ -72,6 +74,7 @@ async function ingest(
   };
   await Promise.all(Array.from({ length: JOBS }, worker));
   const used = process.cpuUsage(cpu);
+  await server?.close();
   return { seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, statuses };
 }
 
@@ -271,7 +274,7 @@ writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(resu
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 console.log(
-  `### Portal: ${N} reports (${bodies.length} submitted through the API, the rest copies made in SQL), ${JOBS} concurrent submissions, ${SAMPLES} samples per query; load average ${(
+  `### Portal: ${N} reports (${bodies.length} submitted through the API${values.http ? ' over HTTP' : ''}, the rest copies made in SQL), ${JOBS} concurrent submissions, ${SAMPLES} samples per query; load average ${(
     await import('node:os')
   )
     .loadavg()
