@@ -86,6 +86,14 @@ export function readFront(before: Block[], tableIds: Map<SourceTable, TableId>, 
 const isTitlePart = (line: Line | undefined): line is Line =>
   line !== undefined && [...line.text].length <= 30 && !/[。；;，,：:]/.test(line.text) && !isTitle(line.text);
 
+/** Whether `line` and the short line after it are one title broken over two lines. */
+function continuesTitle(line: Line, next: Line | undefined): next is Line {
+  if (!next || isTitle(line.text) || [...line.text].length > 40 || [...next.text].length > 30) return false;
+  // The second line carries no name of its own (工作年度报告, 信息公开工作年度报告), never a whole title.
+  const partial = !isTitle(next.text) || /^\s*(政府)?信息公开/.test(next.text);
+  return partial && !/[。；;，,：:]/.test(next.text) && isTitle(line.text + next.text);
+}
+
 /**
  * The title at a line, with the lines it takes: a title split over two lines (…政府信息公开 / 工作年度报告),
  * and one that starts with its year takes the agency's name from the line above or below it
@@ -95,8 +103,9 @@ function titleAt(lines: Line[], index: number): { line: Line; uses: number[] } |
   const line = lines[index]!;
   const next = lines[index + 1];
   let title: { line: Line; uses: number[] } | undefined;
-  if (isTitle(line.text)) title = { line, uses: [index] };
-  else if (isTitlePart(next) && [...line.text].length <= 40 && isTitle(line.text + next.text))
+  // 信息公开工作年度报告 alone is the second line of a title (…2023年度政府 / 信息公开工作年度报告).
+  if (isTitle(line.text) && !/^\s*(政府)?信息公开/.test(line.text)) title = { line, uses: [index] };
+  else if (continuesTitle(line, next))
     title = { line: { ...line, text: line.text + next.text }, uses: [index, index + 1] };
   if (!title || !/^\s*[0-9０-９]{4}\s*年度?\s*(?:的)?(?:政府信息公开|政务公开|信息公开)/.test(title.line.text))
     return title;
