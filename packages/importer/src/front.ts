@@ -59,14 +59,18 @@ export function readFront(before: Block[], tableIds: Map<SourceTable, TableId>, 
   );
   const firstProse = lines.findIndex((line) => isProse(line.text) && !isTitle(line.text) && !isChrome(line.text));
   const titles = lines.map((_, index) => titleAt(lines, index));
+  const dated = (index: number) => /\d{4}\s*年/.test(titles[index]?.line.text ?? '');
+  const early = (index: number) => firstProse < 0 || index < firstProse;
+  // The last title before the prose, one with its year first (a breadcrumb 信息公开年度报告 has none).
   let titleIndex = -1;
   titles.forEach((title, index) => {
-    if (title && (firstProse < 0 || index < firstProse)) titleIndex = index;
+    if (title && early(index) && (dated(index) || titleIndex < 0 || !dated(titleIndex))) titleIndex = index;
   });
   // A spam line above the title reads as prose: then the first title anywhere before the first heading,
   // the prose above it staying in the preface (where the validator sees it).
-  const late = titleIndex < 0;
-  if (late) titleIndex = titles.findIndex(Boolean);
+  const late = titleIndex < 0 || (!dated(titleIndex) && titles.some((title, index) => title && dated(index)));
+  if (late) titleIndex = titles.findIndex((title, index) => title && dated(index));
+  if (titleIndex < 0) titleIndex = titles.findIndex(Boolean);
   const front: Front = { preface: [], metadataLines: [] };
   const title = titles[titleIndex];
   if (title) front.titleLine = title.line;
