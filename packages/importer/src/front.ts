@@ -59,14 +59,18 @@ export function readFront(before: Block[], tableIds: Map<SourceTable, TableId>, 
   );
   const firstProse = lines.findIndex((line) => isProse(line.text) && !isTitle(line.text) && !isChrome(line.text));
   const titles = lines.map((_, index) => titleAt(lines, index));
+  const dated = (index: number) => /\d{4}\s*年/.test(titles[index]?.line.text ?? '');
+  const early = (index: number) => firstProse < 0 || index < firstProse;
+  // The last title before the prose, one with its year first (a breadcrumb 信息公开年度报告 has none).
   let titleIndex = -1;
   titles.forEach((title, index) => {
-    if (title && (firstProse < 0 || index < firstProse)) titleIndex = index;
+    if (title && early(index) && (dated(index) || titleIndex < 0 || !dated(titleIndex))) titleIndex = index;
   });
   // A spam line above the title reads as prose: then the first title anywhere before the first heading,
   // the prose above it staying in the preface (where the validator sees it).
-  const late = titleIndex < 0;
-  if (late) titleIndex = titles.findIndex(Boolean);
+  const late = titleIndex < 0 || (!dated(titleIndex) && titles.some((title, index) => title && dated(index)));
+  if (late) titleIndex = titles.findIndex((title, index) => title && dated(index));
+  if (titleIndex < 0) titleIndex = titles.findIndex(Boolean);
   const front: Front = { preface: [], metadataLines: [] };
   const title = titles[titleIndex];
   if (title) front.titleLine = title.line;
@@ -86,6 +90,14 @@ export function readFront(before: Block[], tableIds: Map<SourceTable, TableId>, 
 const isTitlePart = (line: Line | undefined): line is Line =>
   line !== undefined && [...line.text].length <= 30 && !/[。；;，,：:]/.test(line.text) && !isTitle(line.text);
 
+/** Whether `line` and the short line after it are one title broken over two lines. */
+function continuesTitle(line: Line, next: Line | undefined): next is Line {
+  if (!next || isTitle(line.text) || [...line.text].length > 40 || [...next.text].length > 30) return false;
+  // The second line carries no name of its own (工作年度报告, 信息公开工作年度报告), never a whole title.
+  const partial = !isTitle(next.text) || /^\s*(政府)?信息公开/.test(next.text);
+  return partial && !/[。；;，,：:]/.test(next.text) && isTitle(line.text + next.text);
+}
+
 /**
  * The title at a line, with the lines it takes: a title split over two lines (…政府信息公开 / 工作年度报告),
  * and one that starts with its year takes the agency's name from the line above or below it
@@ -95,8 +107,9 @@ function titleAt(lines: Line[], index: number): { line: Line; uses: number[] } |
   const line = lines[index]!;
   const next = lines[index + 1];
   let title: { line: Line; uses: number[] } | undefined;
-  if (isTitle(line.text)) title = { line, uses: [index] };
-  else if (isTitlePart(next) && [...line.text].length <= 40 && isTitle(line.text + next.text))
+  // 信息公开工作年度报告 alone is the second line of a title (…2023年度政府 / 信息公开工作年度报告).
+  if (isTitle(line.text) && !/^\s*(政府)?信息公开/.test(line.text)) title = { line, uses: [index] };
+  else if (continuesTitle(line, next))
     title = { line: { ...line, text: line.text + next.text }, uses: [index, index + 1] };
   if (!title || !/^\s*[0-9０-９]{4}\s*年度?\s*(?:的)?(?:政府信息公开|政务公开|信息公开)/.test(title.line.text))
     return title;

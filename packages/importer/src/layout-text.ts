@@ -232,7 +232,7 @@ export function layoutBlocks(text: string, rest: (lines: { text: string; index: 
     const numbers = run.filter((line) => line.values.length > 0);
     if (numbers.length >= 2 || numbers.some((line) => line.values.length >= 5)) {
       // The lines before the run's first label line that are not its header stay text.
-      if (plain.length > 0) blocks.push(...rest(plain));
+      if (plain.length > 0) blocks.push(...rest(layoutParagraphs(plain)));
       plain = [];
       blocks.push(layoutTable(run, lineFrom));
     } else plain.push(...run.map((line) => ({ text: raws[line.index]!, index: line.index })));
@@ -253,6 +253,60 @@ export function layoutBlocks(text: string, rest: (lines: { text: string; index: 
     run.push(line);
   });
   flushRun();
-  if (plain.length > 0) blocks.push(...rest(plain));
+  if (plain.length > 0) blocks.push(...rest(layoutParagraphs(plain)));
   return blocks;
 }
+
+type PlainLine = { text: string; index: number };
+
+/** Characters on a line of a page (an A4 page holds about 40 Chinese characters a line, 90 Latin). */
+const WRAPPED_WIDTH = 90;
+
+const indentOf = (text: string): number => text.length - text.trimStart().length;
+
+/**
+ * The paragraphs of a layout text's prose: a paragraph's first line is indented, the lines it wraps onto
+ * start at the margin after a full line, also across a page break (a page number between them).
+ */
+export function layoutParagraphs(lines: PlainLine[]): PlainLine[] {
+  const texts = lines.map((line) => line.text.trim()).filter((text) => text !== '');
+  const lengths = texts.map((text) => [...text].length).sort((a, b) => a - b);
+  // Text whose paragraphs are lines of their own (some far longer than a page is wide) is not wrapped.
+  if ((lengths[lengths.length - 1] ?? 0) > WRAPPED_WIDTH) return lines;
+  const full = (lengths[Math.floor(lengths.length * 0.9)] ?? 0) * 0.75;
+  const margin = Math.min(...lines.filter((l) => [...l.text.trim()].length >= full).map((l) => indentOf(l.text)));
+  const out: PlainLine[] = [];
+  let last: { line: PlainLine; raw: string } | undefined;
+  let gap = false;
+  let pageBreak = false;
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (text === '' || PAGE_NUMBER.test(text)) {
+      gap = true;
+      pageBreak ||= text !== '';
+      continue;
+    }
+    const joins =
+      last !== undefined &&
+      (!gap || pageBreak) &&
+      indentOf(line.text) <= margin + 1 &&
+      // A full line ending a sentence goes on too when the next starts at the margin: paragraphs indent.
+      [...last.raw].length >= full;
+    if (joins && last) {
+      last.line.text += /[A-Za-z0-9]$/.test(last.line.text) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
+      last.raw = text;
+    } else {
+      // A blank line stays: it ends a table in the plain-text reader.
+      if (gap) out.push({ text: '', index: line.index - 1 });
+      const paragraph = { text: line.text, index: line.index };
+      out.push(paragraph);
+      last = { line: paragraph, raw: text };
+    }
+    gap = false;
+    pageBreak = false;
+  }
+  // Justified lines spread their characters (某 市 示 范 路 1 号): a space is kept only between two Latin words.
+  return out.map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').replace(LONE_SPACE, '').trim() }));
+}
+
+const LONE_SPACE = / (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g;

@@ -133,6 +133,35 @@ function optionTitle(field: 'kind' | 'level', value: string): string {
 
 type Guess = (what: { zh: string; en: string }, at: string) => void;
 
+/** The agency naming itself in a report's first sentences (现公布X2022年…, 2023年，X认真贯彻…). */
+const SELF_NAMED = [
+  /(?:现公布|特编制|现发布|特发布)\s*([\u4e00-\u9fa5]{3,30}?)\s*\d{4}\s*年/,
+  /^\s*\d{4}\s*年度?\s*[，,]\s*([\u4e00-\u9fa5]{3,25}?)(?:认真|坚持|严格|深入|全面|紧紧|始终|持续)/,
+];
+
+/** An agency that names itself in the first sentences of a report without a title (said as a guess). */
+function agencyInText(paragraphs: string[], warnings: ImportWarning[]): string | undefined {
+  for (const text of paragraphs) {
+    for (const pattern of SELF_NAMED) {
+      const found = pattern.exec(text)?.[1];
+      // 我局, 本机关, 区政府办公室, 县乡村振兴局: not a name the agency is known by.
+      if (!found || /^(我|本|全|各|[省市县区镇乡州])/.test(found)) continue;
+      const name = AGENCY_END.test(found) ? found : /([镇乡]|苏木|街道)$/.test(found) ? found : undefined;
+      if (!name) continue;
+      warnings.push({
+        code: 'guessed',
+        message: {
+          zh: `页面没有标题，报告机关按正文「${found}」推定，请核对。`,
+          en: `The page has no title; the reporting agency is taken from the text (「${found}」); please check.`,
+        },
+        at: '/metadata/agency/name',
+      });
+      return governmentOf(name, warnings);
+    }
+  }
+  return undefined;
+}
+
 /** Agency name: the title, else a signature, else the preface, else the contact department. */
 /**
  * A title that names a place, not an agency (平潭综合实验区2019年…, 某县2020年…): the report is its
@@ -165,6 +194,7 @@ function agencyName(
   let name = titleName && governmentOf(titleName, warnings);
   if (!name) name = sources.signatures.find((s) => AGENCY_END.test(s.trim()))?.trim();
   if (!name) name = agencyFromPreface(prefaceText).name;
+  if (!name) name = agencyInText(sources.body.slice(0, 4), warnings);
   if (!name) {
     const department = contactOf(prefaceText).department;
     if (department)

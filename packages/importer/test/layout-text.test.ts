@@ -50,6 +50,17 @@ describe('text printed with its page layout (pdftotext -layout)', () => {
     expect(readAgainst(sample(), sampleSections())).toEqual({ read: 200, total: 200 });
   });
 
+  it('joins the lines each paragraph was wrapped onto, across page breaks, without the justification spaces', () => {
+    const result = imported(importReport({ text: sample(), kind: 'text', name: 'layout.txt' }));
+    const expected = example('sample-bureau-2021.yaml') as { preface: unknown; sections: Record<string, object> };
+    const text = (sections: Record<string, object>) =>
+      Object.fromEntries(
+        Object.entries(sections).map(([key, { table: _, ...rest }]: [string, { table?: unknown }]) => [key, rest]),
+      );
+    expect(result.document.preface).toEqual(expected.preface);
+    expect(text(result.document.sections as unknown as Record<string, object>)).toEqual(text(expected.sections));
+  });
+
   it('reads table 三 cut by a page break and with a row-group label one character per line', () => {
     const lines = sample().split('\n');
     const at = lines.findIndex((line) => line.includes('3.危及“三安全一稳定”'));

@@ -173,8 +173,18 @@ describe('the agency from titles as pages print them', () => {
     ['海滨街道2023年政府信息公开工作年度报告', '海滨街道办事处'],
     ['标(biāo)      题 西藏自治区(qū)人民政府2023年政府信息公开工作年度报告', '西藏自治区人民政府'],
     ['锡盟商务局2021年政府信息公开工作报告', '锡盟商务局'],
+    ['西咸新区底张街道办事处2023年度政府\n信息公开工作年度报告', '西咸新区底张街道办事处'],
+    ['【打印】 【字体:\n锡盟商务局2021年政府信息公开工作报告', '锡盟商务局'],
+    ['> 信息公开年度报告\n衡阳市衡东县杨林镇2023年政府信息公开年度报告', '衡阳市衡东县杨林镇人民政府'],
   ])('%s → %s', (head, name) => {
     expect(agency(head)).toBe(name);
+  });
+
+  it('a page without a title: the agency naming itself in the first sentence, as a guess', () => {
+    const text = ['一、总体情况', '2023年，阿尔善宝力格镇人民政府认真贯彻落实《条例》，全年公开信息23条。'];
+    const result = importText(text.join('\n'), true);
+    expect(result.document.metadata.agency.name).toBe('阿尔善宝力格镇人民政府');
+    expect(result.warnings.some((w) => w.code === 'guessed' && w.at === '/metadata/agency/name')).toBe(true);
   });
 
   it('a spam line above the title stays in the preface, where the validator sees it', () => {
