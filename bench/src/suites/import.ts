@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { validReport } from '@nianbao/fixtures';
 import { importFile } from '@nianbao/importer';
 import { renderPdf } from '@nianbao/render-pdf';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CLI_BIN } from '../data.js';
 import { runProcess } from '../spawn.js';
 import { msSince, summarize } from '../stats.js';
@@ -58,8 +59,15 @@ async function coldCli(): Promise<{ row: string[]; target: TargetCheck }> {
   };
 }
 
-const pagesOf = (pdf: Uint8Array): number =>
-  (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+/** Pages as pdfjs counts them: render-pdf packs the page objects into compressed object streams. */
+async function pagesOf(pdf: Uint8Array): Promise<number> {
+  const document = await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise;
+  try {
+    return document.numPages;
+  } finally {
+    await document.destroy();
+  }
+}
 
 export async function importSuite(options: {
   rounds: number;
@@ -76,7 +84,7 @@ export async function importSuite(options: {
   const rows: string[][] = [];
   const targets: TargetCheck[] = [];
   for (const { name, pdf } of documents) {
-    const pages = pagesOf(pdf);
+    const pages = await pagesOf(pdf);
     const result = await importFile(pdf, name); // warm up (loads pdfjs-dist once)
     if (!result.ok) throw new Error(`${name}: not imported: ${result.problem.message.en}`);
     const times: number[] = [];
