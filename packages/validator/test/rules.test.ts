@@ -493,6 +493,23 @@ describe('edition 2021 only', () => {
     ]);
   });
 
+  it('T-TEXT: 现行有效行政规范性文件 stated in the text differs from table 二 (fj-pingtan-2023: 393 against 470)', () => {
+    const document = base('2021');
+    const inForce = getNumber(document, `${A}/article20Item1/normativeDocuments/inForce`);
+    const paragraphs: string[] = document.sections.overview.proactiveDisclosure.paragraphs;
+    paragraphs.push(`设立规范性文件库，集中公开现行有效行政规范性文件${inForce}件。`);
+    expect(validate(document).findings.filter((finding) => finding.ruleId === 'T-TEXT')).toEqual([]);
+    paragraphs[paragraphs.length - 1] = `设立规范性文件库，集中公开现行有效行政规范性文件${inForce + 77}件。`;
+    expectOnly(validate(document).findings, 'T-TEXT', [
+      {
+        pointer: `/sections/overview/proactiveDisclosure/paragraphs/${paragraphs.length - 1}`,
+        actual: inForce + 77,
+        expected: inForce,
+        messageIncludes: `称“现行有效行政规范性文件${inForce + 77}件”`,
+      },
+    ]);
+  });
+
   it('a 2021 report against a 2020 report of edition 2019: X-CARRY compares, X-VALID is skipped', () => {
     const document = base('2021');
     const previous = base('2019', 31);

@@ -4192,6 +4192,24 @@ export const rules2021: RuleSet = {
           ]
         },
         {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/proactiveDisclosure/table/article20Item1/normativeDocuments/inForce"
+          ],
+          "patterns": [
+            "现行有效(?:的)?行政规范性文件(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
           "type": "forbiddenText",
           "at": [
             "/preface",
