@@ -430,7 +430,7 @@ describe.each(EDITIONS)('edition %s', (edition) => {
   it('I-SPAM: the injections of the real hacked pages in the import corpus', () => {
     // Sentences as published (packages/importer/test/corpus: hlj-erdaohe, tj-dongli-donglihu,
     // jx-shangrao-gov, ln-liaoning-gov-office, zj-hangzhou-yuhang-gov, sc-qingchuan-xczxj,
-    // zj-hangzhou-jxj, gd-guangzhou-gov).
+    // zj-hangzhou-jxj, gd-guangzhou-gov; the second mojibake is （一）主动公开情况 read the same way).
     const injected: [string, string[]][] = [
       ['贯彻落实省、市球迷网政务公开工作有关文件精神', ['球迷网']],
       ['《国务院办公厅中国足彩网印发2020年政务公开工作要点的通知》', ['足彩']],
@@ -438,6 +438,8 @@ describe.each(EDITIONS)('edition %s', (edition) => {
       ['现公布美高梅娛樂城办公厅2022年政府信息公开工作年度报告', ['美高梅', '娛樂城']],
       ['《欧洲杯预选赛附加赛_欧洲杯官网投注印发〈年度报告格式〉的通知》', ['官网投注']],
       ['四川省德赢VWIN信息公开办公室', ['德赢', 'VWIN']],
+      ['?。ㄒ唬┲鲃庸_情况', ['ㄒ唬']],
+      ['锛堜竴锛変富鍔ㄥ叕寮€鎯呭喌', ['锛']],
       ['在manbetxbrf com 門戶網站及市經信局門戶網站', ['manbetx']],
       [
         '实现(xiàn)“一次录入、分级审核、数(shù)据(jù)同源、统(tǒng)一发(fā)布',

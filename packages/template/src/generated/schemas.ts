@@ -2188,6 +2188,13 @@ export const rules2019: RuleSet = {
                 "zh": "乱码",
                 "en": "mojibake"
               }
+            },
+            {
+              "pattern": "[锛銆]|[\\u4e00-\\u9fff][\\u3105-\\u3129]|[\\u3105-\\u3129][\\u4e00-\\u9fff]",
+              "label": {
+                "zh": "乱码（UTF-8 按 GBK 读出）",
+                "en": "mojibake (UTF-8 read as GBK)"
+              }
             }
           ]
         }
@@ -4356,6 +4363,13 @@ export const rules2021: RuleSet = {
               "label": {
                 "zh": "乱码",
                 "en": "mojibake"
+              }
+            },
+            {
+              "pattern": "[锛銆]|[\\u4e00-\\u9fff][\\u3105-\\u3129]|[\\u3105-\\u3129][\\u4e00-\\u9fff]",
+              "label": {
+                "zh": "乱码（UTF-8 按 GBK 读出）",
+                "en": "mojibake (UTF-8 read as GBK)"
               }
             }
           ]
