@@ -4,7 +4,15 @@
  * other tables are page layout and read as flow. Script, style and the like are not text.
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import type { Block, GridCell, Line, SourceDocument, SourceTable, TableRow } from './source.js';
+import {
+  type Block,
+  type GridCell,
+  type Line,
+  relocateBlocks,
+  type SourceDocument,
+  type SourceTable,
+  type TableRow,
+} from './source.js';
 import { textSource } from './text-source.js';
 import { isCjk } from './text.js';
 
@@ -233,17 +241,7 @@ function gridTable(table: Element, path: string, depth: number): SourceTable {
 
 /** The blocks of a <pre>'s text, each placed at the element and its line (`/html/body/pre[1] line 3`). */
 function preBlocks(text: string, path: string): Block[] {
-  const at = (from: string) => `${path} ${from}`;
-  return textSource(text).blocks.map((block) =>
-    block.kind === 'line'
-      ? { ...block, from: at(block.from) }
-      : {
-          ...block,
-          from: at(block.from),
-          rows: block.rows.map((row) => ({ ...row, from: at(row.from) })),
-          asLines: block.asLines.map((line) => ({ ...line, from: at(line.from) })),
-        },
-  );
+  return relocateBlocks(textSource(text).blocks, (from) => `${path} ${from}`);
 }
 
 function walk(node: Node, parent: Element | undefined, path: string, walker: Walker, depth = 0): void {

@@ -63,6 +63,23 @@ export interface SourceTable {
 
 export type Block = Line | SourceTable;
 
+/**
+ * Blocks read from a piece of a document (a <pre>'s text, a layout text's lines outside its tables),
+ * their places (`from`) rewritten by `at` into places in the whole document.
+ */
+export function relocateBlocks(blocks: Block[], at: (from: string) => string): Block[] {
+  return blocks.map((block) =>
+    block.kind === 'line'
+      ? { ...block, from: at(block.from) }
+      : {
+          ...block,
+          from: at(block.from),
+          rows: block.rows.map((row) => ({ ...row, from: at(row.from) })),
+          asLines: block.asLines.map((line) => ({ ...line, from: at(line.from) })),
+        },
+  );
+}
+
 export interface SourceDocument {
   blocks: Block[];
   /** The page title (HTML <title>). */

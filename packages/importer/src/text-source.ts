@@ -4,7 +4,7 @@
  * columns (as `pdftotext -layout` prints them: cells apart by two or more spaces), or one cell per
  * line (a copy that lost the table). Markdown heading marks (## 三、…) are dropped.
  */
-import type { Block, Line, SourceDocument, SourceTable } from './source.js';
+import { type Block, type Line, relocateBlocks, type SourceDocument, type SourceTable } from './source.js';
 import { isLayoutText, layoutBlocks } from './layout-text.js';
 import { pipeLineTables } from './pipe-lines.js';
 import { allRowNodes, editionSpecs } from './spec.js';
@@ -153,16 +153,7 @@ function linesOfLayout(lines: { text: string; index: number }[]): Block[] {
     const line = lines[Number(from.replace(/^line /, '')) - 1];
     return line ? `line ${line.index + 1}` : from;
   };
-  return plainBlocks(lines.map((line) => line.text).join('\n')).map((block) =>
-    block.kind === 'line'
-      ? { ...block, from: at(block.from) }
-      : {
-          ...block,
-          from: at(block.from),
-          rows: block.rows.map((row) => ({ ...row, from: at(row.from) })),
-          asLines: block.asLines.map((line) => ({ ...line, from: at(line.from) })),
-        },
-  );
+  return relocateBlocks(plainBlocks(lines.map((line) => line.text).join('\n')), at);
 }
 
 function plainBlocks(text: string): Block[] {
