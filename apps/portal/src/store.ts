@@ -142,6 +142,14 @@ function parameters(input: RevisionInput, rows: RevisionRows, after: string): { 
 const REPORT_COLUMNS =
   'id, agency_id, year, edition, agency_name, division, level, revision, errors, warnings, flags, imported, figures';
 
+/** Both statements write the revision and its cells after the `report` step the same way. */
+const REVISION_AND_CELLS = `revision AS (
+       INSERT INTO revisions (report_id, revision, content_hash, document, findings, imported)
+       SELECT id, revision, $12, $13, $14, $10 FROM report RETURNING report_id, revision),
+     cells AS (
+       INSERT INTO report_cells (report_id, revision, edition, vals, units)
+       SELECT report_id, revision, $3, $15::numeric[], $16::text[] FROM revision RETURNING revision)`;
+
 /**
  * The short statement of a new report: revision 1, its cells, its figures added to the roll-up.
  * Undefined (nothing written) when the report is stored after all.
@@ -167,12 +175,7 @@ async function writeNew(
        INSERT INTO reports (${REPORT_COLUMNS})
        SELECT $1, owner.id, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, $11 FROM owner
        ON CONFLICT (id) DO NOTHING RETURNING id, revision),
-     revision AS (
-       INSERT INTO revisions (report_id, revision, content_hash, document, findings, imported)
-       SELECT id, revision, $12, $13, $14, $10 FROM report RETURNING report_id, revision),
-     cells AS (
-       INSERT INTO report_cells (report_id, revision, edition, vals, units)
-       SELECT report_id, revision, $3, $15::numeric[], $16::text[] FROM revision RETURNING revision),
+     ${REVISION_AND_CELLS},
      rolled AS (
        INSERT INTO rollup (year, division, level, edition, reports, stored, sums, stated)
        SELECT $2, $5, $6, $3, ${counted}, 1, ${sums}, ${stated} FROM report
@@ -211,12 +214,7 @@ async function writeRevision(
          warnings = EXCLUDED.warnings, flags = EXCLUDED.flags, imported = EXCLUDED.imported, figures = EXCLUDED.figures,
          updated_at = now()
        RETURNING id, revision),
-     revision AS (
-       INSERT INTO revisions (report_id, revision, content_hash, document, findings, imported)
-       SELECT id, revision, $12, $13, $14, $10 FROM report RETURNING report_id, revision),
-     cells AS (
-       INSERT INTO report_cells (report_id, revision, edition, vals, units)
-       SELECT report_id, revision, $3, $15::numeric[], $16::text[] FROM revision RETURNING revision),
+     ${REVISION_AND_CELLS},
      old AS (SELECT year, division, level, edition, errors, figures FROM reports WHERE id = $1),
      delta AS (
        SELECT o.year, o.division, o.level, o.edition, -1 AS sign, CASE WHEN o.errors = 0 THEN -1 ELSE 0 END AS counted,
