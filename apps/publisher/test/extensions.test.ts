@@ -12,6 +12,7 @@ import { applyExtensions, loadExtensions } from '@nianbao/extension';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startServer, type RunningServer } from '../src/server/index.js';
+import { postJson } from './requests.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const EXTENSION = join(ROOT, 'examples/extensions/other-documents');
@@ -26,16 +27,7 @@ function report(inForce: number): string {
   );
 }
 
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: server.url.replace(/\/$/, ''),
-      'x-nianbao-token': server.token,
-    },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => postJson(server, path, body);
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'nianbao-serve-ext-'));

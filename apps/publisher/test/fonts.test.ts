@@ -10,22 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startServer, type RunningServer } from '../src/server/index.js';
+import { postJson } from './requests.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/sample-bureau-2021.yaml', import.meta.url));
 const KAI_BOLD = '/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Bold.ttf';
 let server: RunningServer;
 let folder: string;
 
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: server.url.replace(/\/$/, ''),
-      'x-nianbao-token': server.token,
-    },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => postJson(server, path, body);
 
 const pdfFonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' });
 
