@@ -1,4 +1,5 @@
 import type { Edition, LocalizedText, Report } from '@nianbao/template';
+import type { ImportFinding } from './readings.js';
 
 export interface ImportInput {
   /** The page: HTML source or plain text. */
@@ -16,6 +17,8 @@ export interface ImportOptions {
    * (not reported) and provenance.notFound lists them. Without it such an input is refused.
    */
   partial?: boolean;
+  /** Last year's report, for the cross-year rules when the findings under every reading are checked. */
+  previous?: unknown;
 }
 
 export type WarningCode =
@@ -25,6 +28,8 @@ export type WarningCode =
   | 'unreadable-cell'
   /** Digits of a row ran together (text without cell separators) and split into its cells in no single way. */
   | 'cells-undecided'
+  /** Unread rows have too many possible readings to check the report's errors under each of them. */
+  | 'readings-unchecked'
   /** A row (or a whole block) of a table was not found: its cells are null. */
   | 'row-missing'
   /** A row with values whose label matches no official row: kept in unplaced. */
@@ -86,6 +91,11 @@ export interface ImportSuccess {
   document: Report;
   fidelity: Fidelity;
   warnings: ImportWarning[];
+  /**
+   * Errors of the report that hold however its unread rows (digits run together) are read: validator
+   * findings under every reading, each noting the rows it was checked over (see readings.ts).
+   */
+  findings?: ImportFinding[];
 }
 
 export interface ImportProblem {
