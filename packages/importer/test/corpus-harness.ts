@@ -227,10 +227,13 @@ export function matchKnownErrors(
   return { found, missed };
 }
 
-/** The validator's findings, or the error it threw (a harness must report a broken validator, not crash). */
+/**
+ * The validator's findings, or the error it threw (a harness must report a broken validator, not crash).
+ * A "cannot assess" finding (a value it needs is not reported) finds no error: it is left out.
+ */
 function findingsOf(document: unknown, previous: unknown): { ruleId: string; pointer: string }[] | Error {
   try {
-    return validateReport(document, { previous }).findings;
+    return validateReport(document, { previous }).findings.filter((finding) => !finding.notAssessable);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
