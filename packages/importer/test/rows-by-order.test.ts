@@ -207,6 +207,13 @@ describe('table 四 under a broken header', () => {
     const table = result.document.sections.reviewAndLitigation.table as unknown as Record<string, unknown>;
     expect(table.administrativeReconsideration).toMatchObject({ upheld: null, total: null });
   });
+
+  it('reads none of them when two such rows lie there (which one is the table cannot be told)', () => {
+    const row = '| 2 | 1 | 0 | 0 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |';
+    const result = importText(brokenTable4(`${row}\n| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`));
+    const table = result.document.sections.reviewAndLitigation.table as unknown as Record<string, unknown>;
+    expect(table.administrativeReconsideration).toMatchObject({ upheld: null, total: null });
+  });
 });
 
 describe('a piece of numbers between two pieces of table 三', () => {
