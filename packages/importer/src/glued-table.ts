@@ -15,6 +15,7 @@ import {
   type RowCandidates,
   rowSplits,
 } from './glued-solve.js';
+import { agreeingSplits } from './glued-evidence.js';
 import type { RowReadings } from './readings.js';
 import { type EditionSpec, leavesOf, type RowNode, rowsOf, type TableSpec } from './spec.js';
 import { key } from './text.js';
@@ -79,6 +80,8 @@ export interface GluedRow {
   undecided?: LocalizedText;
   /** An unplaced row's every split of its digits, without the arithmetic (see RowReadings). */
   readings?: RowReadings;
+  /** The statements and relations outside the table that chose the row's split (glued-evidence). */
+  decidedBy?: string[];
 }
 
 export interface GluedTable {
@@ -206,6 +209,15 @@ function candidates(
   });
 }
 
+/** A row the table's sums leave with several splits is placed when the evidence outside it keeps one. */
+function decideByEvidence(glued: GluedRow, candidate: RowCandidates, evidence: Equality[]): void {
+  if (candidate.splits.length < 2) return;
+  const agreeing = agreeingSplits(candidate.pointers, candidate.splits, evidence);
+  if (agreeing.used.length === 0 || agreeing.splits.length !== 1) return;
+  candidate.splits = agreeing.splits;
+  glued.decidedBy = agreeing.used.map((e) => e.source ?? e.rule);
+}
+
 /**
  * Every split of an unplaced row's digits into its cells, the arithmetic left out: whatever the report's
  * sums, its true cells are one of these (what a finding must hold under to be the report's own error).
@@ -236,6 +248,7 @@ export function gluedTable(
   keys: KeyText,
   region: { start: number; end: number; anchor: number },
   lineNumber: number,
+  evidence: Equality[] = [],
 ): GluedTable {
   const located = locate(spec, keys, region.anchor, region.end);
   const rows: GluedRow[] = [];
@@ -266,6 +279,7 @@ export function gluedTable(
   narrowAcrossRows(rowCandidates, all);
   rows.forEach((glued, index) => {
     if (!glued.undecided) {
+      decideByEvidence(glued, rowCandidates[index]!, evidence);
       const { splits } = rowCandidates[index]!;
       if (splits.length === 1) glued.cells = splits[0]!;
       else

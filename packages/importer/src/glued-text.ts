@@ -5,11 +5,14 @@
  * cells split only where the tables' arithmetic leaves one way. What cannot be decided stays unplaced,
  * with the row's place in the line.
  */
+import { toPointer } from '@nianbao/template';
+import { carryEqualities, evidenceEqualities, statedCounts } from './glued-evidence.js';
 import { type GluedTable, gluedTable, type KeyText, keyText } from './glued-table.js';
 import { splitAtTopicHeadings } from './inline-topics.js';
 import type { Block, Line, SourceDocument, SourceTable } from './source.js';
 import { type EditionSpec, editionSpecs, leavesOf, type SectionSpec } from './spec.js';
 import { key, similarity, splitNumbering } from './text.js';
+import type { ImportWarning } from './types.js';
 
 /** A line this long with two section headings inside is a page flattened into one line. */
 const LONG = 2000;
@@ -85,15 +88,17 @@ interface Reading {
   score: number;
 }
 
-function readWith(edition: EditionSpec, text: string, keys: KeyText, lineNumber: number): Reading {
+function readWith(edition: EditionSpec, text: string, keys: KeyText, lineNumber: number, previous: unknown): Reading {
   const headings = headingsIn(text, edition.sections);
+  // What the text states and last year's report say about single rows (glued-evidence).
+  const evidence = evidenceEqualities(statedCounts(edition.edition, text), carryEqualities(edition.edition, previous));
   const tables: GluedTable[] = [];
   headings.forEach((heading, index) => {
     const table = edition.tables.find((t) => t.id === heading.section.key);
     if (!table) return;
     const end = headings[index + 1]?.start ?? text.length;
     const anchor = anchorOf(edition, table.id, keys, heading.end, end);
-    tables.push(gluedTable(edition, table, text, keys, { start: heading.end, end, anchor }, lineNumber));
+    tables.push(gluedTable(edition, table, text, keys, { start: heading.end, end, anchor }, lineNumber, evidence));
   });
   // The edition whose row labels the text has: the share of official rows found.
   const total = edition.tables.reduce((sum, t) => sum + (t.root.columns ? 1 : [...leavesOfRows(t.root)].length), 0);
@@ -149,9 +154,9 @@ function splitTitle(text: string): string[] {
   return [match[1]!, text.slice(match[0].length)];
 }
 
-function glued(text: string, lineNumber: number): Block[] {
+function glued(text: string, lineNumber: number, previous: unknown, warnings: ImportWarning[]): Block[] {
   const keys = keyText(text);
-  const readings = editionSpecs().map((edition) => readWith(edition, text, keys, lineNumber));
+  const readings = editionSpecs().map((edition) => readWith(edition, text, keys, lineNumber, previous));
   // The better fit; on a tie the later edition (its tables are the ones in use since 2021).
   const best = readings.reduce((a, b) => (b.score >= a.score ? b : a));
   const from = `line ${lineNumber}`;
@@ -176,13 +181,36 @@ function glued(text: string, lineNumber: number): Block[] {
     }
     blocks.push(...line(table.before));
     if (table.rows.length > 0) blocks.push(tableBlock(table, lineNumber));
+    warnings.push(...evidenceWarnings(table));
     blocks.push(...line(table.after));
   });
   return blocks;
 }
 
 /** The document of a text whose page was flattened into long lines; undefined when none is. */
-export function gluedSource(text: string): SourceDocument | undefined {
+/** A note for each row placed by the text's statements or last year's report, not by its table's sums. */
+function evidenceWarnings(table: GluedTable): ImportWarning[] {
+  return table.rows.flatMap((row) => {
+    if (!row.decidedBy || !row.cells) return [];
+    const at = toPointer(['sections', table.spec.id, 'table', ...row.row.path]);
+    const by = row.decidedBy.join('、');
+    const message = {
+      zh: `「${row.label}」一行的数字连在一起（「${row.run}」），表格的加总关系允许多种拆分，按${by}只有一种拆分相符：读作 ${row.cells.join(' | ')}。`,
+      en: `The digits of the row 「${row.label}」 run together (「${row.run}」) and the table's sums allow several splits; only one agrees with ${by}: read as ${row.cells.join(' | ')}.`,
+    };
+    return [{ code: 'cells-by-evidence' as const, message, at, from: row.from }];
+  });
+}
+
+/**
+ * The document of a text whose page was flattened into long lines; undefined when none is. `previous`
+ * (last year's report) helps split its rows; notes on how rows were split go to `warnings`.
+ */
+export function gluedSource(
+  text: string,
+  previous?: unknown,
+  warnings: ImportWarning[] = [],
+): SourceDocument | undefined {
   const lines = text.split(/\r\n|\r|\n/);
   if (!lines.some(isGluedLine)) return undefined;
   const blocks: Block[] = [];
@@ -190,7 +218,7 @@ export function gluedSource(text: string): SourceDocument | undefined {
     const line = raw.replace(/^\uFEFF/, '');
     if (line.trim() === '') return;
     // Offsets in the line as given: a place is its line and column.
-    if (isGluedLine(line)) blocks.push(...glued(line, index + 1));
+    if (isGluedLine(line)) blocks.push(...glued(line, index + 1, previous, warnings));
     else blocks.push({ kind: 'line', text: line.trim(), from: `line ${index + 1}` });
   });
   return { blocks, meta: {} };

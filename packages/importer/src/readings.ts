@@ -77,7 +77,12 @@ function unreadRows(document: Report, source: SourceDocument): RowReadings[] {
   return rows;
 }
 
-const findingKey = (finding: Finding) => `${finding.ruleId}\u0000${finding.pointer}`;
+/**
+ * A finding's identity across readings: its rule and place, and for a paragraph the number it states
+ * (two statements of one paragraph are two findings; the text's number is the same in every reading).
+ */
+const findingKey = (finding: Finding) =>
+  `${finding.ruleId}\u0000${finding.pointer}${finding.pointer.includes('/table/') ? '' : `\u0000${String(finding.actual ?? '')}`}`;
 const assessed = (findings: Finding[]) => findings.filter((finding) => !finding.notAssessable);
 
 /**
