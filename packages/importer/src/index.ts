@@ -10,6 +10,7 @@ export type {
   ImportResult,
   ImportSuccess,
   ImportWarning,
+  PdfjsLibrary,
   Unplaced,
   WarningCode,
 } from './types.js';
