@@ -1,4 +1,7 @@
-/** The warnings about one cell read: a unit converted or unknown, a cell blank, missing or unreadable. */
+/**
+ * The warnings about one cell read (a unit converted or unknown, a cell blank, missing or unreadable) and
+ * about a row kept as text (matching no official row, or an official row repeated).
+ */
 import type { LocalizedText } from '@nianbao/template';
 import type { ImportWarning } from './types.js';
 import type { readCell } from './values.js';
@@ -69,5 +72,26 @@ export function blankNote(
       zh: `${label.zh}：「${shown}」不是有效的数值，记为未填报（null），原文保留。`,
       en: `${label.en}: 「${shown}」 is not a valid value; kept as not reported (null), the text is kept.`,
     },
+  };
+}
+
+/** A row with numbers that matches no official row, or repeats one (`label`: the official row's label). */
+export function rowNote(text: string, from: string, label?: string): ImportWarning {
+  if (label === undefined)
+    return {
+      code: 'row-unrecognised',
+      message: {
+        zh: `表格行「${text}」与官方行标签均不对应，保留在未归位原文中。`,
+        en: `The table row 「${text}」 matches no official row; kept as unplaced text.`,
+      },
+      from,
+    };
+  return {
+    code: 'row-duplicate',
+    message: {
+      zh: `「${label}」出现了不止一次，只取第一次；其余保留在未归位原文中。`,
+      en: `The row 「${label}」 appears more than once; the first is used, the others are kept as unplaced text.`,
+    },
+    from,
   };
 }

@@ -6,6 +6,7 @@
  * with the row's place in the line.
  */
 import { type GluedTable, gluedTable, type KeyText, keyText } from './glued-table.js';
+import { splitAtTopicHeadings } from './inline-topics.js';
 import type { Block, Line, SourceDocument, SourceTable } from './source.js';
 import { type EditionSpec, editionSpecs, leavesOf, type SectionSpec } from './spec.js';
 import { key, similarity, splitNumbering } from './text.js';
@@ -151,6 +152,13 @@ function glued(text: string, lineNumber: number): Block[] {
   const best = readings.reduce((a, b) => (b.score >= a.score ? b : a));
   const from = `line ${lineNumber}`;
   const line = (t: string): Line[] => (t.trim() ? [{ kind: 'line', text: t.trim(), from }] : []);
+  // A section's prose, cut at its inline sub-topic headings: each piece a line with its column.
+  const prose = (t: string, offset: number, section: SectionSpec): Line[] =>
+    splitAtTopicHeadings(t, offset, section.topics).map((piece) => ({
+      kind: 'line',
+      text: piece.text,
+      from: `line ${lineNumber}, column ${piece.offset + 1}`,
+    }));
   const blocks: Block[] = [];
   const first = best.headings[0]?.start ?? text.length;
   for (const part of splitTitle(text.slice(0, first))) blocks.push(...line(part));
@@ -159,7 +167,7 @@ function glued(text: string, lineNumber: number): Block[] {
     const table = best.tables.find((t) => t.spec.id === heading.section.key);
     const end = best.headings[index + 1]?.start ?? text.length;
     if (!table) {
-      blocks.push(...line(text.slice(heading.end, end)));
+      blocks.push(...prose(text.slice(heading.end, end), heading.end, heading.section));
       return;
     }
     blocks.push(...line(table.before));

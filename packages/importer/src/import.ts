@@ -19,6 +19,7 @@ import { type EditionSpec, editionSpec, editionSpecs, type TableId, type TableSp
 import { readTable, type TableReading } from './read-table.js';
 import { simplifiedSource, simplifiedText } from './simplified.js';
 import { classifyTable, tableLabelKeys, tableScore } from './tables.js';
+import { recogniseValueTables } from './value-tables.js';
 import type {
   Fidelity,
   ImportFailure,
@@ -78,6 +79,7 @@ function recogniseTables(
     if (block.kind === 'table' && !tableIds.has(block) && id && tableScore(block, specs, id) >= 1)
       tableIds.set(block, id);
   });
+  recogniseValueTables(source.blocks, tableIds, buckets, specs);
   for (const id of TABLE_IDS) {
     if ([...tableIds.values()].includes(id)) continue;
     const table = buckets
@@ -211,7 +213,7 @@ function readTables(spec: EditionSpec, source: SourceDocument, tableIds: Map<Sou
     const parts = source.blocks.filter((b): b is SourceTable => b.kind === 'table' && tableIds.get(b) === id);
     // A copy cut short ends inside its last table: only there may a row be short of cells.
     const cut = parts.length > 0 && parts[parts.length - 1] === source.blocks[source.blocks.length - 1];
-    readings.set(id, readTable(spec.tables.find((t) => t.id === id) as TableSpec, parts, cut));
+    readings.set(id, readTable(spec.tables.find((t) => t.id === id) as TableSpec, parts, cut, spec.edition));
   }
   return readings;
 }

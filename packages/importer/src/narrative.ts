@@ -94,7 +94,7 @@ export interface TopicResult {
   topics: Map<string, { heading?: string; paragraphs: Paragraph[]; from: string; byNumber: boolean }>;
 }
 
-function topicScore(headingKey: string, topic: { key: string; labelKey: string }): number {
+export function topicScore(headingKey: string, topic: { key: string; labelKey: string }): number {
   let score = similarity(headingKey, topic.labelKey);
   for (const phrase of TOPIC_PHRASES[topic.key] ?? []) {
     if (headingKey.includes(phrase)) score = Math.max(score, 0.8 + phrase.length * 0.02);

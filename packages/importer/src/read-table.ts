@@ -26,8 +26,11 @@ import {
 } from './tables.js';
 import { emptyRow, emptyTable, setAt } from './table-object.js';
 import type { ImportWarning, Unplaced } from './types.js';
-import { blankNote, valueNote } from './cell-notes.js';
+import { blankNote, rowNote, valueNote } from './cell-notes.js';
 import { type CellValue, readCell } from './values.js';
+import type { Edition } from '@nianbao/template';
+import { type PendingRow, placeByOrder, trailEntryOf } from './rows-by-order.js';
+import type { TrailEntry } from './unlabelled-rows.js';
 
 export interface TableReading {
   /** The table object of the document (every official cell present, null where not reported). */
@@ -78,6 +81,8 @@ class TableReader {
   readonly found = new Map<RowNode, { from: string; short: boolean }>();
   readonly notReported = new Set<string>();
   readonly undecided: string[] = [];
+  /** The rows in document order (placed, unlabelled, other numbers), for placing unlabelled rows by order. */
+  readonly trail: TrailEntry<PendingRow>[] = [];
   cellsRead = 0;
   private context: RowNode;
   private headers: RowView[] = [];
@@ -175,17 +180,18 @@ class TableReader {
 
   private other(row: RowView, split: SplitRow): void {
     if (hasNumber(split.values)) {
-      this.warnings.push({
-        code: 'row-unrecognised',
-        message: {
-          zh: `表格行「${rowText(row)}」与官方行标签均不对应，保留在未归位原文中。`,
-          en: `The table row 「${rowText(row)}」 matches no official row; kept as unplaced text.`,
-        },
-        from: row.from,
-      });
-      this.unplaced.push({ text: rowText(row), from: row.from });
+      // Rows without labels wait for placeByOrder (at the end of the table), which reports those it leaves.
+      const entry = trailEntryOf(row, split);
+      if (entry) this.trail.push(entry);
+      if (entry?.kind !== 'unlabelled') this.unrecognised(row);
     } else if (!this.afterData && this.found.size === 0) this.pushHeader(row);
     else this.unplaced.push({ text: rowText(row), from: row.from });
+  }
+
+  /** A row with numbers that matches no official row: kept as unplaced text. */
+  unrecognised(row: RowView): void {
+    this.warnings.push(rowNote(rowText(row), row.from));
+    this.unplaced.push({ text: rowText(row), from: row.from });
   }
 
   /**
@@ -249,7 +255,10 @@ class TableReader {
 
   private placeRow(row: RowView, split: SplitRow, target: RowNode, approximate: boolean): void {
     if (this.found.has(target)) {
-      if (!this.placePart(row, split, target)) this.duplicate(row, target);
+      if (this.placePart(row, split, target)) return;
+      this.duplicate(row, target);
+      // A repeated row says nothing of the order of the rows around it.
+      this.trail.push({ kind: 'blocker' });
       return;
     }
     if (approximate) {
@@ -263,8 +272,14 @@ class TableReader {
         from: row.from,
       });
     }
-    const columns = target.columns!;
     const mapping = this.fitting(row, split, target, this.columnsFor(row, target).mapping);
+    this.writeRow(row, split, target, mapping);
+    this.trail.push({ kind: 'placed', row: target, mapping });
+  }
+
+  /** The cells of a row, read with a column mapping, into the table (and the row marked found). */
+  writeRow(row: RowView, split: SplitRow, target: RowNode, mapping: ColumnMapping): void {
+    const columns = target.columns!;
     const froms = new Map<ColumnNode, string>();
     let values = valuesOf(row, split, mapping, columns, froms);
     if (row.strictCounts && !this.countsFit(row, split, target)) values = new Map();
@@ -370,14 +385,7 @@ class TableReader {
   }
 
   private duplicate(row: RowView, target: RowNode): void {
-    this.warnings.push({
-      code: 'row-duplicate',
-      message: {
-        zh: `「${rowLabel(target)}」出现了不止一次，只取第一次；其余保留在未归位原文中。`,
-        en: `The row 「${rowLabel(target)}」 appears more than once; the first is used, the others are kept as unplaced text.`,
-      },
-      from: row.from,
-    });
+    this.warnings.push(rowNote(rowText(row), row.from, rowLabel(target)));
     this.unplaced.push({ text: rowText(row), from: row.from });
   }
 
@@ -412,7 +420,8 @@ class TableReader {
   }
 
   /** Rows found and missing, and whether the table was cut short. */
-  finish(parts: SourceTable[]): TableReading {
+  finish(parts: SourceTable[], edition?: Edition): TableReading {
+    placeByOrder(this, this.spec, edition);
     const officialRows = [...rowsOf(this.spec.root)];
     const rowsFound: string[] = [];
     const rowsMissing: string[] = [];
@@ -468,8 +477,9 @@ function isLastOf(from: string, parts: SourceTable[]): boolean {
   return last !== undefined && last.rows[last.rows.length - 1]?.from === from;
 }
 
-/** `cut`: the document ends with this table's last part (a copy cut short may end inside its last row). */
-export function readTable(spec: TableSpec, parts: SourceTable[], cut = false): TableReading {
+/** `cut`: the document ends with this table's last part (a copy cut short may end inside its last row);
+ * `edition`: its data rules confirm rows placed by their order (without it such rows are not placed). */
+export function readTable(spec: TableSpec, parts: SourceTable[], cut = false, edition?: Edition): TableReading {
   const reader = new TableReader(spec);
   const lastRow = cut ? parts[parts.length - 1]?.rows.at(-1) : undefined;
   parts.forEach((part, index) => {
@@ -488,5 +498,5 @@ export function readTable(spec: TableSpec, parts: SourceTable[], cut = false): T
         undecided: row.undecided,
       });
   });
-  return reader.finish(parts);
+  return reader.finish(parts, edition);
 }

@@ -37,6 +37,11 @@ export type WarningCode =
   | 'row-missing'
   /** A row with values whose label matches no official row: kept in unplaced. */
   | 'row-unrecognised'
+  /**
+   * A row of numbers without its label, placed by the official order of the rows between two rows placed by
+   * their labels, and confirmed by the table's sums.
+   */
+  | 'row-by-order'
   /** An official row published twice: the first is used, the other kept in unplaced. */
   | 'row-duplicate'
   /** A published label or heading matched its official text only approximately (typo, variant). */
