@@ -15,6 +15,7 @@ import {
   type RowCandidates,
   rowSplits,
 } from './glued-solve.js';
+import type { RowReadings } from './readings.js';
 import { type EditionSpec, leavesOf, type RowNode, rowsOf, type TableSpec } from './spec.js';
 import { key } from './text.js';
 
@@ -76,6 +77,8 @@ export interface GluedRow {
   cells?: string[];
   /** Why the row's cells stay unplaced. */
   undecided?: LocalizedText;
+  /** An unplaced row's every split of its digits, without the arithmetic (see RowReadings). */
+  readings?: RowReadings;
 }
 
 export interface GluedTable {
@@ -204,6 +207,25 @@ function candidates(
 }
 
 /**
+ * Every split of an unplaced row's digits into its cells, the arithmetic left out: whatever the report's
+ * sums, its true cells are one of these (what a finding must hold under to be the report's own error).
+ */
+function everySplit(spec: TableSpec, glued: GluedRow, chunks: Chunk[] | undefined): RowReadings | undefined {
+  if (!chunks || !glued.run || !glued.row.columns) return undefined;
+  const leaves = [...leavesOf(glued.row.columns)];
+  const kinds = leaves.map((leaf) => leaf.kind!);
+  const bare = rowSplits(chunks, kinds, []);
+  if (bare.exhausted || bare.splits.length === 0) return undefined;
+  return {
+    label: glued.label,
+    run: glued.run,
+    pointers: leaves.map((leaf) => pointerOf(spec, glued.row, leaf.path)),
+    kinds,
+    splits: bare.splits,
+  };
+}
+
+/**
  * Reads one table from `text` (one line of the input, `lineNumber`) between `start` and `end`, with the
  * rows of `edition`'s table; `anchor` is where the table's header starts (its prose ends).
  */
@@ -243,14 +265,16 @@ export function gluedTable(
   const rowCandidates = candidates(spec, rows, chunkLists, all);
   narrowAcrossRows(rowCandidates, all);
   rows.forEach((glued, index) => {
-    if (glued.undecided) return;
-    const { splits } = rowCandidates[index]!;
-    if (splits.length === 1) glued.cells = splits[0]!;
-    else
-      glued.undecided = say(
-        `有 ${splits.length} 种拆分都符合表格的加总关系`,
-        `${splits.length} splits all keep the table's sums`,
-      );
+    if (!glued.undecided) {
+      const { splits } = rowCandidates[index]!;
+      if (splits.length === 1) glued.cells = splits[0]!;
+      else
+        glued.undecided = say(
+          `有 ${splits.length} 种拆分都符合表格的加总关系`,
+          `${splits.length} splits all keep the table's sums`,
+        );
+    }
+    if (glued.undecided) glued.readings = everySplit(spec, glued, chunkLists[index]);
   });
   const firstStart = located[0]?.start ?? region.end;
   return {

@@ -131,7 +131,11 @@ function tableBlock(table: GluedTable, lineNumber: number): SourceTable {
     const label = table.spec.root.columns ? [] : [row.label];
     const raw = `${row.label} ${row.run ?? ''}`.trim();
     if (row.cells) add([...label, ...row.cells], row.from, raw);
-    else add(label.length > 0 ? label : [''], row.from, raw, { run: row.run ?? '', reason: row.undecided! });
+    else {
+      const undecided: GluedTableRowUndecided = { run: row.run ?? '', reason: row.undecided! };
+      if (row.readings) undecided.readings = row.readings;
+      add(label.length > 0 ? label : [''], row.from, raw, undecided);
+    }
   }
   return block;
 }

@@ -17,6 +17,7 @@ import { labelKey } from './text.js';
 import { textSource } from './text-source.js';
 import { type EditionSpec, editionSpec, editionSpecs, type TableId, type TableSpec } from './spec.js';
 import { readTable, type TableReading } from './read-table.js';
+import { findingsInEveryReading } from './readings.js';
 import { simplifiedSource, simplifiedText } from './simplified.js';
 import { classifyTable, tableLabelKeys, tableScore } from './tables.js';
 import { recogniseValueTables } from './value-tables.js';
@@ -26,6 +27,7 @@ import type {
   ImportInput,
   ImportOptions,
   ImportResult,
+  ImportSuccess,
   ImportWarning,
   Unplaced,
 } from './types.js';
@@ -302,5 +304,9 @@ export function importSource(
     editionFrom,
   };
   if (options.partial) fidelity.notFound = state.notFound;
-  return { ok: true, document, fidelity, warnings };
+  const everyReading = findingsInEveryReading(document, source, options.previous);
+  warnings.push(...everyReading.warnings);
+  const success: ImportSuccess = { ok: true, document, fidelity, warnings };
+  if (everyReading.findings.length > 0) success.findings = everyReading.findings;
+  return success;
 }

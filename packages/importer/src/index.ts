@@ -1,6 +1,7 @@
 export { importReport, importSource } from './import.js';
 export { fileKind, type FileKind, type FileReader, importFile, registerReader } from './file.js';
 export type { SourceDocument } from './source.js';
+export { type ImportFinding, MAX_READINGS, type RowReadings } from './readings.js';
 export type {
   Fidelity,
   ImportFailure,

@@ -4,6 +4,7 @@
  * tables whose cells are not aligned into columns; HTML tables are resolved into a grid.
  */
 import type { LocalizedText } from '@nianbao/template';
+import type { RowReadings } from './readings.js';
 
 export interface Line {
   kind: 'line';
@@ -30,7 +31,7 @@ export interface TableRow {
    * Text whose cells ran together (glued-text): the row's digits could not be split into its cells in
    * exactly one way, so none is placed; `reason` says why.
    */
-  undecided?: { run: string; reason: LocalizedText };
+  undecided?: { run: string; reason: LocalizedText; readings?: RowReadings };
 }
 
 export interface SourceTable {

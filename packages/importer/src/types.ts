@@ -1,4 +1,5 @@
 import type { Edition, LocalizedText, Report } from '@nianbao/template';
+import type { ImportFinding } from './readings.js';
 
 export interface ImportInput {
   /** The page: HTML source or plain text. */
@@ -21,6 +22,8 @@ export interface ImportOptions {
    * The CLI passes its own bundled copy, compiled from a code cache (apps/cli/src/pdfjs-loader.ts).
    */
   pdfjs?: PdfjsLibrary;
+  /** Last year's report, for the cross-year rules when the findings under every reading are checked. */
+  previous?: unknown;
 }
 
 /** pdfjs-dist's legacy build (`pdfjs-dist/legacy/build/pdf.mjs`), as ImportOptions.pdfjs takes it. */
@@ -33,6 +36,8 @@ export type WarningCode =
   | 'unreadable-cell'
   /** Digits of a row ran together (text without cell separators) and split into its cells in no single way. */
   | 'cells-undecided'
+  /** Unread rows have too many possible readings to check the report's errors under each of them. */
+  | 'readings-unchecked'
   /** A row (or a whole block) of a table was not found: its cells are null. */
   | 'row-missing'
   /** A row with values whose label matches no official row: kept in unplaced. */
@@ -99,6 +104,11 @@ export interface ImportSuccess {
   document: Report;
   fidelity: Fidelity;
   warnings: ImportWarning[];
+  /**
+   * Errors of the report that hold however its unread rows (digits run together) are read: validator
+   * findings under every reading, each noting the rows it was checked over (see readings.ts).
+   */
+  findings?: ImportFinding[];
 }
 
 export interface ImportProblem {

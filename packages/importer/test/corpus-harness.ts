@@ -227,24 +227,36 @@ export function matchKnownErrors(
   return { found, missed };
 }
 
-/** The validator's findings, or the error it threw (a harness must report a broken validator, not crash). */
+/**
+ * The validator's findings, or the error it threw (a harness must report a broken validator, not crash).
+ * A "cannot assess" finding (a value it needs is not reported) finds no error: it is left out.
+ */
 function findingsOf(document: unknown, previous: unknown): { ruleId: string; pointer: string }[] | Error {
   try {
-    return validateReport(document, { previous }).findings;
+    return validateReport(document, { previous }).findings.filter((finding) => !finding.notAssessable);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
 }
 
-type AnyImport = { ok: true; document: unknown } | { ok: false; problem: { message: { zh: string; en: string } } };
+type AnyImport =
+  | { ok: true; document: unknown; findings?: { ruleId: string; pointer: string }[] }
+  | { ok: false; problem: { message: { zh: string; en: string } } };
 type ImportFile = (bytes: Uint8Array, fileName: string, options?: Record<string, unknown>) => Promise<AnyImport>;
 
 /** Imports a file with `importFile` when the importer has it, else HTML/text with `importReport`. */
-async function importSource(fixture: Fixture): Promise<AnyImport | { ok: false; unsupported: string }> {
+async function importSource(
+  fixture: Fixture,
+  previous: unknown,
+): Promise<AnyImport | { ok: false; unsupported: string }> {
   const bytes = new Uint8Array(readFileSync(fixture.sourcePath));
   const name = fixture.sourcePath.split('/').pop() as string;
   const importFile = (importer as unknown as { importFile?: ImportFile }).importFile;
-  const partial = fixture.meta.complete && !fixture.meta.importPartial ? {} : { partial: true };
+  // Last year's report, as the validator gets it (the importer checks its unread rows with it).
+  const partial = {
+    ...(fixture.meta.complete && !fixture.meta.importPartial ? {} : { partial: true }),
+    ...(previous === undefined ? {} : { previous }),
+  };
   if (typeof importFile === 'function') return importFile(bytes, name, partial);
   const extension = extname(name).toLowerCase();
   if (!['.html', '.htm', '.txt'].includes(extension)) {
@@ -259,7 +271,7 @@ export async function runFixture(fixture: Fixture, corpus: Fixture[] = []): Prom
   const { meta } = fixture;
   const previous = meta.previous ? corpus.find((other) => other.meta.id === meta.previous)?.expected : undefined;
   const started = performance.now();
-  const result = await importSource(fixture);
+  const result = await importSource(fixture, previous);
   const milliseconds = performance.now() - started;
   const expectedCells = fixture.expected ? tableCells(fixture.expected).size : 0;
   // Validated as an import: with a provenance block, so that blank cells are 'not reported' (I-NOTREPORTED).
@@ -291,8 +303,11 @@ export async function runFixture(fixture: Fixture, corpus: Fixture[] = []): Prom
   const { counts, differences } = fixture.expected
     ? compareCells(fixture.expected, document)
     : { counts: { right: 0, wrong: 0, missed: 0, total: 0 }, differences: [] };
+  // The validator's findings on the document, and the importer's on the rows it left unread (the errors
+  // of the report that hold however those rows are read).
   const findings = findingsOf(document, previous);
-  const { found, missed } = matchKnownErrors(meta.knownErrors, findings instanceof Error ? [] : findings);
+  const reported = [...(findings instanceof Error ? [] : findings), ...(result.findings ?? [])];
+  const { found, missed } = matchKnownErrors(meta.knownErrors, reported);
   const expected = fixture.expected as {
     edition?: string;
     metadata?: { agency?: { name?: string }; reportYear?: number };

@@ -1,0 +1,165 @@
+/**
+ * Findings that hold under every reading of the rows left unplaced. A row whose digits ran together
+ * (行政规范性文件77132470) can be read as 77 | 132 | 470, 7 | 71 | 32470, …: the importer places none of
+ * them. But if the validator finds the same problem whichever reading is taken (the text says 现行有效
+ * 393 件 and no reading gives 393), the problem is the report's own, not the import's, and is reported,
+ * with the note that the row is unread. The readings are every split of the row's digits (not only those
+ * keeping the sums, which a report with broken sums would not honour), so the true one is among them.
+ *
+ * A finding about a cell of an unread row is never reported (its value would be one reading's), nor one
+ * the validator gives on the document as imported (it reports it itself). The readings of all unread
+ * rows are combined; when there are more than MAX_READINGS combinations none is tried (a warning says so).
+ */
+import type { LocalizedText, Report } from '@nianbao/template';
+import { type Finding, validateReport } from '@nianbao/validator';
+import type { CellKind } from './spec.js';
+import type { SourceDocument } from './source.js';
+import type { ImportWarning } from './types.js';
+
+/** An unplaced row's cells and every way to split its digits into them. */
+export interface RowReadings {
+  /** Official row label. */
+  label: string;
+  /** The row's digits as published. */
+  run: string;
+  /** JSON Pointer of each cell of the row, in column order. */
+  pointers: string[];
+  kinds: CellKind[];
+  /** Each split: the cells' texts in column order ('' for a blank mark). */
+  splits: string[][];
+}
+
+/** A validator finding that holds under every reading of the unread rows. */
+export interface ImportFinding extends Finding {
+  /** How many readings were checked, and the rows they read. */
+  readings: number;
+  unreadRows: string[];
+}
+
+/** Combinations of readings checked at most (each is one validation of the whole document). */
+export const MAX_READINGS = 200;
+
+type Cells = Record<string, unknown>;
+
+/** The parent object and key of a JSON Pointer in the document (undefined when absent). */
+function slot(document: unknown, pointer: string): { parent: Cells; key: string } | undefined {
+  const keys = pointer.split('/').slice(1);
+  let node = document as Cells | undefined;
+  for (const key of keys.slice(0, -1)) {
+    node = node?.[key] as Cells | undefined;
+    if (node === null || typeof node !== 'object') return undefined;
+  }
+  const key = keys[keys.length - 1]!;
+  return node && key in node ? { parent: node, key } : undefined;
+}
+
+/** A cell's value in the document: counts as numbers, a blank mark as not reported. */
+function valueOf(text: string): number | null {
+  return text === '' ? null : Number(text);
+}
+
+/** The unread rows of the source whose cells are in the document as not reported (null) counts. */
+function unreadRows(document: Report, source: SourceDocument): RowReadings[] {
+  const rows: RowReadings[] = [];
+  for (const block of source.blocks) {
+    if (block.kind !== 'table') continue;
+    for (const row of block.rows) {
+      const readings = row.undecided?.readings;
+      if (!readings || readings.splits.length < 2) continue;
+      if (!readings.kinds.every((kind) => kind === 'count' || kind === 'signed')) continue;
+      const free = readings.pointers.every((pointer) => {
+        const at = slot(document, pointer);
+        return at !== undefined && at.parent[at.key] === null;
+      });
+      if (free) rows.push(readings);
+    }
+  }
+  return rows;
+}
+
+const findingKey = (finding: Finding) => `${finding.ruleId}\u0000${finding.pointer}`;
+const assessed = (findings: Finding[]) => findings.filter((finding) => !finding.notAssessable);
+
+/**
+ * Validates the document under each combination of readings; the findings `wanted` found under all of
+ * them (it stops at the first combination that leaves none).
+ */
+function commonFindings(
+  document: Report,
+  rows: RowReadings[],
+  previous: unknown,
+  wanted: (finding: Finding) => boolean,
+): Map<string, Finding> {
+  let common: Map<string, Finding> | undefined;
+  const choice = rows.map(() => 0);
+  const set = (pick: (row: RowReadings, index: number) => string[] | undefined) =>
+    rows.forEach((row, index) => {
+      const cells = pick(row, index);
+      row.pointers.forEach((pointer, column) => {
+        const at = slot(document, pointer)!;
+        at.parent[at.key] = cells ? valueOf(cells[column]!) : null;
+      });
+    });
+  try {
+    for (;;) {
+      set((row, index) => row.splits[choice[index]!]);
+      const found = assessed(validateReport(document, { previous }).findings).filter(wanted);
+      const here = new Map(found.map((finding) => [findingKey(finding), finding]));
+      common = common ? new Map([...common].filter(([key]) => here.has(key))) : here;
+      if (common.size === 0) break;
+      // The next combination (an odometer over the rows' splits).
+      let index = 0;
+      while (index < rows.length && ++choice[index]! === rows[index]!.splits.length) choice[index++] = 0;
+      if (index === rows.length) break;
+    }
+  } finally {
+    set(() => undefined);
+  }
+  return common ?? new Map();
+}
+
+function noted(finding: Finding, rows: RowReadings[], readings: number): ImportFinding {
+  const zhRows = rows.map((row) => `「${row.label}」（「${row.run}」）`).join('、');
+  const enRows = rows.map((row) => `「${row.label}」 (「${row.run}」)`).join(', ');
+  const message: LocalizedText = {
+    zh: `${finding.message.zh}（${zhRows}一行的数字连在一起，未能读出；此问题在其全部 ${readings} 种可能读法下都存在，以上数值按其中一种读法。）`,
+    en: `${finding.message.en} (The digits of the row ${enRows} run together and were not read; the problem holds under every one of its ${readings} possible readings; the figures above are from one of them.)`,
+  };
+  return { ...finding, message, readings, unreadRows: rows.map((row) => row.label) };
+}
+
+/**
+ * The report's own errors that hold under every reading of its unread rows, and a warning when the
+ * readings are too many to try. `previous` is last year's report, for the cross-year rules.
+ */
+export function findingsInEveryReading(
+  document: Report,
+  source: SourceDocument,
+  previous?: unknown,
+): { findings: ImportFinding[]; warnings: ImportWarning[] } {
+  const rows = unreadRows(document, source);
+  if (rows.length === 0) return { findings: [], warnings: [] };
+  const readings = rows.reduce((product, row) => product * row.splits.length, 1);
+  if (readings > MAX_READINGS) {
+    const message = {
+      zh: `有 ${rows.length} 行的数字连在一起未能读出，可能的读法共 ${readings} 种，超过 ${MAX_READINGS} 种，未逐一核查：这些行涉及的问题未检查。`,
+      en: `${rows.length} rows whose digits run together were not read; their ${readings} possible readings are more than ${MAX_READINGS}, so they were not checked one by one: problems involving these rows are not checked.`,
+    };
+    return { findings: [], warnings: [{ code: 'readings-unchecked', message }] };
+  }
+  const imported = new Set(assessed(validateReport(document, { previous }).findings).map(findingKey));
+  const unread = rows.flatMap((row) => row.pointers);
+  // A cell of an unread row, or the row itself (below /sections/<id>/table): its value would be one reading's.
+  const onUnreadCell = (pointer: string) =>
+    unread.some(
+      (cell) =>
+        pointer === cell ||
+        pointer.startsWith(`${cell}/`) ||
+        (cell.startsWith(`${pointer}/`) && pointer.split('/').length > 4),
+    );
+  const wanted = (finding: Finding) => !imported.has(findingKey(finding)) && !onUnreadCell(finding.pointer);
+  const findings = [...commonFindings(document, rows, previous, wanted).values()].map((finding) =>
+    noted(finding, rows, readings),
+  );
+  return { findings, warnings: [] };
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { importReport, type ImportSuccess, MAX_READINGS } from '../src/index.js';
+import { loadCorpus, runFixture } from './corpus-harness.js';
+import { repoRoot } from './helpers.js';
+
+const corpusDir = join(repoRoot, 'packages/importer/test/corpus');
+const source = (id: string) => readFileSync(join(corpusDir, id, 'source.txt'), 'utf8');
+const expected = (id: string) => parse(readFileSync(join(corpusDir, id, 'expected.yaml'), 'utf8')) as unknown;
+const read = (text: string, previous?: unknown) =>
+  importReport({ text, kind: 'text', name: 'source.txt' }, { partial: true, previous }) as ImportSuccess;
+type Cells = Record<string, number | null>;
+const normativeDocuments = (result: ImportSuccess): Cells =>
+  (result.document.sections as unknown as Record<string, { table: Record<string, Record<string, Cells>> }>)
+    .proactiveDisclosure!.table.article20Item1!.normativeDocuments!;
+
+const PARAGRAPH = '/sections/overview/proactiveDisclosure/paragraphs/0';
+
+describe('errors of the report that hold under every reading of a row left unread', () => {
+  it('reports the text against a row no split of whose digits can agree with (平潭 2023: 393 vs 77132470)', () => {
+    const result = read(source('fj-pingtan-2023'));
+    expect(result.ok).toBe(true);
+    // The row stays unread: 77 | 132 | 470 is one of 21 splits of its digits.
+    expect(normativeDocuments(result)).toEqual({ issued: null, repealed: null, inForce: null });
+    const finding = result.findings?.find((f) => f.ruleId === 'T-TEXT' && f.pointer === PARAGRAPH);
+    expect(finding).toBeDefined();
+    expect(finding!.readings).toBe(21);
+    expect(finding!.unreadRows).toEqual(['行政规范性文件']);
+    expect(finding!.message.zh).toMatch(/现行有效行政规范性文件393件.*「77132470」.*全部 21 种可能读法下都存在/);
+    expect(finding!.message.en).toMatch(/holds under every one of its 21 possible readings/);
+  });
+
+  it('reports nothing when one reading agrees with the text (the same page stating 470)', () => {
+    const text = source('fj-pingtan-2023').replace('现行有效行政规范性文件393件', '现行有效行政规范性文件470件');
+    const result = read(text);
+    expect(result.findings ?? []).toEqual([]);
+    // …and still places nothing: agreeing with one reading does not make it the only one.
+    expect(normativeDocuments(result).inForce).toBeNull();
+  });
+
+  it('never reports a finding on a cell of the unread row, nor one the validator already gives', () => {
+    // With last year's 698 in force, 现行有效 = 698 + 制发 − 废止 fails under every reading, but it is
+    // a finding about the unread 现行有效 cell: its value would be one reading's.
+    const result = read(source('fj-pingtan-2023'), expected('fj-pingtan-2022'));
+    const pointers = (result.findings ?? []).map((f) => f.pointer);
+    expect(pointers.some((p) => p.includes('/normativeDocuments'))).toBe(false);
+    expect(pointers).toContain(PARAGRAPH);
+    // 予以公开及部分公开42件 vs 部分公开 20: the validator reports it on the imported document itself.
+    expect(pointers).not.toContain('/sections/overview/requestDisclosure/paragraphs/0');
+  });
+
+  it('does not try more than MAX_READINGS combinations, and says so (平潭 2019: six unread rows)', () => {
+    const result = read(source('fj-pingtan-2019'));
+    const warning = result.warnings.find((w) => w.code === 'readings-unchecked');
+    expect(warning?.message.en).toMatch(new RegExp(`more than ${MAX_READINGS}`));
+    expect(result.findings).toBeUndefined();
+  });
+
+  it('counts such a finding as a known error found in the corpus, and a "cannot assess" one not', async () => {
+    const corpus = loadCorpus();
+    const fixture = corpus.find((f) => f.meta.id === 'fj-pingtan-2023')!;
+    const result = await runFixture(fixture, corpus);
+    expect(result.knownFound.map((e) => `${e.rule} ${e.pointer}`)).toContain(`T-TEXT ${PARAGRAPH}`);
+    // X-VALID on the unread 现行有效 cell is only "cannot assess" on the imported document.
+    expect(result.knownMissed.map((e) => e.rule)).toContain('X-VALID');
+    expect(result.cells.wrong).toBe(0);
+  });
+});
