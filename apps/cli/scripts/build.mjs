@@ -12,6 +12,9 @@
 //                    (src/core.ts; zod's message locales only on demand), ASCII only, and
 //   core.cache       its V8 code cache, made by a training run (validating the examples) in a
 //                    fresh node; see src/core-loader.ts
+//   pdfjs.cjs        pdfjs-dist's legacy build and its worker (src/pdfjs.ts), for `nianbao import x.pdf`,
+//   pdfjs.cache      and its code cache, made by a training run (importing a 10-page PDF); see
+//                    src/pdfjs-loader.ts
 // Source maps next to each file (NIANBAO_DEBUG=1 turns them on for stack traces).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -45,7 +48,7 @@ const common = {
 const separateFiles = {
   name: 'separate-files',
   setup(build) {
-    build.onResolve({ filter: /\/(core-loader|run)\.js$/ }, (args) =>
+    build.onResolve({ filter: /\/(core-loader|pdfjs-loader|run)\.js$/ }, (args) =>
       args.kind === 'entry-point' ? undefined : { path: `./${args.path.split('/').pop()}`, external: true },
     );
   },
@@ -58,6 +61,7 @@ await build({
     run: 'src/run.ts',
     'build-worker': 'src/build/worker.ts',
     'core-loader': 'src/core-loader.ts',
+    'pdfjs-loader': 'src/pdfjs-loader.ts',
   },
   packages: 'external',
   plugins: [separateFiles],
@@ -113,15 +117,34 @@ await build({
   plugins: [zodLocalesOnDemand],
   external: ['zod/v4/locales/*'],
 });
-// esbuild leaves a few characters raw (in regular expressions with the u flag); as \u escapes they
-// mean the same there, in strings and in identifiers. ASCII lets the loader read the file as latin1:
-// no UTF-8 decoding, and a one-byte string for V8.
-const corePath = `${dist}core.cjs`;
-const core = readFileSync(corePath, 'utf8').replace(
-  /[^\x00-\x7f]/g,
-  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-);
-writeFileSync(corePath, core);
+/**
+ * esbuild leaves a few characters raw (in regular expressions with the u flag); as \u escapes they
+ * mean the same there, in strings and in identifiers. ASCII lets the loader read the file as latin1:
+ * no UTF-8 decoding, and a one-byte string for V8.
+ */
+function makeAscii(path) {
+  const text = readFileSync(path, 'utf8').replace(
+    /[^\x00-\x7f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  writeFileSync(path, text);
+}
+makeAscii(`${dist}core.cjs`);
+
+// pdfjs-dist finds @napi-rs/canvas (its polyfills in Node) and its own files from import.meta.url:
+// that stays the URL of its installed legacy build, as if it had been imported.
+await build({
+  ...common,
+  entryPoints: { pdfjs: 'src/pdfjs.ts' },
+  outExtension: { '.js': '.cjs' },
+  banner: {
+    js: `// nianbao-pdfjs ${buildId}\nvar pdfjsUrl = require('node:url').pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;`,
+  },
+  define: { 'import.meta.url': 'pdfjsUrl' },
+  sourcemap: false,
+  charset: 'ascii',
+});
+makeAscii(`${dist}pdfjs.cjs`);
 
 // The training run: a fresh node without NODE_OPTIONS or debug settings, as a user runs it.
 const examples = ['chizhou-rfb-2020.yaml', 'sample-bureau-2021.yaml']
@@ -140,14 +163,35 @@ const training = `
     writeFileSync(${JSON.stringify(`${dist}core.cache`)}, createCodeCache());
   })().catch((error) => { console.error(error); process.exitCode = 1; });
 `;
+// The PDF training run: the importer's 10-page fixture, read as `nianbao import` reads it.
+const trainingPdf = fileURLToPath(
+  new URL('../../../packages/importer/test/fixtures/nianbao-generated-2021-10-pages.pdf', import.meta.url),
+);
+const pdfTraining = `
+  const { readFileSync, writeFileSync } = require('node:fs');
+  const { loadPdfjs, createPdfjsCodeCache } = require(${JSON.stringify(`${dist}pdfjs-loader.js`)});
+  (async () => {
+    const { importFile } = await import('@nianbao/importer');
+    const file = ${JSON.stringify(trainingPdf)};
+    const bytes = new Uint8Array(readFileSync(file));
+    const result = await importFile(bytes, 'training.pdf', { pdfjs: loadPdfjs() });
+    if (!result.ok) throw new Error(file + ': ' + result.problem.message.en);
+    writeFileSync(${JSON.stringify(`${dist}pdfjs.cache`)}, createPdfjsCodeCache());
+  })().catch((error) => { console.error(error); process.exitCode = 1; });
+`;
 const env = { ...process.env };
 delete env.NODE_OPTIONS;
 delete env.NIANBAO_DEBUG;
-const run = spawnSync(process.execPath, ['-e', training], { env, encoding: 'utf8' });
-if (run.status !== 0) {
-  process.stderr.write(run.stderr);
-  rmSync(building, { recursive: true, force: true });
-  throw new Error('apps/cli build: the training run for the code cache failed');
+for (const [script, what] of [
+  [training, 'core.cjs'],
+  ...(existsSync(trainingPdf) ? [[pdfTraining, 'pdfjs.cjs']] : []),
+]) {
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: root, env, encoding: 'utf8' });
+  if (run.status !== 0) {
+    process.stderr.write(run.stderr);
+    rmSync(building, { recursive: true, force: true });
+    throw new Error(`apps/cli build: the training run for the code cache of ${what} failed`);
+  }
 }
 
 // Two renames: the old dist/ is moved aside first (a folder cannot be renamed onto another).

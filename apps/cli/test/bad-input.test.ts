@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -29,7 +29,7 @@ const HANG = 60_000;
 type Run = CliRun;
 const nianbao = (args: string[]): Promise<Run> => runCli(bin, args, { cwd: work, timeout: HANG });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** 1-based line and column of `index` in `text` (columns in UTF-16 code units, as the CLI counts). */
 function place(text: string, index: number): { line: number; column: number } {
@@ -272,7 +272,7 @@ for (const word of ['NaN', 'Infinity', '-Infinity']) {
     file: `${word.replace('-', 'minus-').toLowerCase()}.json`,
     content: text,
     exit: 2,
-    reason: new RegExp(`JSON syntax error: (NaN and Infinity are|${escape(word)} is) not (a )?JSON number`),
+    reason: new RegExp(`JSON syntax error: (NaN and Infinity are|${escapeRegExp(word)} is) not (a )?JSON number`),
     where: at,
   });
 }
@@ -394,7 +394,7 @@ function expectFailure(run: Run, c: Case, command: string): void {
   const line = lines[0]!;
   expect(line).not.toMatch(/\bat .+:\d+:\d+\)?$|Error:|node:internal|TypeError|RangeError/);
   if (c.where === 'file') expect(line.startsWith(`nianbao ${command}: ${c.file}: `), line).toBe(true);
-  else if (c.where === 'located') expect(line).toMatch(new RegExp(`^${escape(c.file)}:\\d+:\\d+: `));
+  else if (c.where === 'located') expect(line).toMatch(new RegExp(`^${escapeRegExp(c.file)}:\\d+:\\d+: `));
   else expect(line.startsWith(`${c.file}:${c.where.line}:${c.where.column}: `), line).toBe(true);
   expect(line).toMatch(c.reason);
 }
@@ -405,7 +405,10 @@ function expectFindings(run: Run, c: Case): void {
   expect(run.code).toBe(1);
   const where = c.where as { line: number; column: number };
   expect(run.stdout).toMatch(
-    new RegExp(`^${escape(c.file)}:${where.line}:${where.column}  error  schema  ${escape(c.pointer!)}\\n  .*$`, 'm'),
+    new RegExp(
+      `^${escapeRegExp(c.file)}:${where.line}:${where.column}  error  schema  ${escapeRegExp(c.pointer!)}\\n  .*$`,
+      'm',
+    ),
   );
   expect(run.stdout).toMatch(c.reason);
   expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |node:internal|TypeError/);
@@ -451,7 +454,7 @@ describe.concurrent('nianbao build: bad input writes nothing', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`${cases.length + 1} reports: 1 built, ${cases.length} failed`);
     for (const c of cases)
-      expect(run.stdout, c.file).toMatch(new RegExp(`^ {2}FAILED {2}.*${escape(c.file)}\\b.*$`, 'm'));
+      expect(run.stdout, c.file).toMatch(new RegExp(`^ {2}FAILED {2}.*${escapeRegExp(c.file)}\\b.*$`, 'm'));
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |node:internal|TypeError/);
     expect(listFiles(out)).toEqual([
       'good/datapackage.json',
@@ -539,7 +542,7 @@ describe.concurrent('encodings a report may arrive in', () => {
       const run = await nianbao(['validate', `${stem}.yaml`, '--lang', 'en']);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(
-        new RegExp(`^${stem}\\.yaml:${at.line}:${at.column}  error  schema  ${escape(CELL)}$`, 'm'),
+        new RegExp(`^${stem}\\.yaml:${at.line}:${at.column}  error  schema  ${escapeRegExp(CELL)}$`, 'm'),
       );
     },
   );
@@ -631,7 +634,10 @@ describe('spam that reached a report (I-SPAM)', () => {
     expect(refused.code).toBe(1);
     for (const { pointer, word } of injected)
       expect(refused.stdout).toMatch(
-        new RegExp(`^tampered\\.json:\\d+:\\d+  error  I-SPAM  ${escape(pointer)}\\n  .*“${escape(word)}”`, 'm'),
+        new RegExp(
+          `^tampered\\.json:\\d+:\\d+  error  I-SPAM  ${escapeRegExp(pointer)}\\n  .*“${escapeRegExp(word)}”`,
+          'm',
+        ),
       );
     expect(existsSync(out)).toBe(false);
 

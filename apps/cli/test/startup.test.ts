@@ -105,6 +105,34 @@ describe('the built CLI', () => {
   });
 });
 
+/** How dist/pdfjs-loader.js compiled pdfjs.cjs, in a fresh node. */
+function pdfjsCacheStatus(extra: Record<string, string> = {}): string {
+  const loader = JSON.stringify(join(dist, 'pdfjs-loader.js'));
+  const run = node(
+    ['-e', `const l = require(${loader}); l.loadPdfjs(); process.stdout.write(l.pdfjsCacheStatus());`],
+    extra,
+  );
+  return run.stdout;
+}
+
+describe('pdfjs-dist for `nianbao import x.pdf`', () => {
+  const PDF = 'packages/importer/test/fixtures/nianbao-generated-2021-10-pages.pdf';
+  const cached = node([join(dist, 'bin.js'), 'import', PDF]);
+
+  it('is bundled ASCII only, with a code cache this Node accepts', () => {
+    expect(/[^\x00-\x7f]/.test(readFileSync(join(dist, 'pdfjs.cjs'), 'latin1'))).toBe(false);
+    expect(pdfjsCacheStatus()).toBe('accepted');
+  });
+
+  it('imports a PDF exactly as pdfjs-dist imported as an ES module does (NIANBAO_DEBUG)', () => {
+    expect(cached.code).toBe(0);
+    expect(cached.stdout).toContain('reportYear:');
+    expect(cached.stderr).toContain('200/200');
+    expect(pdfjsCacheStatus({ NIANBAO_DEBUG: '1' })).toBe('not-used');
+    expect(node([join(dist, 'bin.js'), 'import', PDF], { NIANBAO_DEBUG: '1' })).toEqual(cached);
+  });
+});
+
 describe('exit', () => {
   it('comes after the whole output has reached the pipe (the CLI ends with process.exit)', () => {
     // Every count of the seed made negative: some 200 findings, far more than a pipe holds at once.

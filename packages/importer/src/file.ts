@@ -45,7 +45,7 @@ function unreadable(zh: string, en: string): ImportResult {
 }
 
 async function importPdf(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportResult> {
-  const reading = await readPdf(bytes);
+  const reading = await readPdf(bytes, options.pdfjs);
   if (!reading.ok) return unreadable(reading.problem.message.zh, reading.problem.message.en);
   return guarded(() => importSource(pdfSource(reading.pages), fileName, options));
 }

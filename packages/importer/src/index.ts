@@ -11,6 +11,7 @@ export type {
   ImportResult,
   ImportSuccess,
   ImportWarning,
+  PdfjsLibrary,
   Unplaced,
   WarningCode,
 } from './types.js';

@@ -28,10 +28,18 @@ function blockText(block: Block): string {
   return block.kind === 'line' ? block.text : block.rows.map((row) => row.cells.map((c) => c.text).join('')).join('');
 }
 
+/**
+ * Frequent characters of these reports that exist only in traditional script (們 這 為 …資訊 報告 複議):
+ * a sample without any of them is simplified, and OpenCC's tables (tens of milliseconds to load) are
+ * not needed to say so.
+ */
+const TRADITIONAL_ONLY =
+  /[們這為與會發關開時說經對國處務證記應報據實體總請義當過還問業選點電話數資訊條規種類統計號級區縣鄉鎮辦決復議訴訟結轉審費門網頁]/u;
+
 /** Whether a text is written in traditional characters (from a sample of its Chinese characters). */
 function traditionalSample(text: string): boolean {
   const sample = text.slice(0, SAMPLE);
-  if (sample.length < 20) return false;
+  if (sample.length < 20 || !TRADITIONAL_ONLY.test(sample)) return false;
   const simplified = convert(sample);
   if (simplified.length !== sample.length) return true;
   let changed = 0;

@@ -17,9 +17,17 @@ export interface ImportOptions {
    * (not reported) and provenance.notFound lists them. Without it such an input is refused.
    */
   partial?: boolean;
+  /**
+   * The pdfjs-dist module to read PDFs with (its legacy build, 5.6). Default: imported on first use.
+   * The CLI passes its own bundled copy, compiled from a code cache (apps/cli/src/pdfjs-loader.ts).
+   */
+  pdfjs?: PdfjsLibrary;
   /** Last year's report, for the cross-year rules when the findings under every reading are checked. */
   previous?: unknown;
 }
+
+/** pdfjs-dist's legacy build (`pdfjs-dist/legacy/build/pdf.mjs`), as ImportOptions.pdfjs takes it. */
+export type PdfjsLibrary = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 export type WarningCode =
   /** A table cell was published blank, 「/」, 「—」 or 「-」: kept as null, not 0. */

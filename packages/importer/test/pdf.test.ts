@@ -94,3 +94,22 @@ describe('which pages are read for their ruling lines', () => {
     expect(mayHoldTable(['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结'].map(run))).toBe(true);
   });
 });
+
+describe('ImportOptions.pdfjs', () => {
+  it('reads a PDF with the pdfjs-dist module it is given (the CLI passes its code-cached copy)', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    let opened = 0;
+    const library = {
+      ...pdfjs,
+      getDocument: (...args: Parameters<typeof pdfjs.getDocument>) => {
+        opened++;
+        return pdfjs.getDocument(...args);
+      },
+    };
+    const pdf = 'nianbao-sample-bureau-2021.pdf';
+    const given = imported(await importFile(bytes(pdf), pdf, { pdfjs: library }));
+    expect(opened).toBe(1);
+    // The same document as with the importer's own pdfjs-dist.
+    expect(given.document).toEqual(imported(await importFile(bytes(pdf), pdf)).document);
+  });
+});

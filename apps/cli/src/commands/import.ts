@@ -5,6 +5,7 @@ import type { Fidelity, ImportProblem, ImportWarning } from '@nianbao/importer';
 import type { Report } from '@nianbao/template';
 import { choice, COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { loadCore } from '../core-loader.js';
+import { loadPdfjs } from '../pdfjs-loader.js';
 import { writeAtomically } from '../write-output.js';
 import {
   countBySeverity,
@@ -248,8 +249,15 @@ function reportFindings(
   lang: Lang,
 ): void {
   const { validateReport, parseReportText } = loadCore();
-  const parsedBack = parseReportText(text, out ?? 'stdout.yaml');
-  const locate: Locator = parsedBack.ok ? parsedBack.locate : () => undefined;
+  // The written text is parsed back for the findings' line numbers only: not at all when there are none.
+  let locateInText: Locator | undefined;
+  const locate: Locator = (pointer) => {
+    if (!locateInText) {
+      const parsedBack = parseReportText(text, out ?? 'stdout.yaml');
+      locateInText = parsedBack.ok ? parsedBack.locate : () => undefined;
+    }
+    return locateInText(pointer);
+  };
   const validation = validateReport(document);
   const order = { error: 0, warning: 1, info: 2 } as const;
   const findings = [...validation.findings].sort((a, b) => order[a.severity] - order[b.severity]);
@@ -268,10 +276,12 @@ export async function run(ctx: CommandContext): Promise<number> {
   const bytes = await readInput(ctx, file);
   if (typeof bytes === 'number') return bytes;
 
-  const { importFile } = await import('@nianbao/importer');
+  const { importFile, fileKind } = await import('@nianbao/importer');
+  const pdfjs = fileKind(bytes) === 'pdf' ? loadPdfjs() : undefined;
   const result = await importFile(bytes, basename(file), {
     edition: options.edition,
     ...(options.partial ? { partial: true } : {}),
+    ...(pdfjs ? { pdfjs } : {}),
   });
   if (!result.ok) {
     // A file that cannot be read at all (a scan, an old .doc) is an input error; a document that is

@@ -4,6 +4,7 @@
  * does not guess at pixels.
  */
 import type { LocalizedText } from '@nianbao/template';
+import type { PdfjsLibrary } from '../types.js';
 import { type PdfPage, rulings, type TextRun, textRuns } from './extract.js';
 import { allColumnNodes, allRowNodes, editionSpecs, rowsOf } from '../spec.js';
 import { key } from '../text.js';
@@ -63,7 +64,7 @@ async function inLanes<T>(count: number, work: (number: number) => Promise<T>): 
 /** More pages than any annual report has (they run to 10–40). */
 export const MAX_PDF_PAGES = 300;
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type Pdfjs = PdfjsLibrary;
 let pdfjs: Promise<Pdfjs> | undefined;
 
 function load(): Promise<Pdfjs> {
@@ -75,8 +76,9 @@ function refused(code: 'scanned' | 'encrypted' | 'damaged', zh: string, en: stri
   return { ok: false, problem: { code, message: { zh, en } } };
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
-  const lib = await load();
+/** Reads with `library` when given (ImportOptions.pdfjs), else with pdfjs-dist loaded on first use. */
+export async function readPdf(bytes: Uint8Array, library?: PdfjsLibrary): Promise<PdfReading> {
+  const lib = library ?? (await load());
   let document: Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
   try {
     // pdfjs takes ownership of the buffer it is given: hand it a copy.
