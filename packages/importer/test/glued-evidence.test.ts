@@ -31,6 +31,9 @@ describe('evidence outside a glued table: the text’s statements and last year�
       ['/sections/applications/table/newApplications/total', 75],
       [`${ROW}/inForce`, 698],
     ]);
+    expect(statedCounts('2021', '动态更新本年度制发的规范性文件88件。').map((s) => [s.pointer, s.value])).toEqual([
+      [`${ROW}/issued`, 88],
+    ]);
     // Stated twice with two values, the text disagrees with itself: no evidence.
     expect(statedCounts('2021', '现行有效行政规范性文件698件。后文又称现行有效行政规范性文件699件。')).toEqual([]);
     // Chinese numerals are read as the validator reads them.
@@ -76,12 +79,11 @@ describe('evidence outside a glued table: the text’s statements and last year�
   });
 
   it('leaves the row unplaced when the evidence leaves several splits or none', () => {
-    // Without last year's report, 698 alone leaves three splits.
-    expect(normativeDocuments(read(source('fj-pingtan-2022')))).toEqual({
-      issued: null,
-      repealed: null,
-      inForce: null,
-    });
+    // Without its 制发88件 and last year's report, 698 alone leaves three splits.
+    const only698 = source('fj-pingtan-2022').replace('本年度制发的规范性文件88件', '本年度制发的规范性文件若干件');
+    expect(normativeDocuments(read(only698))).toEqual({ issued: null, repealed: null, inForce: null });
+    // 制发88件 and 698 in force agree with one split: read from the text alone.
+    expect(normativeDocuments(read(source('fj-pingtan-2022')))).toEqual({ issued: 88, repealed: 55, inForce: 698 });
     // The text stating 699 agrees with no split: the evidence contradicts the table, nothing is placed.
     const wrongText = source('fj-pingtan-2022').replace('现行有效行政规范性文件698件', '现行有效行政规范性文件699件');
     expect(normativeDocuments(read(wrongText, expected('fj-pingtan-2021')))).toEqual({

@@ -33,11 +33,17 @@ describe('errors of the report that hold under every reading of a row left unrea
   });
 
   it('reports nothing when one reading agrees with the text (the same page stating 470)', () => {
-    const text = source('fj-pingtan-2023').replace('现行有效行政规范性文件393件', '现行有效行政规范性文件470件');
+    // Without its 制发77件, 470 agrees with 77 | 132 | 470, 7713 | 2 | 470, …: no finding, nothing placed.
+    const text = source('fj-pingtan-2023')
+      .replace('现行有效行政规范性文件393件', '现行有效行政规范性文件470件')
+      .replace('本年度制发的规范性文件77件', '本年度制发的规范性文件若干件');
     const result = read(text);
     expect(result.findings ?? []).toEqual([]);
-    // …and still places nothing: agreeing with one reading does not make it the only one.
     expect(normativeDocuments(result).inForce).toBeNull();
+    // With its 制发77件 too, one split agrees with both statements: the row is read.
+    const both = read(source('fj-pingtan-2023').replace('现行有效行政规范性文件393件', '现行有效行政规范性文件470件'));
+    expect(normativeDocuments(both)).toEqual({ issued: 77, repealed: 132, inForce: 470 });
+    expect(both.findings ?? []).toEqual([]);
   });
 
   it('never reports a finding on a cell of the unread row, nor one the validator already gives', () => {
