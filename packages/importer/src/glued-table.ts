@@ -209,13 +209,38 @@ function candidates(
   });
 }
 
+type EvidenceCheck = { sources: string[]; agreeing: number } | undefined;
+
+/**
+ * Why a row with several splits is unread: they all keep its sums, or no sum involves it (table 二); and
+ * how many agree with the evidence outside the table that is about it (none, or more than one).
+ */
+function manySplits(count: number, pointers: string[], sums: Equality[], checked: EvidenceCheck): LocalizedText {
+  const cells = new Set(pointers);
+  const summed = sums.some((e) => e.terms.some((term) => cells.has(term.pointer)));
+  const splits = summed
+    ? say(`有 ${count} 种拆分都符合表格的加总关系`, `${count} splits all keep the table's sums`)
+    : say(
+        `可以拆成 ${count} 种，表格中没有能确定它的加总关系`,
+        `it splits in ${count} ways and no sum of the table involves it`,
+      );
+  if (!checked) return splits;
+  return say(
+    `${splits.zh}，其中与${checked.sources.join('、')}都相符的有 ${checked.agreeing} 种`,
+    `${splits.en}, and ${checked.agreeing} of them agree with ${checked.sources.join(', ')}`,
+  );
+}
+
 /** A row the table's sums leave with several splits is placed when the evidence outside it keeps one. */
-function decideByEvidence(glued: GluedRow, candidate: RowCandidates, evidence: Equality[]): void {
-  if (candidate.splits.length < 2) return;
+function decideByEvidence(glued: GluedRow, candidate: RowCandidates, evidence: Equality[]): EvidenceCheck {
+  if (candidate.splits.length < 2) return undefined;
   const agreeing = agreeingSplits(candidate.pointers, candidate.splits, evidence);
-  if (agreeing.used.length === 0 || agreeing.splits.length !== 1) return;
+  if (agreeing.used.length === 0) return undefined;
+  const sources = agreeing.used.map((e) => e.source ?? e.rule);
+  if (agreeing.splits.length !== 1) return { sources, agreeing: agreeing.splits.length };
   candidate.splits = agreeing.splits;
-  glued.decidedBy = agreeing.used.map((e) => e.source ?? e.rule);
+  glued.decidedBy = sources;
+  return undefined;
 }
 
 /**
@@ -279,14 +304,10 @@ export function gluedTable(
   narrowAcrossRows(rowCandidates, all);
   rows.forEach((glued, index) => {
     if (!glued.undecided) {
-      decideByEvidence(glued, rowCandidates[index]!, evidence);
+      const checked = decideByEvidence(glued, rowCandidates[index]!, evidence);
       const { splits } = rowCandidates[index]!;
       if (splits.length === 1) glued.cells = splits[0]!;
-      else
-        glued.undecided = say(
-          `有 ${splits.length} 种拆分都符合表格的加总关系`,
-          `${splits.length} splits all keep the table's sums`,
-        );
+      else glued.undecided = manySplits(splits.length, rowCandidates[index]!.pointers, all, checked);
     }
     if (glued.undecided) glued.readings = everySplit(spec, glued, chunkLists[index]);
   });

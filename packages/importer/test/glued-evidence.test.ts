@@ -95,5 +95,13 @@ describe('evidence outside a glued table: the text’s statements and last year�
     const result = read(source('fj-pingtan-2023'), expected('fj-pingtan-2022'));
     expect(normativeDocuments(result)).toEqual({ issued: null, repealed: null, inForce: null });
     expect(result.warnings.some((w) => w.code === 'cells-by-evidence')).toBe(false);
+    // The warning says why: no sum of the table involves the row, and no split agrees with the evidence.
+    const undecided = result.warnings.find((w) => w.code === 'cells-undecided' && w.at === ROW);
+    expect(undecided?.message.zh).toMatch(
+      /可以拆成 21 种，表格中没有能确定它的加总关系，其中与.*393件.*都相符的有 0 种/,
+    );
+    expect(undecided?.message.en).toMatch(
+      /it splits in 21 ways and no sum of the table involves it, and 0 of them agree/,
+    );
   });
 });
