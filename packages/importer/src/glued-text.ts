@@ -66,7 +66,7 @@ function headingsIn(text: string, sections: SectionSpec[]): HeadingAt[] {
 }
 
 /** Where a table's header starts in its section: its first group label or corner label, else the section start. */
-function anchorOf(spec: EditionSpec, id: string, keys: KeyText, start: number, end: number): number {
+function anchorOf(spec: EditionSpec, id: string, text: string, keys: KeyText, start: number, end: number): number {
   const table = spec.tables.find((t) => t.id === id)!;
   const labels = [table.root.children?.[0]?.labelKey, ...table.decorations].filter((l): l is string => !!l);
   let anchor = end;
@@ -78,7 +78,10 @@ function anchorOf(spec: EditionSpec, id: string, keys: KeyText, start: number, e
     const at = index >= 0 ? keys.at[index]! : -1;
     if (at >= start && at < anchor) anchor = at;
   }
-  return anchor < end ? anchor : start;
+  if (anchor >= end) return start;
+  // A bracketed header note (（本列数据的勾稽关系为：…）) starts at its bracket, not at its first word.
+  while (anchor > start && /[\s(（]/.test(text[anchor - 1]!)) anchor--;
+  return anchor;
 }
 
 interface Reading {
@@ -97,7 +100,7 @@ function readWith(edition: EditionSpec, text: string, keys: KeyText, lineNumber:
     const table = edition.tables.find((t) => t.id === heading.section.key);
     if (!table) return;
     const end = headings[index + 1]?.start ?? text.length;
-    const anchor = anchorOf(edition, table.id, keys, heading.end, end);
+    const anchor = anchorOf(edition, table.id, text, keys, heading.end, end);
     tables.push(gluedTable(edition, table, text, keys, { start: heading.end, end, anchor }, lineNumber, evidence));
   });
   // The edition whose row labels the text has: the share of official rows found.
