@@ -68,7 +68,7 @@ function slot(document: unknown, pointer: string): { parent: Cells; key: string 
 }
 
 /** A cell's value in the document: counts as numbers, a blank mark as not reported. */
-function valueOf(text: string): number | null {
+function cellValue(text: string): number | null {
   return text === '' ? null : Number(text);
 }
 
@@ -116,7 +116,7 @@ function commonFindings(
       const cells = pick(row, index);
       row.pointers.forEach((pointer, column) => {
         const at = slot(document, pointer)!;
-        at.parent[at.key] = cells ? valueOf(cells[column]!) : null;
+        at.parent[at.key] = cells ? cellValue(cells[column]!) : null;
       });
     });
   try {
@@ -147,9 +147,26 @@ function noted(finding: Finding, rows: RowReadings[], readings: number): ImportF
   return { ...finding, message, readings, unreadRows: rows.map((row) => row.label) };
 }
 
+/** Too many combinations of readings: rows are checked one at a time, or (a row too many alone) not at all. */
+function tooMany(rows: RowReadings[], readings: number, oneByOne: boolean): ImportWarning {
+  const message = oneByOne
+    ? {
+        zh: `有 ${rows.length} 行的数字连在一起未能读出，几行合起来的读法共 ${readings} 种，超过 ${MAX_READINGS} 种：逐行核查了每行的各种读法，同时涉及其中两行以上的问题未检查。`,
+        en: `${rows.length} rows whose digits run together were not read; their ${readings} combined readings are more than ${MAX_READINGS}, so each row's readings were checked on their own: problems involving two of these rows together are not checked.`,
+      }
+    : {
+        zh: `有 ${rows.length} 行的数字连在一起未能读出，可能的读法共 ${readings} 种，超过 ${MAX_READINGS} 种，未逐一核查：这些行涉及的问题未检查。`,
+        en: `${rows.length} rows whose digits run together were not read; their ${readings} possible readings are more than ${MAX_READINGS}, so they were not checked one by one: problems involving these rows are not checked.`,
+      };
+  return { code: 'readings-unchecked', message };
+}
+
 /**
  * The report's own errors that hold under every reading of its unread rows, and a warning when the
- * readings are too many to try. `previous` is last year's report, for the cross-year rules.
+ * readings are too many to try together. `previous` is last year's report, for the cross-year rules.
+ * Rows checked one at a time leave the others not reported (null): a rule that needs one of their cells
+ * is then not assessable and counts for nothing, so what is found involves the one row alone and holds
+ * whatever the others are.
  */
 export function findingsInEveryReading(
   document: Report,
@@ -159,13 +176,9 @@ export function findingsInEveryReading(
   const rows = unreadRows(document, source);
   if (rows.length === 0) return { findings: [], warnings: [] };
   const readings = rows.reduce((product, row) => product * row.splits.length, 1);
-  if (readings > MAX_READINGS) {
-    const message = {
-      zh: `有 ${rows.length} 行的数字连在一起未能读出，可能的读法共 ${readings} 种，超过 ${MAX_READINGS} 种，未逐一核查：这些行涉及的问题未检查。`,
-      en: `${rows.length} rows whose digits run together were not read; their ${readings} possible readings are more than ${MAX_READINGS}, so they were not checked one by one: problems involving these rows are not checked.`,
-    };
-    return { findings: [], warnings: [{ code: 'readings-unchecked', message }] };
-  }
+  const oneByOne = readings > MAX_READINGS;
+  if (oneByOne && rows.some((row) => row.splits.length > MAX_READINGS))
+    return { findings: [], warnings: [tooMany(rows, readings, false)] };
   const imported = new Set(assessed(validateReport(document, { previous }).findings).map(findingKey));
   const unread = rows.flatMap((row) => row.pointers);
   // A cell of an unread row, or the row itself (below /sections/<id>/table): its value would be one reading's.
@@ -177,8 +190,12 @@ export function findingsInEveryReading(
         (cell.startsWith(`${pointer}/`) && pointer.split('/').length > 4),
     );
   const wanted = (finding: Finding) => !imported.has(findingKey(finding)) && !onUnreadCell(finding.pointer);
-  const findings = [...commonFindings(document, rows, previous, wanted).values()].map((finding) =>
-    noted(finding, rows, readings),
-  );
-  return { findings, warnings: [] };
+  const groups = oneByOne ? rows.map((row) => [row]) : [rows];
+  const found = new Map<string, ImportFinding>();
+  for (const group of groups) {
+    const count = group.reduce((product, row) => product * row.splits.length, 1);
+    for (const [key, finding] of commonFindings(document, group, previous, wanted))
+      if (!found.has(key)) found.set(key, noted(finding, group, count));
+  }
+  return { findings: [...found.values()], warnings: oneByOne ? [tooMany(rows, readings, true)] : [] };
 }

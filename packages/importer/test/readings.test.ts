@@ -60,8 +60,19 @@ describe('errors of the report that hold under every reading of a row left unrea
   it('does not try more than MAX_READINGS combinations, and says so (平潭 2019: six unread rows)', () => {
     const result = read(source('fj-pingtan-2019'));
     const warning = result.warnings.find((w) => w.code === 'readings-unchecked');
-    expect(warning?.message.en).toMatch(new RegExp(`more than ${MAX_READINGS}`));
+    expect(warning?.message.en).toMatch(new RegExp(`more than ${MAX_READINGS}, so each row's readings were checked`));
     expect(result.findings).toBeUndefined();
+  });
+
+  it('past MAX_READINGS combinations, checks each row alone: what involves one row is still found', () => {
+    // 规章 made ambiguous too (1234567: 15 splits): 21 × 15 combinations, more than MAX_READINGS.
+    const text = source('fj-pingtan-2023').replace('规章000行政规范性文件', '规章1234567行政规范性文件');
+    const result = read(text);
+    expect(21 * 15).toBeGreaterThan(MAX_READINGS);
+    expect(result.warnings.find((w) => w.code === 'readings-unchecked')?.message.en).toMatch(/checked on their own/);
+    const finding = result.findings?.find((f) => f.pointer === PARAGRAPH);
+    expect(finding?.unreadRows).toEqual(['行政规范性文件']);
+    expect(finding?.readings).toBe(21);
   });
 
   it('counts such a finding as a known error found in the corpus, and a "cannot assess" one not', async () => {
