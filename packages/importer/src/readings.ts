@@ -48,6 +48,14 @@ export interface ImportFinding extends Finding {
   /** How many readings were checked, and the rows they read. */
   readings: number;
   unreadRows: string[];
+  /** The tables' value the finding compared with, under each reading (`expected` is the first reading's). */
+  expectedUnderReadings?: (number | string)[];
+}
+
+/** A finding found under every reading so far, with the tables' values it was compared with. */
+interface Common {
+  finding: Finding;
+  expected: Set<number | string>;
 }
 
 /** Combinations of readings checked at most (each is one validation of the whole document). */
@@ -108,8 +116,8 @@ function commonFindings(
   rows: RowReadings[],
   previous: unknown,
   wanted: (finding: Finding) => boolean,
-): Map<string, Finding> {
-  let common: Map<string, Finding> | undefined;
+): Map<string, Common> {
+  let common: Map<string, Common> | undefined;
   const choice = rows.map(() => 0);
   const set = (pick: (row: RowReadings, index: number) => string[] | undefined) =>
     rows.forEach((row, index) => {
@@ -124,7 +132,13 @@ function commonFindings(
       set((row, index) => row.splits[choice[index]!]);
       const found = assessed(validateReport(document, { previous }).findings).filter(wanted);
       const here = new Map(found.map((finding) => [findingKey(finding), finding]));
-      common = common ? new Map([...common].filter(([key]) => here.has(key))) : here;
+      if (!common)
+        common = new Map([...here].map(([key, finding]) => [key, { finding, expected: new Set<number | string>() }]));
+      common = new Map([...common].filter(([key]) => here.has(key)));
+      for (const [key, entry] of common) {
+        const expected = here.get(key)!.expected;
+        if (expected !== undefined) entry.expected.add(expected);
+      }
       if (common.size === 0) break;
       // The next combination (an odometer over the rows' splits).
       let index = 0;
@@ -137,14 +151,26 @@ function commonFindings(
   return common ?? new Map();
 }
 
-function noted(finding: Finding, rows: RowReadings[], readings: number): ImportFinding {
+/** The values compared with, smallest first, the first few of them. */
+function valuesList(values: (number | string)[], and: string): string {
+  const sorted = [...values].sort((a, b) => Number(a) - Number(b)).map(String);
+  return sorted.length > 6 ? `${sorted.slice(0, 6).join(', ')}…` : sorted.join(and);
+}
+
+function noted({ finding, expected }: Common, rows: RowReadings[], readings: number): ImportFinding {
   const zhRows = rows.map((row) => `「${row.label}」（「${row.run}」）`).join('、');
   const enRows = rows.map((row) => `「${row.label}」 (「${row.run}」)`).join(', ');
+  const values = [...expected];
+  const varies = values.length > 1;
+  const zhValues = varies ? `按各种读法，统计表为 ${valuesList(values, '、')}；` : '';
+  const enValues = varies ? ` Under the readings the tables give ${valuesList(values, ', ')}.` : '';
   const message: LocalizedText = {
-    zh: `${finding.message.zh}（${zhRows}一行的数字连在一起，未能读出；此问题在其全部 ${readings} 种可能读法下都存在，以上数值按其中一种读法。）`,
-    en: `${finding.message.en} (The digits of the row ${enRows} run together and were not read; the problem holds under every one of its ${readings} possible readings; the figures above are from one of them.)`,
+    zh: `${finding.message.zh}（${zhRows}一行的数字连在一起，未能读出；此问题在其全部 ${readings} 种可能读法下都存在，${zhValues}以上数值按其中一种读法。）`,
+    en: `${finding.message.en} (The digits of the row ${enRows} run together and were not read; the problem holds under every one of its ${readings} possible readings.${enValues} The figures above are from one of them.)`,
   };
-  return { ...finding, message, readings, unreadRows: rows.map((row) => row.label) };
+  const result: ImportFinding = { ...finding, message, readings, unreadRows: rows.map((row) => row.label) };
+  if (varies) result.expectedUnderReadings = values;
+  return result;
 }
 
 /** Too many combinations of readings: rows are checked one at a time, or (a row too many alone) not at all. */

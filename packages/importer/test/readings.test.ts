@@ -30,6 +30,11 @@ describe('errors of the report that hold under every reading of a row left unrea
     expect(finding!.unreadRows).toEqual(['行政规范性文件']);
     expect(finding!.message.zh).toMatch(/现行有效行政规范性文件393件.*「77132470」.*全部 21 种可能读法下都存在/);
     expect(finding!.message.en).toMatch(/holds under every one of its 21 possible readings/);
+    // 现行有效 is a tail of the digits: 0, 70, 470, 2470, 32470 or 132470, never 393.
+    expect([...finding!.expectedUnderReadings!].sort((a, b) => Number(a) - Number(b))).toEqual([
+      0, 70, 470, 2470, 32470, 132470,
+    ]);
+    expect(finding!.message.zh).toMatch(/按各种读法，统计表为 0、70、470、2470、32470、132470/);
   });
 
   it('reports nothing when one reading agrees with the text (the same page stating 470)', () => {
