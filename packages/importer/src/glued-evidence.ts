@@ -38,6 +38,15 @@ interface RuleShape {
 
 const rulesOf = (edition: Edition) => rulesFor(edition).rules as unknown as RuleShape[];
 
+/** A statement's expression as the validator compiles it (u flag); one that does not compile matches nothing. */
+function compiled(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'gu');
+  } catch {
+    return /(?!)/g;
+  }
+}
+
 /**
  * The single-cell counts `text` states, by the edition's statedCount checks. A cell stated twice with two
  * values is left out: the text disagrees with itself.
@@ -50,7 +59,7 @@ export function statedCounts(edition: Edition, text: string): Statement[] {
       const pointer = check.equals[0];
       if (typeof pointer !== 'string' || !pointer.startsWith('/')) continue;
       for (const pattern of check.patterns ?? []) {
-        for (const match of text.matchAll(new RegExp(pattern, 'gu'))) {
+        for (const match of text.matchAll(compiled(pattern))) {
           const written = match.groups?.n;
           const value = written === undefined ? undefined : readWrittenNumber(written);
           if (value === undefined) continue;
