@@ -8,7 +8,8 @@
 import { toPointer } from '@nianbao/template';
 import { carryEqualities, evidenceEqualities, statedCounts } from './glued-evidence.js';
 import { type GluedTable, gluedTable, type KeyText, keyText } from './glued-table.js';
-import { splitAtTopicHeadings } from './inline-topics.js';
+import { splitAtTopicHeadings, type TextPiece } from './inline-topics.js';
+import { improvementsStart } from './section-five.js';
 import type { Block, Line, SourceDocument, SourceTable } from './source.js';
 import { type EditionSpec, editionSpecs, leavesOf, type SectionSpec } from './spec.js';
 import { key, similarity, splitNumbering } from './text.js';
@@ -150,6 +151,22 @@ function tableBlock(table: GluedTable, lineNumber: number): SourceTable {
 
 type GluedTableRowUndecided = NonNullable<SourceTable['rows'][number]['undecided']>;
 
+/**
+ * A section's prose cut at its inline sub-topic headings; 五 without any, where its improvements open
+ * (section-five), as the paragraph break there was lost.
+ */
+function proseLines(text: string, offset: number, section: SectionSpec): TextPiece[] {
+  const pieces = splitAtTopicHeadings(text, offset, section.topics);
+  if (section.key !== 'problemsAndImprovements' || pieces.some((piece) => piece.heading)) return pieces;
+  const start = improvementsStart(text);
+  if (start === undefined) return pieces;
+  return [text.slice(0, start), text.slice(start)].flatMap((part, index) => {
+    const at = index === 0 ? 0 : start;
+    const lead = part.length - part.trimStart().length;
+    return part.trim() ? [{ text: part.trim(), offset: offset + at + lead, heading: false }] : [];
+  });
+}
+
 /** The title at the head of the line (…年度报告), then the rest. */
 function splitTitle(text: string): string[] {
   const match = /^\s*(.{4,60}?(?:工作)?年度?报告)\s*/.exec(text);
@@ -166,7 +183,7 @@ function glued(text: string, lineNumber: number, previous: unknown, warnings: Im
   const line = (t: string): Line[] => (t.trim() ? [{ kind: 'line', text: t.trim(), from }] : []);
   // A section's prose, cut at its inline sub-topic headings: each piece a line with its column.
   const prose = (t: string, offset: number, section: SectionSpec): Line[] =>
-    splitAtTopicHeadings(t, offset, section.topics).map((piece) => ({
+    proseLines(t, offset, section).map((piece) => ({
       kind: 'line',
       text: piece.text,
       from: `line ${lineNumber}, column ${piece.offset + 1}`,
