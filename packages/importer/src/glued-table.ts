@@ -209,14 +209,23 @@ function candidates(
   });
 }
 
-type EvidenceCheck = { sources: string[]; agreeing: number } | undefined;
+type EvidenceCheck = { sources: string[]; agreeing: string[][] } | undefined;
+
+/** The candidate splits, when few enough to list for the clerk who has the original at hand. */
+const MAX_LISTED = 6;
+function listed(splits: string[][]): LocalizedText | undefined {
+  if (splits.length === 0 || splits.length > MAX_LISTED) return undefined;
+  const each = splits.map((split) => split.map((cell) => cell || '—').join(' | '));
+  return say(`，可能是 ${each.join('；')}`, `: possibly ${each.join('; ')}`);
+}
 
 /**
  * Why a row with several splits is unread: they all keep its sums, or no sum involves it (table 二); and
  * how many agree with the evidence outside the table that is about it (none, or more than one).
  */
-function manySplits(count: number, pointers: string[], sums: Equality[], checked: EvidenceCheck): LocalizedText {
-  const cells = new Set(pointers);
+function manySplits(candidate: RowCandidates, sums: Equality[], checked: EvidenceCheck): LocalizedText {
+  const count = candidate.splits.length;
+  const cells = new Set(candidate.pointers);
   const summed = sums.some((e) => e.terms.some((term) => cells.has(term.pointer)));
   const splits = summed
     ? say(`有 ${count} 种拆分都符合表格的加总关系`, `${count} splits all keep the table's sums`)
@@ -224,10 +233,15 @@ function manySplits(count: number, pointers: string[], sums: Equality[], checked
         `可以拆成 ${count} 种，表格中没有能确定它的加总关系`,
         `it splits in ${count} ways and no sum of the table involves it`,
       );
-  if (!checked) return splits;
+  if (!checked) {
+    const options = listed(candidate.splits);
+    return options ? say(splits.zh + options.zh, splits.en + options.en) : splits;
+  }
+  const options = listed(checked.agreeing);
+  const agreeing = checked.agreeing.length;
   return say(
-    `${splits.zh}，其中与${checked.sources.join('、')}都相符的有 ${checked.agreeing} 种`,
-    `${splits.en}, and ${checked.agreeing} of them agree with ${checked.sources.join(', ')}`,
+    `${splits.zh}，其中与${checked.sources.join('、')}都相符的有 ${agreeing} 种${options?.zh ?? ''}`,
+    `${splits.en}, and ${agreeing} of them agree with ${checked.sources.join(', ')}${options?.en ?? ''}`,
   );
 }
 
@@ -237,7 +251,7 @@ function decideByEvidence(glued: GluedRow, candidate: RowCandidates, evidence: E
   const agreeing = agreeingSplits(candidate.pointers, candidate.splits, evidence);
   if (agreeing.used.length === 0) return undefined;
   const sources = agreeing.used.map((e) => e.source ?? e.rule);
-  if (agreeing.splits.length !== 1) return { sources, agreeing: agreeing.splits.length };
+  if (agreeing.splits.length !== 1) return { sources, agreeing: agreeing.splits };
   candidate.splits = agreeing.splits;
   glued.decidedBy = sources;
   return undefined;
@@ -307,7 +321,7 @@ export function gluedTable(
       const checked = decideByEvidence(glued, rowCandidates[index]!, evidence);
       const { splits } = rowCandidates[index]!;
       if (splits.length === 1) glued.cells = splits[0]!;
-      else glued.undecided = manySplits(splits.length, rowCandidates[index]!.pointers, all, checked);
+      else glued.undecided = manySplits(rowCandidates[index]!, all, checked);
     }
     if (glued.undecided) glued.readings = everySplit(spec, glued, chunkLists[index]);
   });

@@ -103,5 +103,10 @@ describe('evidence outside a glued table: the text’s statements and last year�
     expect(undecided?.message.en).toMatch(
       /it splits in 21 ways and no sum of the table involves it, and 0 of them agree/,
     );
+    // 平潭 2024: 制发62件 leaves four splits, listed for the clerk.
+    const row2024 = read(source('fj-pingtan-2024')).warnings.find((w) => w.code === 'cells-undecided' && w.at === ROW);
+    expect(row2024?.message.zh).toContain(
+      '都相符的有 4 种，可能是 62 | 3 | 3440；62 | 33 | 440；62 | 334 | 40；62 | 3344 | 0',
+    );
   });
 });
