@@ -252,6 +252,18 @@ describe('nianbao import', () => {
     expect(normativeDocuments(out)).toEqual({ issued: null, repealed: null, inForce: null });
   });
 
+  it('--previous on a glued row no reading of which keeps the carry-over: listed, the row left unread', () => {
+    const out = join(tmp, 'pingtan-2023-previous.yaml');
+    const previous = `${PINGTAN}-2022/expected.yaml`;
+    const run = nianbao(['import', `${PINGTAN}-2023/source.txt`, '--partial', '--previous', previous, '--out', out]);
+    expect(run.code).toBe(0);
+    // 2022's 698 + 制发 − 废止 ≠ 现行有效 under each of the 21 splits of 77132470: no value is asserted.
+    expect(run.stdout).toMatch(
+      /X-VALID {2}\/sections\/proactiveDisclosure\/table\/article20Item1\/normativeDocuments\/inForce\n.*「77132470」.*此规则在其全部 21 种可能读法下都不成立（按各种读法，本格为 0、70、470、2470、32470、132470/,
+    );
+    expect(normativeDocuments(out)).toEqual({ issued: null, repealed: null, inForce: null });
+  });
+
   it('--previous: last year’s report helps split a glued row and checks the carry-over', () => {
     const out = join(tmp, 'pingtan-2022.yaml');
     const previous = `${PINGTAN}-2021/expected.yaml`;
