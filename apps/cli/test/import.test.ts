@@ -12,6 +12,14 @@ const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const SEED = 'examples/published/chizhou-rfb-2020.txt';
 const CMS_2020 = 'packages/importer/test/fixtures/cms-county-2020.html';
 const CMS_2021_GBK = 'packages/importer/test/fixtures/cms-government-2021.gbk.html';
+const PINGTAN = 'packages/importer/test/corpus/fj-pingtan';
+/** 第二十条第（一）项 行政规范性文件 of an imported document. */
+const normativeDocuments = (file: string) =>
+  (
+    parse(readFileSync(file, 'utf8')) as {
+      sections: { proactiveDisclosure: { table: { article20Item1: { normativeDocuments: unknown } } } };
+    }
+  ).sections.proactiveDisclosure.table.article20Item1.normativeDocuments;
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -231,5 +239,32 @@ describe('nianbao import', () => {
     expect(document.provenance.notFound).toEqual(['/sections/applications/table']);
     // The spam of the rest of the report is still found.
     expect(run.stdout).toMatch(/I-SPAM/);
+  });
+
+  it('a crawler copy with glued digits: errors that hold under every reading of an unread row are listed', () => {
+    const out = join(tmp, 'pingtan-2023.yaml');
+    const run = nianbao(['import', `${PINGTAN}-2023/source.txt`, '--partial', '--out', out]);
+    expect(run.code).toBe(0);
+    // 现行有效行政规范性文件393件: no split of 77132470 gives 393; the row stays unread.
+    expect(run.stdout).toMatch(
+      /T-TEXT {2}\/sections\/overview\/proactiveDisclosure\/paragraphs\/0\n.*现行有效行政规范性文件393件.*全部 21 种可能读法下都存在/,
+    );
+    expect(normativeDocuments(out)).toEqual({ issued: null, repealed: null, inForce: null });
+  });
+
+  it('--previous: last year’s report helps split a glued row and checks the carry-over', () => {
+    const out = join(tmp, 'pingtan-2022.yaml');
+    const previous = `${PINGTAN}-2021/expected.yaml`;
+    const run = nianbao(['import', `${PINGTAN}-2022/source.txt`, '--partial', '--previous', previous, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(normativeDocuments(out)).toEqual({
+      issued: 88,
+      repealed: 55,
+      inForce: 698,
+    });
+    // A --previous that is not a report: exit 2, one line naming the import command.
+    const bad = nianbao(['import', `${PINGTAN}-2022/source.txt`, '--partial', '--previous', SEED]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/上年报告|previous/);
   });
 });

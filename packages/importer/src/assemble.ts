@@ -5,6 +5,7 @@
 import { toPointer } from '@nianbao/template';
 import type { SectionBucket } from './front.js';
 import { type Paragraph, splitTopics } from './narrative.js';
+import { splitUnheadedFive } from './section-five.js';
 import type { EditionSpec, SectionSpec, TableId } from './spec.js';
 import type { TableReading } from './read-table.js';
 import type { ImportWarning } from './types.js';
@@ -37,6 +38,7 @@ function topicsOf(input: NarrativeInput, key: string, assembly: Assembly): Recor
     input.textOf(input.bucketOf(key)),
     topicSpecs.filter((t) => t.key !== 'introduction'),
   );
+  if (key === 'problemsAndImprovements') splitUnheadedFive(result);
   assembly.paragraphsPlaced += result.introduction.length;
   const out: Record<string, unknown> = {};
   if (result.introduction.length > 0 || key === 'overview')

@@ -21,25 +21,45 @@ export interface Equality {
   rule: string;
   terms: { pointer: string; coefficient: number }[];
   constant: number;
+  /** Where an equality from outside the table comes from (the statement as written, last year's report). */
+  source?: string;
 }
 
-type Operand = string | number;
+export type Operand = string | number;
 
-function expand(template: string, variable: string, value: string): string {
+export function expand(template: string, variable: string, value: string): string {
   return template.split(`{${variable}}`).join(value);
 }
 
-function operandTerms(operands: Operand[], base: string, sign: number, out: Equality): boolean {
+/**
+ * Adds `operands` (times `sign`) to `out`. A `prev:` operand (last year's report) is a constant read by
+ * `previousValue`; without it, or when last year has no number there, the equality cannot be formed (false).
+ */
+export function operandTerms(
+  operands: Operand[],
+  base: string,
+  sign: number,
+  out: Equality,
+  previousValue?: (pointer: string) => number | undefined,
+): boolean {
   for (const operand of operands) {
     if (typeof operand === 'number') {
       out.constant += sign * operand;
       continue;
     }
-    if (operand.startsWith('prev:')) return false;
-    const negative = operand.startsWith('-');
-    const path = negative ? operand.slice(1) : operand;
+    const previous = operand.startsWith('prev:');
+    const signed = previous ? operand.slice('prev:'.length) : operand;
+    const negative = signed.startsWith('-');
+    const path = negative ? signed.slice(1) : signed;
     const pointer = path.startsWith('/') ? path : `${base}/${path}`;
-    out.terms.push({ pointer, coefficient: negative ? -sign : sign });
+    const coefficient = negative ? -sign : sign;
+    if (!previous) {
+      out.terms.push({ pointer, coefficient });
+      continue;
+    }
+    const value = previousValue?.(pointer);
+    if (value === undefined) return false;
+    out.constant += coefficient * value;
   }
   return true;
 }
@@ -117,7 +137,7 @@ export function numeric(text: string | null): number | undefined {
   return Number(text);
 }
 
-function holds(equality: LocalEquality, cells: (string | null)[]): boolean {
+export function holds(equality: LocalEquality, cells: (string | null)[]): boolean {
   let sum = equality.constant;
   for (const { column, coefficient } of equality.terms) {
     const value = numeric(cells[column] ?? null);

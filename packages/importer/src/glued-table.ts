@@ -15,6 +15,7 @@ import {
   type RowCandidates,
   rowSplits,
 } from './glued-solve.js';
+import { agreeingSplits } from './glued-evidence.js';
 import type { RowReadings } from './readings.js';
 import { type EditionSpec, leavesOf, type RowNode, rowsOf, type TableSpec } from './spec.js';
 import { key } from './text.js';
@@ -79,6 +80,8 @@ export interface GluedRow {
   undecided?: LocalizedText;
   /** An unplaced row's every split of its digits, without the arithmetic (see RowReadings). */
   readings?: RowReadings;
+  /** The statements and relations outside the table that chose the row's split (glued-evidence). */
+  decidedBy?: string[];
 }
 
 export interface GluedTable {
@@ -206,6 +209,54 @@ function candidates(
   });
 }
 
+type EvidenceCheck = { sources: string[]; agreeing: string[][] } | undefined;
+
+/** The candidate splits, when few enough to list for the clerk who has the original at hand. */
+const MAX_LISTED = 6;
+function listed(splits: string[][]): LocalizedText | undefined {
+  if (splits.length === 0 || splits.length > MAX_LISTED) return undefined;
+  const each = splits.map((split) => split.map((cell) => cell || '—').join(' | '));
+  return say(`，可能是 ${each.join('；')}`, `: possibly ${each.join('; ')}`);
+}
+
+/**
+ * Why a row with several splits is unread: they all keep its sums, or no sum involves it (table 二); and
+ * how many agree with the evidence outside the table that is about it (none, or more than one).
+ */
+function manySplits(candidate: RowCandidates, sums: Equality[], checked: EvidenceCheck): LocalizedText {
+  const count = candidate.splits.length;
+  const cells = new Set(candidate.pointers);
+  const summed = sums.some((e) => e.terms.some((term) => cells.has(term.pointer)));
+  const splits = summed
+    ? say(`有 ${count} 种拆分都符合表格的加总关系`, `${count} splits all keep the table's sums`)
+    : say(
+        `可以拆成 ${count} 种，表格中没有能确定它的加总关系`,
+        `it splits in ${count} ways and no sum of the table involves it`,
+      );
+  if (!checked) {
+    const options = listed(candidate.splits);
+    return options ? say(splits.zh + options.zh, splits.en + options.en) : splits;
+  }
+  const options = listed(checked.agreeing);
+  const agreeing = checked.agreeing.length;
+  return say(
+    `${splits.zh}，其中与${checked.sources.join('、')}都相符的有 ${agreeing} 种${options?.zh ?? ''}`,
+    `${splits.en}, and ${agreeing} of them agree with ${checked.sources.join(', ')}${options?.en ?? ''}`,
+  );
+}
+
+/** A row the table's sums leave with several splits is placed when the evidence outside it keeps one. */
+function decideByEvidence(glued: GluedRow, candidate: RowCandidates, evidence: Equality[]): EvidenceCheck {
+  if (candidate.splits.length < 2) return undefined;
+  const agreeing = agreeingSplits(candidate.pointers, candidate.splits, evidence);
+  if (agreeing.used.length === 0) return undefined;
+  const sources = agreeing.used.map((e) => e.source ?? e.rule);
+  if (agreeing.splits.length !== 1) return { sources, agreeing: agreeing.splits };
+  candidate.splits = agreeing.splits;
+  glued.decidedBy = sources;
+  return undefined;
+}
+
 /**
  * Every split of an unplaced row's digits into its cells, the arithmetic left out: whatever the report's
  * sums, its true cells are one of these (what a finding must hold under to be the report's own error).
@@ -236,6 +287,7 @@ export function gluedTable(
   keys: KeyText,
   region: { start: number; end: number; anchor: number },
   lineNumber: number,
+  evidence: Equality[] = [],
 ): GluedTable {
   const located = locate(spec, keys, region.anchor, region.end);
   const rows: GluedRow[] = [];
@@ -266,13 +318,10 @@ export function gluedTable(
   narrowAcrossRows(rowCandidates, all);
   rows.forEach((glued, index) => {
     if (!glued.undecided) {
+      const checked = decideByEvidence(glued, rowCandidates[index]!, evidence);
       const { splits } = rowCandidates[index]!;
       if (splits.length === 1) glued.cells = splits[0]!;
-      else
-        glued.undecided = say(
-          `有 ${splits.length} 种拆分都符合表格的加总关系`,
-          `${splits.length} splits all keep the table's sums`,
-        );
+      else glued.undecided = manySplits(rowCandidates[index]!, all, checked);
     }
     if (glued.undecided) glued.readings = everySplit(spec, glued, chunkLists[index]);
   });

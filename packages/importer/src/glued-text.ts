@@ -5,11 +5,15 @@
  * cells split only where the tables' arithmetic leaves one way. What cannot be decided stays unplaced,
  * with the row's place in the line.
  */
+import { toPointer } from '@nianbao/template';
+import { carryEqualities, evidenceEqualities, statedCounts } from './glued-evidence.js';
 import { type GluedTable, gluedTable, type KeyText, keyText } from './glued-table.js';
-import { splitAtTopicHeadings } from './inline-topics.js';
+import { splitAtTopicHeadings, type TextPiece } from './inline-topics.js';
+import { improvementsStart } from './section-five.js';
 import type { Block, Line, SourceDocument, SourceTable } from './source.js';
 import { type EditionSpec, editionSpecs, leavesOf, type SectionSpec } from './spec.js';
 import { key, similarity, splitNumbering } from './text.js';
+import type { ImportWarning } from './types.js';
 
 /** A line this long with two section headings inside is a page flattened into one line. */
 const LONG = 2000;
@@ -63,7 +67,7 @@ function headingsIn(text: string, sections: SectionSpec[]): HeadingAt[] {
 }
 
 /** Where a table's header starts in its section: its first group label or corner label, else the section start. */
-function anchorOf(spec: EditionSpec, id: string, keys: KeyText, start: number, end: number): number {
+function anchorOf(spec: EditionSpec, id: string, text: string, keys: KeyText, start: number, end: number): number {
   const table = spec.tables.find((t) => t.id === id)!;
   const labels = [table.root.children?.[0]?.labelKey, ...table.decorations].filter((l): l is string => !!l);
   let anchor = end;
@@ -75,7 +79,10 @@ function anchorOf(spec: EditionSpec, id: string, keys: KeyText, start: number, e
     const at = index >= 0 ? keys.at[index]! : -1;
     if (at >= start && at < anchor) anchor = at;
   }
-  return anchor < end ? anchor : start;
+  if (anchor >= end) return start;
+  // A bracketed header note (（本列数据的勾稽关系为：…）) starts at its bracket, not at its first word.
+  while (anchor > start && /[\s(（]/.test(text[anchor - 1]!)) anchor--;
+  return anchor;
 }
 
 interface Reading {
@@ -85,15 +92,17 @@ interface Reading {
   score: number;
 }
 
-function readWith(edition: EditionSpec, text: string, keys: KeyText, lineNumber: number): Reading {
+function readWith(edition: EditionSpec, text: string, keys: KeyText, lineNumber: number, previous: unknown): Reading {
   const headings = headingsIn(text, edition.sections);
+  // What the text states and last year's report say about single rows (glued-evidence).
+  const evidence = evidenceEqualities(statedCounts(edition.edition, text), carryEqualities(edition.edition, previous));
   const tables: GluedTable[] = [];
   headings.forEach((heading, index) => {
     const table = edition.tables.find((t) => t.id === heading.section.key);
     if (!table) return;
     const end = headings[index + 1]?.start ?? text.length;
-    const anchor = anchorOf(edition, table.id, keys, heading.end, end);
-    tables.push(gluedTable(edition, table, text, keys, { start: heading.end, end, anchor }, lineNumber));
+    const anchor = anchorOf(edition, table.id, text, keys, heading.end, end);
+    tables.push(gluedTable(edition, table, text, keys, { start: heading.end, end, anchor }, lineNumber, evidence));
   });
   // The edition whose row labels the text has: the share of official rows found.
   const total = edition.tables.reduce((sum, t) => sum + (t.root.columns ? 1 : [...leavesOfRows(t.root)].length), 0);
@@ -142,6 +151,22 @@ function tableBlock(table: GluedTable, lineNumber: number): SourceTable {
 
 type GluedTableRowUndecided = NonNullable<SourceTable['rows'][number]['undecided']>;
 
+/**
+ * A section's prose cut at its inline sub-topic headings; 五 without any, where its improvements open
+ * (section-five), as the paragraph break there was lost.
+ */
+function proseLines(text: string, offset: number, section: SectionSpec): TextPiece[] {
+  const pieces = splitAtTopicHeadings(text, offset, section.topics);
+  if (section.key !== 'problemsAndImprovements' || pieces.some((piece) => piece.heading)) return pieces;
+  const start = improvementsStart(text);
+  if (start === undefined) return pieces;
+  return [text.slice(0, start), text.slice(start)].flatMap((part, index) => {
+    const at = index === 0 ? 0 : start;
+    const lead = part.length - part.trimStart().length;
+    return part.trim() ? [{ text: part.trim(), offset: offset + at + lead, heading: false }] : [];
+  });
+}
+
 /** The title at the head of the line (…年度报告), then the rest. */
 function splitTitle(text: string): string[] {
   const match = /^\s*(.{4,60}?(?:工作)?年度?报告)\s*/.exec(text);
@@ -149,16 +174,16 @@ function splitTitle(text: string): string[] {
   return [match[1]!, text.slice(match[0].length)];
 }
 
-function glued(text: string, lineNumber: number): Block[] {
+function glued(text: string, lineNumber: number, previous: unknown, warnings: ImportWarning[]): Block[] {
   const keys = keyText(text);
-  const readings = editionSpecs().map((edition) => readWith(edition, text, keys, lineNumber));
+  const readings = editionSpecs().map((edition) => readWith(edition, text, keys, lineNumber, previous));
   // The better fit; on a tie the later edition (its tables are the ones in use since 2021).
   const best = readings.reduce((a, b) => (b.score >= a.score ? b : a));
   const from = `line ${lineNumber}`;
   const line = (t: string): Line[] => (t.trim() ? [{ kind: 'line', text: t.trim(), from }] : []);
   // A section's prose, cut at its inline sub-topic headings: each piece a line with its column.
   const prose = (t: string, offset: number, section: SectionSpec): Line[] =>
-    splitAtTopicHeadings(t, offset, section.topics).map((piece) => ({
+    proseLines(t, offset, section).map((piece) => ({
       kind: 'line',
       text: piece.text,
       from: `line ${lineNumber}, column ${piece.offset + 1}`,
@@ -176,13 +201,36 @@ function glued(text: string, lineNumber: number): Block[] {
     }
     blocks.push(...line(table.before));
     if (table.rows.length > 0) blocks.push(tableBlock(table, lineNumber));
+    warnings.push(...evidenceWarnings(table));
     blocks.push(...line(table.after));
   });
   return blocks;
 }
 
 /** The document of a text whose page was flattened into long lines; undefined when none is. */
-export function gluedSource(text: string): SourceDocument | undefined {
+/** A note for each row placed by the text's statements or last year's report, not by its table's sums. */
+function evidenceWarnings(table: GluedTable): ImportWarning[] {
+  return table.rows.flatMap((row) => {
+    if (!row.decidedBy || !row.cells) return [];
+    const at = toPointer(['sections', table.spec.id, 'table', ...row.row.path]);
+    const by = row.decidedBy.join('、');
+    const message = {
+      zh: `「${row.label}」一行的数字连在一起（「${row.run}」），表格的加总关系允许多种拆分，按${by}只有一种拆分相符：读作 ${row.cells.join(' | ')}。`,
+      en: `The digits of the row 「${row.label}」 run together (「${row.run}」) and the table's sums allow several splits; only one agrees with ${by}: read as ${row.cells.join(' | ')}.`,
+    };
+    return [{ code: 'cells-by-evidence' as const, message, at, from: row.from }];
+  });
+}
+
+/**
+ * The document of a text whose page was flattened into long lines; undefined when none is. `previous`
+ * (last year's report) helps split its rows; notes on how rows were split go to `warnings`.
+ */
+export function gluedSource(
+  text: string,
+  previous?: unknown,
+  warnings: ImportWarning[] = [],
+): SourceDocument | undefined {
   const lines = text.split(/\r\n|\r|\n/);
   if (!lines.some(isGluedLine)) return undefined;
   const blocks: Block[] = [];
@@ -190,7 +238,7 @@ export function gluedSource(text: string): SourceDocument | undefined {
     const line = raw.replace(/^\uFEFF/, '');
     if (line.trim() === '') return;
     // Offsets in the line as given: a place is its line and column.
-    if (isGluedLine(line)) blocks.push(...glued(line, index + 1));
+    if (isGluedLine(line)) blocks.push(...glued(line, index + 1, previous, warnings));
     else blocks.push({ kind: 'line', text: line.trim(), from: `line ${index + 1}` });
   });
   return { blocks, meta: {} };

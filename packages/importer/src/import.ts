@@ -47,7 +47,8 @@ export function importReport(input: ImportInput, options: ImportOptions = {}): I
       );
     }
     const { text, warnings } = simplifiedText(input.text);
-    const source = input.kind === 'html' ? htmlSource(text) : (gluedSource(text) ?? textSource(text));
+    const source =
+      input.kind === 'html' ? htmlSource(text) : (gluedSource(text, options.previous, warnings) ?? textSource(text));
     return importSource(source, input.name, options, warnings);
   });
 }

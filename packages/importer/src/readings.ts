@@ -48,6 +48,14 @@ export interface ImportFinding extends Finding {
   /** How many readings were checked, and the rows they read. */
   readings: number;
   unreadRows: string[];
+  /** The tables' value the finding compared with, under each reading (`expected` is the first reading's). */
+  expectedUnderReadings?: (number | string)[];
+}
+
+/** A finding found under every reading so far, with the tables' values it was compared with. */
+interface Common {
+  finding: Finding;
+  expected: Set<number | string>;
 }
 
 /** Combinations of readings checked at most (each is one validation of the whole document). */
@@ -68,7 +76,7 @@ function slot(document: unknown, pointer: string): { parent: Cells; key: string 
 }
 
 /** A cell's value in the document: counts as numbers, a blank mark as not reported. */
-function valueOf(text: string): number | null {
+function cellValue(text: string): number | null {
   return text === '' ? null : Number(text);
 }
 
@@ -91,7 +99,12 @@ function unreadRows(document: Report, source: SourceDocument): RowReadings[] {
   return rows;
 }
 
-const findingKey = (finding: Finding) => `${finding.ruleId}\u0000${finding.pointer}`;
+/**
+ * A finding's identity across readings: its rule and place, and for a paragraph the number it states
+ * (two statements of one paragraph are two findings; the text's number is the same in every reading).
+ */
+const findingKey = (finding: Finding) =>
+  `${finding.ruleId}\u0000${finding.pointer}${finding.pointer.includes('/table/') ? '' : `\u0000${String(finding.actual ?? '')}`}`;
 const assessed = (findings: Finding[]) => findings.filter((finding) => !finding.notAssessable);
 
 /**
@@ -103,15 +116,15 @@ function commonFindings(
   rows: RowReadings[],
   previous: unknown,
   wanted: (finding: Finding) => boolean,
-): Map<string, Finding> {
-  let common: Map<string, Finding> | undefined;
+): Map<string, Common> {
+  let common: Map<string, Common> | undefined;
   const choice = rows.map(() => 0);
   const set = (pick: (row: RowReadings, index: number) => string[] | undefined) =>
     rows.forEach((row, index) => {
       const cells = pick(row, index);
       row.pointers.forEach((pointer, column) => {
         const at = slot(document, pointer)!;
-        at.parent[at.key] = cells ? valueOf(cells[column]!) : null;
+        at.parent[at.key] = cells ? cellValue(cells[column]!) : null;
       });
     });
   try {
@@ -119,7 +132,13 @@ function commonFindings(
       set((row, index) => row.splits[choice[index]!]);
       const found = assessed(validateReport(document, { previous }).findings).filter(wanted);
       const here = new Map(found.map((finding) => [findingKey(finding), finding]));
-      common = common ? new Map([...common].filter(([key]) => here.has(key))) : here;
+      if (!common)
+        common = new Map([...here].map(([key, finding]) => [key, { finding, expected: new Set<number | string>() }]));
+      common = new Map([...common].filter(([key]) => here.has(key)));
+      for (const [key, entry] of common) {
+        const expected = here.get(key)!.expected;
+        if (expected !== undefined) entry.expected.add(expected);
+      }
       if (common.size === 0) break;
       // The next combination (an odometer over the rows' splits).
       let index = 0;
@@ -132,19 +151,48 @@ function commonFindings(
   return common ?? new Map();
 }
 
-function noted(finding: Finding, rows: RowReadings[], readings: number): ImportFinding {
+/** The values compared with, smallest first, the first few of them. */
+function valuesList(values: (number | string)[], and: string): string {
+  const sorted = [...values].sort((a, b) => Number(a) - Number(b)).map(String);
+  return sorted.length > 6 ? `${sorted.slice(0, 6).join(', ')}…` : sorted.join(and);
+}
+
+function noted({ finding, expected }: Common, rows: RowReadings[], readings: number): ImportFinding {
   const zhRows = rows.map((row) => `「${row.label}」（「${row.run}」）`).join('、');
   const enRows = rows.map((row) => `「${row.label}」 (「${row.run}」)`).join(', ');
+  const values = [...expected];
+  const varies = values.length > 1;
+  const zhValues = varies ? `按各种读法，统计表为 ${valuesList(values, '、')}；` : '';
+  const enValues = varies ? ` Under the readings the tables give ${valuesList(values, ', ')}.` : '';
   const message: LocalizedText = {
-    zh: `${finding.message.zh}（${zhRows}一行的数字连在一起，未能读出；此问题在其全部 ${readings} 种可能读法下都存在，以上数值按其中一种读法。）`,
-    en: `${finding.message.en} (The digits of the row ${enRows} run together and were not read; the problem holds under every one of its ${readings} possible readings; the figures above are from one of them.)`,
+    zh: `${finding.message.zh}（${zhRows}一行的数字连在一起，未能读出；此问题在其全部 ${readings} 种可能读法下都存在，${zhValues}以上数值按其中一种读法。）`,
+    en: `${finding.message.en} (The digits of the row ${enRows} run together and were not read; the problem holds under every one of its ${readings} possible readings.${enValues} The figures above are from one of them.)`,
   };
-  return { ...finding, message, readings, unreadRows: rows.map((row) => row.label) };
+  const result: ImportFinding = { ...finding, message, readings, unreadRows: rows.map((row) => row.label) };
+  if (varies) result.expectedUnderReadings = values;
+  return result;
+}
+
+/** Too many combinations of readings: rows are checked one at a time, or (a row too many alone) not at all. */
+function tooMany(rows: RowReadings[], readings: number, oneByOne: boolean): ImportWarning {
+  const message = oneByOne
+    ? {
+        zh: `有 ${rows.length} 行的数字连在一起未能读出，几行合起来的读法共 ${readings} 种，超过 ${MAX_READINGS} 种：逐行核查了每行的各种读法，同时涉及其中两行以上的问题未检查。`,
+        en: `${rows.length} rows whose digits run together were not read; their ${readings} combined readings are more than ${MAX_READINGS}, so each row's readings were checked on their own: problems involving two of these rows together are not checked.`,
+      }
+    : {
+        zh: `有 ${rows.length} 行的数字连在一起未能读出，可能的读法共 ${readings} 种，超过 ${MAX_READINGS} 种，未逐一核查：这些行涉及的问题未检查。`,
+        en: `${rows.length} rows whose digits run together were not read; their ${readings} possible readings are more than ${MAX_READINGS}, so they were not checked one by one: problems involving these rows are not checked.`,
+      };
+  return { code: 'readings-unchecked', message };
 }
 
 /**
  * The report's own errors that hold under every reading of its unread rows, and a warning when the
- * readings are too many to try. `previous` is last year's report, for the cross-year rules.
+ * readings are too many to try together. `previous` is last year's report, for the cross-year rules.
+ * Rows checked one at a time leave the others not reported (null): a rule that needs one of their cells
+ * is then not assessable and counts for nothing, so what is found involves the one row alone and holds
+ * whatever the others are.
  */
 export function findingsInEveryReading(
   document: Report,
@@ -154,13 +202,9 @@ export function findingsInEveryReading(
   const rows = unreadRows(document, source);
   if (rows.length === 0) return { findings: [], warnings: [] };
   const readings = rows.reduce((product, row) => product * row.splits.length, 1);
-  if (readings > MAX_READINGS) {
-    const message = {
-      zh: `有 ${rows.length} 行的数字连在一起未能读出，可能的读法共 ${readings} 种，超过 ${MAX_READINGS} 种，未逐一核查：这些行涉及的问题未检查。`,
-      en: `${rows.length} rows whose digits run together were not read; their ${readings} possible readings are more than ${MAX_READINGS}, so they were not checked one by one: problems involving these rows are not checked.`,
-    };
-    return { findings: [], warnings: [{ code: 'readings-unchecked', message }] };
-  }
+  const oneByOne = readings > MAX_READINGS;
+  if (oneByOne && rows.some((row) => row.splits.length > MAX_READINGS))
+    return { findings: [], warnings: [tooMany(rows, readings, false)] };
   const imported = new Set(assessed(validateReport(document, { previous }).findings).map(findingKey));
   const unread = rows.flatMap((row) => row.pointers);
   // A cell of an unread row, or the row itself (below /sections/<id>/table): its value would be one reading's.
@@ -172,8 +216,12 @@ export function findingsInEveryReading(
         (cell.startsWith(`${pointer}/`) && pointer.split('/').length > 4),
     );
   const wanted = (finding: Finding) => !imported.has(findingKey(finding)) && !onUnreadCell(finding.pointer);
-  const findings = [...commonFindings(document, rows, previous, wanted).values()].map((finding) =>
-    noted(finding, rows, readings),
-  );
-  return { findings, warnings: [] };
+  const groups = oneByOne ? rows.map((row) => [row]) : [rows];
+  const found = new Map<string, ImportFinding>();
+  for (const group of groups) {
+    const count = group.reduce((product, row) => product * row.splits.length, 1);
+    for (const [key, finding] of commonFindings(document, group, previous, wanted))
+      if (!found.has(key)) found.set(key, noted(finding, group, count));
+  }
+  return { findings: [...found.values()], warnings: oneByOne ? [tooMany(rows, readings, true)] : [] };
 }

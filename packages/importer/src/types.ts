@@ -36,6 +36,8 @@ export type WarningCode =
   | 'unreadable-cell'
   /** Digits of a row ran together (text without cell separators) and split into its cells in no single way. */
   | 'cells-undecided'
+  /** A row whose digits ran together was split by the text's statements or last year's report. */
+  | 'cells-by-evidence'
   /** Unread rows have too many possible readings to check the report's errors under each of them. */
   | 'readings-unchecked'
   /** A row (or a whole block) of a table was not found: its cells are null. */

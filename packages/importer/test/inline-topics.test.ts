@@ -73,6 +73,10 @@ describe('sub-topic headings written inline in run-together text', () => {
     expect(topic('proactiveDisclosure').heading).toBe('主动公开方面');
     expect(topic('requestDisclosure').paragraphs[0]).toMatch(/^一是畅通依申请公开渠道.*全区收到政府信息公开申请75件/);
     expect(topic('oversight').paragraphs[0]).toMatch(/^一是压实工作责任。/);
+    // Table 三's bracketed header note (（本列数据的勾稽关系为：…）) is no paragraph of section 三, not even its bracket.
+    const applications = (result.document.sections as unknown as Record<string, { paragraphs?: string[] }>)
+      .applications!;
+    expect(applications.paragraphs ?? []).toEqual([]);
     const origins = (result.document as unknown as { provenance: { origins: Record<string, string> } }).provenance
       .origins;
     expect(origins['/sections/overview/requestDisclosure/paragraphs/0']).toMatch(/^line \d+, column \d+$/);

@@ -30,14 +30,25 @@ describe('errors of the report that hold under every reading of a row left unrea
     expect(finding!.unreadRows).toEqual(['行政规范性文件']);
     expect(finding!.message.zh).toMatch(/现行有效行政规范性文件393件.*「77132470」.*全部 21 种可能读法下都存在/);
     expect(finding!.message.en).toMatch(/holds under every one of its 21 possible readings/);
+    // 现行有效 is a tail of the digits: 0, 70, 470, 2470, 32470 or 132470, never 393.
+    expect([...finding!.expectedUnderReadings!].sort((a, b) => Number(a) - Number(b))).toEqual([
+      0, 70, 470, 2470, 32470, 132470,
+    ]);
+    expect(finding!.message.zh).toMatch(/按各种读法，统计表为 0、70、470、2470、32470、132470/);
   });
 
   it('reports nothing when one reading agrees with the text (the same page stating 470)', () => {
-    const text = source('fj-pingtan-2023').replace('现行有效行政规范性文件393件', '现行有效行政规范性文件470件');
+    // Without its 制发77件, 470 agrees with 77 | 132 | 470, 7713 | 2 | 470, …: no finding, nothing placed.
+    const text = source('fj-pingtan-2023')
+      .replace('现行有效行政规范性文件393件', '现行有效行政规范性文件470件')
+      .replace('本年度制发的规范性文件77件', '本年度制发的规范性文件若干件');
     const result = read(text);
     expect(result.findings ?? []).toEqual([]);
-    // …and still places nothing: agreeing with one reading does not make it the only one.
     expect(normativeDocuments(result).inForce).toBeNull();
+    // With its 制发77件 too, one split agrees with both statements: the row is read.
+    const both = read(source('fj-pingtan-2023').replace('现行有效行政规范性文件393件', '现行有效行政规范性文件470件'));
+    expect(normativeDocuments(both)).toEqual({ issued: 77, repealed: 132, inForce: 470 });
+    expect(both.findings ?? []).toEqual([]);
   });
 
   it('never reports a finding on a cell of the unread row, nor one the validator already gives', () => {
@@ -54,8 +65,19 @@ describe('errors of the report that hold under every reading of a row left unrea
   it('does not try more than MAX_READINGS combinations, and says so (平潭 2019: six unread rows)', () => {
     const result = read(source('fj-pingtan-2019'));
     const warning = result.warnings.find((w) => w.code === 'readings-unchecked');
-    expect(warning?.message.en).toMatch(new RegExp(`more than ${MAX_READINGS}`));
+    expect(warning?.message.en).toMatch(new RegExp(`more than ${MAX_READINGS}, so each row's readings were checked`));
     expect(result.findings).toBeUndefined();
+  });
+
+  it('past MAX_READINGS combinations, checks each row alone: what involves one row is still found', () => {
+    // 规章 made ambiguous too (1234567: 15 splits): 21 × 15 combinations, more than MAX_READINGS.
+    const text = source('fj-pingtan-2023').replace('规章000行政规范性文件', '规章1234567行政规范性文件');
+    const result = read(text);
+    expect(21 * 15).toBeGreaterThan(MAX_READINGS);
+    expect(result.warnings.find((w) => w.code === 'readings-unchecked')?.message.en).toMatch(/checked on their own/);
+    const finding = result.findings?.find((f) => f.pointer === PARAGRAPH);
+    expect(finding?.unreadRows).toEqual(['行政规范性文件']);
+    expect(finding?.readings).toBe(21);
   });
 
   it('counts such a finding as a known error found in the corpus, and a "cannot assess" one not', async () => {

@@ -378,6 +378,27 @@ describe.each(EDITIONS)('edition %s', (edition) => {
     ]);
   });
 
+  it('T-TEXT: 予以公开及部分公开 N 件 is one statement of both rows, not of 部分公开 alone (fj-pingtan-2023)', () => {
+    const document = base(edition);
+    const disclosed = getNumber(document, `${T}/results/disclosed/total`);
+    const partially = getNumber(document, `${T}/results/partiallyDisclosed/total`);
+    document.sections.applications.paragraphs = [`其中予以公开及部分公开${disclosed + partially}件。`];
+    expect(validate(document).findings.filter((finding) => finding.ruleId === 'T-TEXT')).toEqual([]);
+    document.sections.applications.paragraphs = [`其中予以公开和部分公开${disclosed + partially + 4}件。`];
+    expectOnly(validate(document).findings, 'T-TEXT', [
+      {
+        pointer: '/sections/applications/paragraphs/0',
+        actual: disclosed + partially + 4,
+        expected: disclosed + partially,
+      },
+    ]);
+    // Stated apart, each is compared with its own row.
+    document.sections.applications.paragraphs = [`予以公开${disclosed}件、部分公开${partially + 1}件。`];
+    expectOnly(validate(document).findings, 'T-TEXT', [
+      { pointer: '/sections/applications/paragraphs/0', actual: partially + 1, expected: partially },
+    ]);
+  });
+
   it('T-TEXT: litigation cases stated in the text are compared with both litigation totals', () => {
     const document = base(edition);
     const litigation =
@@ -510,6 +531,26 @@ describe('edition 2021 only', () => {
         messageIncludes: `称“现行有效行政规范性文件${inForce + 77}件”`,
       },
     ]);
+  });
+
+  it('T-TEXT: 本年度制发的规范性文件 stated in the text differs from table 二 (fj-pingtan-2022: 88 as in the table)', () => {
+    const document = base('2021');
+    const issued = getNumber(document, `${A}/article20Item1/normativeDocuments/issued`);
+    const paragraphs: string[] = document.sections.overview.proactiveDisclosure.paragraphs;
+    paragraphs.push(`动态更新本年度制发的规范性文件${issued}件。`);
+    expect(validate(document).findings.filter((finding) => finding.ruleId === 'T-TEXT')).toEqual([]);
+    paragraphs[paragraphs.length - 1] = `动态更新发布本年度制发行政规范性文件${issued + 3}件。`;
+    expectOnly(validate(document).findings, 'T-TEXT', [
+      {
+        pointer: `/sections/overview/proactiveDisclosure/paragraphs/${paragraphs.length - 1}`,
+        actual: issued + 3,
+        expected: issued,
+        messageIncludes: `称“本年度制发行政规范性文件${issued + 3}件”`,
+      },
+    ]);
+    // A count over the years is no statement of this year's: 累计制发 is not read.
+    paragraphs[paragraphs.length - 1] = `累计制发规范性文件${issued + 300}件。`;
+    expect(validate(document).findings.filter((finding) => finding.ruleId === 'T-TEXT')).toEqual([]);
   });
 
   it('a 2021 report against a 2020 report of edition 2019: X-CARRY compares, X-VALID is skipped', () => {

@@ -19,6 +19,7 @@ import {
   type Lang,
   type Locator,
   type Output,
+  type PrintableFinding,
 } from '../output.js';
 
 const COMMAND = 'import';
@@ -43,6 +44,8 @@ provenance.unplaced 中。随后打印导入情况（读取的数字、找到的
   --edition 2019|2021|auto  按哪一版格式读取表格（默认 auto：按表格栏目判定）
   --partial                 缺少统计表或章节时仍导入已有部分：缺少的单元格记为未填报（null），
                             provenance.notFound 列出缺少的部分，随后照常校验
+  --previous <文件>         上一年度的报告：帮助拆分连在一起的数字（现行有效件数与上年衔接），
+                            并核对上年结转（X-CARRY）和现行有效件数（X-VALID）
   --out <文件>              写入报告源文件：.yaml/.yml 为 YAML，.json 为 JSON（先写临时文件再改名）；
                             不给出时把 YAML 写到标准输出，导入情况和校验结果写到标准错误
   --lang zh|en              输出语言（默认 zh）
@@ -68,6 +71,8 @@ Options:
   --edition 2019|2021|auto  read the tables as this edition (default auto: from the table labels)
   --partial                 import what is there when tables or sections are missing: their cells
                             are not reported (null), provenance.notFound lists them; then validate
+  --previous <file>         last year's report: helps split digits that ran together (现行有效 follows
+                            from last year's) and checks 上年结转 (X-CARRY) and 现行有效件数 (X-VALID)
   --out <file>              write the report source: .yaml/.yml as YAML, .json as JSON (written to a
                             temporary file, then renamed); without it the YAML goes to stdout and the
                             import summary and findings to stderr
@@ -141,6 +146,8 @@ interface ImportOptions {
   file: string;
   edition: '2019' | '2021' | 'auto';
   partial: boolean;
+  /** Last year's report (--previous), read. */
+  previous: unknown;
   /** Where the report source goes; undefined: stdout. */
   out: string | undefined;
   outFormat: 'yaml' | 'json';
@@ -153,6 +160,7 @@ async function readOptions(ctx: CommandContext): Promise<ImportOptions | number>
     edition: { type: 'string' },
     out: { type: 'string' },
     partial: { type: 'boolean' },
+    previous: { type: 'string' },
   });
   if (!parsed.ok) return usageError(ctx, parsed.reason, COMMAND);
   if (parsed.values.help) {
@@ -193,7 +201,14 @@ async function readOptions(ctx: CommandContext): Promise<ImportOptions | number>
       COMMAND,
     );
   }
-  return { file, edition: edition.value, partial: parsed.values.partial === true, out, outFormat };
+  // Read only when given: the validate command's module is not loaded by every import.
+  let previous: unknown;
+  if (parsed.values.previous !== undefined) {
+    const read = await (await import('./validate.js')).readPrevious(ctx, parsed.values.previous, COMMAND);
+    if (!read.ok) return read.exitCode;
+    previous = read.value;
+  }
+  return { file, edition: edition.value, partial: parsed.values.partial === true, previous, out, outFormat };
 }
 
 /** Reads the input file; a number is the exit code of a file that cannot be read. */
@@ -239,10 +254,13 @@ async function writeDocument(ctx: CommandContext, out: string | undefined, text:
   }
 }
 
-/** Validates the imported document and lists the findings, located in the written file when there is one. */
+/**
+ * Validates the imported document and lists the findings, located in the written file when there is one;
+ * with them the importer's own (errors of the report under every reading of rows it left unread).
+ */
 function reportFindings(
   report: Output,
-  document: Report,
+  imported: { document: Report; findings?: PrintableFinding[] | undefined; previous: unknown },
   text: string,
   out: string | undefined,
   target: string,
@@ -258,15 +276,16 @@ function reportFindings(
     }
     return locateInText(pointer);
   };
-  const validation = validateReport(document);
+  const validation = validateReport(imported.document, { previous: imported.previous });
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const findings = [...validation.findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const all = [...validation.findings, ...(imported.findings ?? [])];
+  const findings = [...all].sort((a, b) => order[a.severity] - order[b.severity]);
   if (findings.length > 0) report.write('\n');
   for (const finding of findings)
     report.write(
       `${formatFinding(finding, target, out === undefined ? () => undefined : locate, lang, report.color)}\n`,
     );
-  report.write(summaryLine(target, countBySeverity(validation.findings), lang, report.color, validation.edition));
+  report.write(summaryLine(target, countBySeverity(all), lang, report.color, validation.edition));
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
@@ -281,6 +300,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   const result = await importFile(bytes, basename(file), {
     edition: options.edition,
     ...(options.partial ? { partial: true } : {}),
+    ...(options.previous === undefined ? {} : { previous: options.previous }),
     ...(pdfjs ? { pdfjs } : {}),
   });
   if (!result.ok) {
@@ -301,7 +321,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   const target = out ?? (ctx.lang === 'zh' ? '（标准输出）' : '(stdout)');
   report.write(`${file} → ${target}\n`);
   report.write(fidelitySummary(result.fidelity, result.warnings, ctx.lang, report));
-  reportFindings(report, document, text, out, target, ctx.lang);
+  const imported = { document, findings: result.findings, previous: options.previous };
+  reportFindings(report, imported, text, out, target, ctx.lang);
   // Imported: broken totals and the like are findings about the published report, not a failed import.
   return EXIT.OK;
 }

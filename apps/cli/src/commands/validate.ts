@@ -139,10 +139,14 @@ function reportFile(ctx: CommandContext, positionals: string[]): Step<string> {
   return { ok: true, value: file };
 }
 
-/** The --previous report, read and checked to be a report of a known edition. */
-async function readPrevious(ctx: CommandContext, file: string | undefined): Promise<Step<unknown>> {
+/** The --previous report, read and checked to be a report of a known edition (`command` names the errors). */
+export async function readPrevious(
+  ctx: CommandContext,
+  file: string | undefined,
+  command: string = COMMAND,
+): Promise<Step<unknown>> {
   if (file === undefined) return { ok: true, value: undefined };
-  const loaded = await readSource(ctx, file, { command: COMMAND, role: ROLE_PREVIOUS });
+  const loaded = await readSource(ctx, file, { command, role: ROLE_PREVIOUS });
   if (!loaded.ok) return loaded;
   const { isEdition } = loadCore();
   const document = loaded.source.document;
@@ -154,7 +158,7 @@ async function readPrevious(ctx: CommandContext, file: string | undefined): Prom
           ? '上年报告：这不是已知格式版本的年报文档（edition 应为 "2019" 或 "2021"）。'
           : 'previous report: not a report of a known edition (edition must be "2019" or "2021").'
       }`,
-      COMMAND,
+      command,
     );
     return { ok: false, exitCode };
   }

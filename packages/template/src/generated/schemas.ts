@@ -1846,7 +1846,26 @@ export const rules2019: RuleSet = {
             "/sections/applications/table/results/partiallyDisclosed/total"
           ],
           "patterns": [
-            "部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+            "(?<!公开[及和与、])部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/disclosed/total",
+            "/sections/applications/table/results/partiallyDisclosed/total"
+          ],
+          "patterns": [
+            "予以公开[及和与、]部分公开(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -4004,7 +4023,26 @@ export const rules2021: RuleSet = {
             "/sections/applications/table/results/partiallyDisclosed/total"
           ],
           "patterns": [
-            "部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+            "(?<!公开[及和与、])部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/applications/table/results/disclosed/total",
+            "/sections/applications/table/results/partiallyDisclosed/total"
+          ],
+          "patterns": [
+            "予以公开[及和与、]部分公开(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
@@ -4214,6 +4252,24 @@ export const rules2021: RuleSet = {
           ],
           "patterns": [
             "现行有效(?:的)?行政规范性文件(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
+          ]
+        },
+        {
+          "type": "statedCount",
+          "at": [
+            "/preface",
+            "/sections/overview",
+            "/sections/proactiveDisclosure/paragraphs",
+            "/sections/applications/paragraphs",
+            "/sections/reviewAndLitigation/paragraphs",
+            "/sections/problemsAndImprovements",
+            "/sections/otherMatters"
+          ],
+          "equals": [
+            "/sections/proactiveDisclosure/table/article20Item1/normativeDocuments/issued"
+          ],
+          "patterns": [
+            "(?:本年度?|今年|全年)制发(?:的)?(?:行政)?规范性文件(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
         },
         {
