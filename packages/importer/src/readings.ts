@@ -6,11 +6,17 @@
  * with the note that the row is unread. The readings are every split of the row's digits (not only those
  * keeping the sums, which a report with broken sums would not honour), so the true one is among them.
  *
- * A finding about a cell of an unread row is never reported (its value would be one reading's), nor one
- * the validator gives on the document as imported (it reports it itself). The readings of all unread
- * rows are combined; when there are more than MAX_READINGS combinations none is tried (a warning says so).
+ * That holds for a finding about a cell of an unread row too (现行有效 ≠ last year's 现行有效 + 制发 − 废止
+ * under each of the 21 splits of 77132470): whichever split is the report's, its cell breaks the rule. Such
+ * a finding is reported, but its message is the importer's, not the validator's: the validator's quotes
+ * the cell's value under one reading, which would read as if the importer had placed it. It names the row,
+ * its published digits and the rule, says the rule fails under each of the N readings and lists the
+ * cell's and the rule's values under all of them (actual/expected are left out, as one reading's). The
+ * document's cells stay null: nothing is placed. A finding the validator gives on the document as imported
+ * is not repeated (it reports it itself). The readings of all unread rows are combined; when there are
+ * more than MAX_READINGS combinations each row is tried alone (see findingsInEveryReading).
  */
-import type { LocalizedText, Report } from '@nianbao/template';
+import { isEdition, type LocalizedText, type Report, rulesFor } from '@nianbao/template';
 import { createRequire } from 'node:module';
 import type { Finding, ValidateOptions } from '@nianbao/validator';
 import type { CellKind } from './spec.js';
@@ -48,14 +54,20 @@ export interface ImportFinding extends Finding {
   /** How many readings were checked, and the rows they read. */
   readings: number;
   unreadRows: string[];
-  /** The tables' value the finding compared with, under each reading (`expected` is the first reading's). */
+  /**
+   * The tables' value the finding compared with, under each reading (`expected` is the first reading's;
+   * absent on a finding about a cell of an unread row).
+   */
   expectedUnderReadings?: (number | string)[];
+  /** A finding about a cell of an unread row: the cell's value under each reading (`actual` is absent). */
+  actualUnderReadings?: (number | string)[];
 }
 
 /** A finding found under every reading so far, with the tables' values it was compared with. */
 interface Common {
   finding: Finding;
   expected: Set<number | string>;
+  actual: Set<number | string>;
 }
 
 /** Combinations of readings checked at most (each is one validation of the whole document). */
@@ -132,12 +144,17 @@ function commonFindings(
       set((row, index) => row.splits[choice[index]!]);
       const found = assessed(validateReport(document, { previous }).findings).filter(wanted);
       const here = new Map(found.map((finding) => [findingKey(finding), finding]));
-      if (!common)
-        common = new Map([...here].map(([key, finding]) => [key, { finding, expected: new Set<number | string>() }]));
+      common ??= new Map(
+        [...here].map(([key, finding]) => [
+          key,
+          { finding, expected: new Set<number | string>(), actual: new Set<number | string>() },
+        ]),
+      );
       common = new Map([...common].filter(([key]) => here.has(key)));
       for (const [key, entry] of common) {
-        const expected = here.get(key)!.expected;
+        const { expected, actual } = here.get(key)!;
         if (expected !== undefined) entry.expected.add(expected);
+        if (typeof actual === 'number' || typeof actual === 'string') entry.actual.add(actual);
       }
       if (common.size === 0) break;
       // The next combination (an odometer over the rows' splits).
@@ -154,22 +171,74 @@ function commonFindings(
 /** The values compared with, smallest first, the first few of them. */
 function valuesList(values: (number | string)[], and: string): string {
   const sorted = [...values].sort((a, b) => Number(a) - Number(b)).map(String);
-  return sorted.length > 6 ? `${sorted.slice(0, 6).join(', ')}…` : sorted.join(and);
+  return sorted.length > 6 ? `${sorted.slice(0, 6).join(and)}…` : sorted.join(and);
 }
 
-function noted({ finding, expected }: Common, rows: RowReadings[], readings: number): ImportFinding {
-  const zhRows = rows.map((row) => `「${row.label}」（「${row.run}」）`).join('、');
-  const enRows = rows.map((row) => `「${row.label}」 (「${row.run}」)`).join(', ');
+/** How the unread rows are named in a message: label and published digits. */
+function rowsNamed(rows: RowReadings[]): LocalizedText {
+  return {
+    zh: rows.map((row) => `「${row.label}」（「${row.run}」）`).join('、'),
+    en: rows.map((row) => `「${row.label}」 (「${row.run}」)`).join(', '),
+  };
+}
+
+/** A finding on a cell the importer did read: the validator's message, with the note on the unread rows. */
+function notedElsewhere({ finding, expected }: Common, rows: RowReadings[], readings: number): ImportFinding {
+  const named = rowsNamed(rows);
   const values = [...expected];
   const varies = values.length > 1;
   const zhValues = varies ? `按各种读法，统计表为 ${valuesList(values, '、')}；` : '';
   const enValues = varies ? ` Under the readings the tables give ${valuesList(values, ', ')}.` : '';
   const message: LocalizedText = {
-    zh: `${finding.message.zh}（${zhRows}一行的数字连在一起，未能读出；此问题在其全部 ${readings} 种可能读法下都存在，${zhValues}以上数值按其中一种读法。）`,
-    en: `${finding.message.en} (The digits of the row ${enRows} run together and were not read; the problem holds under every one of its ${readings} possible readings.${enValues} The figures above are from one of them.)`,
+    zh: `${finding.message.zh}（${named.zh}一行的数字连在一起，未能读出；此问题在其全部 ${readings} 种可能读法下都存在，${zhValues}以上数值按其中一种读法。）`,
+    en: `${finding.message.en} (The digits of the row ${named.en} run together and were not read; the problem holds under every one of its ${readings} possible readings.${enValues} The figures above are from one of them.)`,
   };
   const result: ImportFinding = { ...finding, message, readings, unreadRows: rows.map((row) => row.label) };
   if (varies) result.expectedUnderReadings = values;
+  return result;
+}
+
+/** The rule's title (the validator's message quotes one reading's values: it is not used). */
+function ruleTitle(document: Report, ruleId: string): LocalizedText {
+  const edition = (document as { edition?: unknown }).edition;
+  const rule = isEdition(edition) ? rulesFor(edition).rules.find((candidate) => candidate.id === ruleId) : undefined;
+  return rule?.title ?? { zh: ruleId, en: ruleId };
+}
+
+/**
+ * A finding about a cell (or the row) of an unread row: the rule fails whichever reading is the report's.
+ * The message names the cell, the row's published digits and the rule, and lists the values of every
+ * reading; it asserts none (actual and expected, one reading's, are dropped).
+ */
+function notedOnUnread(
+  { finding, expected, actual }: Common,
+  rows: RowReadings[],
+  readings: number,
+  document: Report,
+): ImportFinding {
+  const named = rowsNamed(rows);
+  const title = ruleTitle(document, finding.ruleId);
+  const cell = [...(finding.row ?? []), ...(finding.column ?? [])];
+  const zhCell = cell.length > 0 ? `「${cell.join(' / ')}」` : '此行';
+  const enCell = cell.length > 0 ? `「${cell.join(' / ')}」` : 'this row';
+  const actuals = [...actual];
+  const expecteds = [...expected];
+  const zhValues = [
+    actuals.length > 0 ? `本格为 ${valuesList(actuals, '、')}` : '',
+    expecteds.length > 0 ? `按规则应为 ${valuesList(expecteds, '、')}` : '',
+  ].filter(Boolean);
+  const enValues = [
+    actuals.length > 0 ? `the cell is ${valuesList(actuals, ', ')}` : '',
+    expecteds.length > 0 ? `the rule gives ${valuesList(expecteds, ', ')}` : '',
+  ].filter(Boolean);
+  const message: LocalizedText = {
+    zh: `${zhCell}不符合「${title.zh}」：${named.zh}一行的数字连在一起，未能读出，但此规则在其全部 ${readings} 种可能读法下都不成立${zhValues.length > 0 ? `（按各种读法，${zhValues.join('，')}）` : ''}。`,
+    en: `${enCell} breaks "${title.en}": the digits of the row ${named.en} run together and were not read, but the rule fails under each of its ${readings} possible readings${enValues.length > 0 ? ` (under the readings ${enValues.join('; ')})` : ''}.`,
+  };
+  const { actual: _actual, expected: _expected, ...rest } = finding;
+  const result: ImportFinding = { ...rest, message, readings, unreadRows: rows.map((row) => row.label) };
+  if (expecteds.length > 0) result.expectedUnderReadings = expecteds;
+  if (actuals.length > 0) result.actualUnderReadings = actuals;
   return result;
 }
 
@@ -207,7 +276,8 @@ export function findingsInEveryReading(
     return { findings: [], warnings: [tooMany(rows, readings, false)] };
   const imported = new Set(assessed(validateReport(document, { previous }).findings).map(findingKey));
   const unread = rows.flatMap((row) => row.pointers);
-  // A cell of an unread row, or the row itself (below /sections/<id>/table): its value would be one reading's.
+  // A cell of an unread row, or the row itself (below /sections/<id>/table): its message would quote one
+  // reading's value, so the importer writes its own.
   const onUnreadCell = (pointer: string) =>
     unread.some(
       (cell) =>
@@ -215,13 +285,19 @@ export function findingsInEveryReading(
         pointer.startsWith(`${cell}/`) ||
         (cell.startsWith(`${pointer}/`) && pointer.split('/').length > 4),
     );
-  const wanted = (finding: Finding) => !imported.has(findingKey(finding)) && !onUnreadCell(finding.pointer);
+  const wanted = (finding: Finding) => !imported.has(findingKey(finding));
   const groups = oneByOne ? rows.map((row) => [row]) : [rows];
   const found = new Map<string, ImportFinding>();
   for (const group of groups) {
     const count = group.reduce((product, row) => product * row.splits.length, 1);
-    for (const [key, finding] of commonFindings(document, group, previous, wanted))
-      if (!found.has(key)) found.set(key, noted(finding, group, count));
+    for (const [key, common] of commonFindings(document, group, previous, wanted))
+      if (!found.has(key))
+        found.set(
+          key,
+          onUnreadCell(common.finding.pointer)
+            ? notedOnUnread(common, group, count, document)
+            : notedElsewhere(common, group, count),
+        );
   }
   return { findings: [...found.values()], warnings: oneByOne ? [tooMany(rows, readings, true)] : [] };
 }

@@ -17,6 +17,7 @@ const normativeDocuments = (result: ImportSuccess): Cells =>
     .proactiveDisclosure!.table.article20Item1!.normativeDocuments!;
 
 const PARAGRAPH = '/sections/overview/proactiveDisclosure/paragraphs/0';
+const NORMATIVE = '/sections/proactiveDisclosure/table/article20Item1/normativeDocuments';
 
 describe('errors of the report that hold under every reading of a row left unread', () => {
   it('reports the text against a row no split of whose digits can agree with (平潭 2023: 393 vs 77132470)', () => {
@@ -51,15 +52,45 @@ describe('errors of the report that hold under every reading of a row left unrea
     expect(both.findings ?? []).toEqual([]);
   });
 
-  it('never reports a finding on a cell of the unread row, nor one the validator already gives', () => {
-    // With last year's 698 in force, 现行有效 = 698 + 制发 − 废止 fails under every reading, but it is
-    // a finding about the unread 现行有效 cell: its value would be one reading's.
+  it('reports a rule broken on a cell of the unread row under every reading, asserting no value', () => {
+    // Last year's 698 in force: 现行有效 = 698 + 制发 − 废止 fails under each of the 21 splits of 77132470.
     const result = read(source('fj-pingtan-2023'), expected('fj-pingtan-2022'));
-    const pointers = (result.findings ?? []).map((f) => f.pointer);
-    expect(pointers.some((p) => p.includes('/normativeDocuments'))).toBe(false);
-    expect(pointers).toContain(PARAGRAPH);
+    expect(normativeDocuments(result)).toEqual({ issued: null, repealed: null, inForce: null });
+    const finding = result.findings?.find((f) => f.pointer === `${NORMATIVE}/inForce`);
+    expect(finding?.ruleId).toBe('X-VALID');
+    expect(finding!.readings).toBe(21);
+    expect(finding!.unreadRows).toEqual(['行政规范性文件']);
+    // One reading's value would read as placed: the cell's and the rule's values are those of every reading.
+    expect(finding).not.toHaveProperty('actual');
+    expect(finding).not.toHaveProperty('expected');
+    expect([...finding!.actualUnderReadings!].sort((a, b) => Number(a) - Number(b))).toEqual([
+      0, 70, 470, 2470, 32470, 132470,
+    ]);
+    expect(finding!.expectedUnderReadings).toHaveLength(21);
+    expect(finding!.expectedUnderReadings).toContain(698 + 77 - 132);
+    expect(finding!.message.zh).toMatch(
+      /现行有效件数」不符合「现行有效件数与上年衔接」：「行政规范性文件」（「77132470」）.*未能读出.*全部 21 种可能读法下都不成立（按各种读法，本格为 0、70、470、2470、32470、132470，按规则应为/,
+    );
+    expect(finding!.message.en).toMatch(
+      /「77132470」.*not read, but the rule fails under each of its 21 possible readings/,
+    );
+    // The validator's message (现行有效件数为132470…) is not used: no single reading's value is asserted.
+    expect(finding!.message.zh).not.toMatch(/件数为/);
     // 予以公开及部分公开42件 vs 部分公开 20: the validator reports it on the imported document itself.
+    const pointers = (result.findings ?? []).map((f) => f.pointer);
+    expect(pointers).toContain(PARAGRAPH);
     expect(pointers).not.toContain('/sections/overview/requestDisclosure/paragraphs/0');
+  });
+
+  it('reports nothing on the unread row when one of its readings keeps the rule', () => {
+    // Last year's 525 in force: 525 + 77 − 132 = 470, the reading 77 | 132 | 470 keeps the rule.
+    const previous = structuredClone(expected('fj-pingtan-2022'));
+    normativeDocuments({ document: previous } as ImportSuccess).inForce = 525;
+    const result = read(source('fj-pingtan-2023'), previous);
+    expect(normativeDocuments(result)).toEqual({ issued: null, repealed: null, inForce: null });
+    expect((result.findings ?? []).map((f) => f.pointer).filter((p) => p.startsWith(NORMATIVE))).toEqual([]);
+    // The text's 393 is still the report's own error.
+    expect(result.findings?.map((f) => f.pointer)).toContain(PARAGRAPH);
   });
 
   it('does not try more than MAX_READINGS combinations, and says so (平潭 2019: six unread rows)', () => {
@@ -80,13 +111,15 @@ describe('errors of the report that hold under every reading of a row left unrea
     expect(finding?.readings).toBe(21);
   });
 
-  it('counts such a finding as a known error found in the corpus, and a "cannot assess" one not', async () => {
+  it('counts such findings as known errors found in the corpus (平潭 2023: T-TEXT and X-VALID)', async () => {
     const corpus = loadCorpus();
     const fixture = corpus.find((f) => f.meta.id === 'fj-pingtan-2023')!;
     const result = await runFixture(fixture, corpus);
     expect(result.knownFound.map((e) => `${e.rule} ${e.pointer}`)).toContain(`T-TEXT ${PARAGRAPH}`);
-    // X-VALID on the unread 现行有效 cell is only "cannot assess" on the imported document.
-    expect(result.knownMissed.map((e) => e.rule)).toContain('X-VALID');
+    // X-VALID on the unread 现行有效 cell: "cannot assess" on the imported document, but broken under every
+    // reading of the row (the harness passes last year's report to the import).
+    expect(result.knownFound.map((e) => `${e.rule} ${e.pointer}`)).toContain(`X-VALID ${NORMATIVE}/inForce`);
+    expect(result.knownMissed).toEqual([]);
     expect(result.cells.wrong).toBe(0);
   });
 });
