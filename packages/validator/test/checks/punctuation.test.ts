@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { doc, findings } from './run.js';
 
 const check = {
-  type: 'punctuation',
+  type: 'punctuation' as const,
   at: ['/sections/otherMatters'],
   fullWidth: { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；' },
 };
