@@ -96,6 +96,12 @@ export interface StatedCountCheck extends CheckBase {
   at: string[];
   patterns: string[];
   equals: Term[];
+  /**
+   * A term `…/total` the report left blank is read from its row's other cells (a row adds up to its
+   * 总计): exactly when they are all reported, else as the least it can be, so a smaller stated
+   * number is still found.
+   */
+  totalsFromParts?: boolean;
 }
 /** No text below `at` contains a listed word or matches a listed pattern; one finding per word and paragraph. */
 export interface ForbiddenTextCheck extends CheckBase {

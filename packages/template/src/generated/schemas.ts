@@ -1788,6 +1788,7 @@ export const rules2019: RuleSet = {
           "equals": [
             "/sections/applications/table/newApplications/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
             "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
@@ -1807,6 +1808,7 @@ export const rules2019: RuleSet = {
           "equals": [
             "/sections/applications/table/results/total/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
             "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
@@ -1827,6 +1829,7 @@ export const rules2019: RuleSet = {
           "equals": [
             "/sections/applications/table/results/disclosed/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "予以公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -1845,6 +1848,7 @@ export const rules2019: RuleSet = {
           "equals": [
             "/sections/applications/table/results/partiallyDisclosed/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?<!公开[及和与、])部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -1864,6 +1868,7 @@ export const rules2019: RuleSet = {
             "/sections/applications/table/results/disclosed/total",
             "/sections/applications/table/results/partiallyDisclosed/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "予以公开[及和与、]部分公开(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -1889,6 +1894,7 @@ export const rules2019: RuleSet = {
             "/sections/applications/table/results/notDisclosed/lawEnforcementFiles/total",
             "/sections/applications/table/results/notDisclosed/administrativeInquiry/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "不予公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -1907,6 +1913,7 @@ export const rules2019: RuleSet = {
           "equals": [
             "/sections/applications/table/carriedOverToNextYear/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "结转下年度(?:继续办理)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -1925,6 +1932,7 @@ export const rules2019: RuleSet = {
           "equals": [
             "/sections/reviewAndLitigation/table/administrativeReconsideration/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
@@ -1998,6 +2006,7 @@ export const rules2019: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/total",
             "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
@@ -3965,6 +3974,7 @@ export const rules2021: RuleSet = {
           "equals": [
             "/sections/applications/table/newApplications/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?:收到|受理|新收)(?:各类|各类政府信息公开|政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
             "共(?:收到|受理|新收)(?:各类|政府信息公开|依申请公开)?申请\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
@@ -3984,6 +3994,7 @@ export const rules2021: RuleSet = {
           "equals": [
             "/sections/applications/table/results/total/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?:答复|办结)(?:政府信息公开|依申请公开)?申请(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
             "(?:共|合计)(?:答复|办结)(?:政府信息公开|依申请公开)?(?:申请)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件",
@@ -4004,6 +4015,7 @@ export const rules2021: RuleSet = {
           "equals": [
             "/sections/applications/table/results/disclosed/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "予以公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -4022,6 +4034,7 @@ export const rules2021: RuleSet = {
           "equals": [
             "/sections/applications/table/results/partiallyDisclosed/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?<!公开[及和与、])部分公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -4041,6 +4054,7 @@ export const rules2021: RuleSet = {
             "/sections/applications/table/results/disclosed/total",
             "/sections/applications/table/results/partiallyDisclosed/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "予以公开[及和与、]部分公开(?:共|合计|总计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -4066,6 +4080,7 @@ export const rules2021: RuleSet = {
             "/sections/applications/table/results/notDisclosed/lawEnforcementFiles/total",
             "/sections/applications/table/results/notDisclosed/administrativeInquiry/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "不予公开\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -4084,6 +4099,7 @@ export const rules2021: RuleSet = {
           "equals": [
             "/sections/applications/table/carriedOverToNextYear/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "结转下年度(?:继续办理)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*件"
           ]
@@ -4102,6 +4118,7 @@ export const rules2021: RuleSet = {
           "equals": [
             "/sections/reviewAndLitigation/table/administrativeReconsideration/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?:政府信息公开)?行政复议(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
@@ -4175,6 +4192,7 @@ export const rules2021: RuleSet = {
             "/sections/reviewAndLitigation/table/administrativeLitigation/withoutReconsideration/total",
             "/sections/reviewAndLitigation/table/administrativeLitigation/afterReconsideration/total"
           ],
+          "totalsFromParts": true,
           "patterns": [
             "(?:政府信息公开)?行政诉讼(?:案件)?(?:共|合计)?\\s*(?<n>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\\s*(?:件|起)"
           ]
@@ -4999,6 +5017,9 @@ export const rulesSchema: JsonSchema = {
               },
               "equals": {
                 "$ref": "#/$defs/terms"
+              },
+              "totalsFromParts": {
+                "type": "boolean"
               }
             }
           }
