@@ -24,7 +24,7 @@ const fixturePath = (name: string) =>
 const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
 /** A committed 10-page report (render-pdf of validReport('2021', 2, { paragraphs: 5 })): the target's size. */
 const TEN_PAGES = 'nianbao-generated-2021-10-pages.pdf';
-const COLD_RUNS = 5;
+const COLD_RUNS = 15;
 
 /** `nianbao import <10-page PDF> --out …` in fresh processes: spawn to exit. */
 async function coldCli(): Promise<{ row: string[]; target: TargetCheck }> {

@@ -4,7 +4,9 @@
  * merged across) and w:vMerge (merged down: restart, then continue) — as the HTML reader does for
  * colspan/rowspan. Each block records its element path (/w:body/w:tbl[2]/w:tr[5]/w:tc[3]).
  */
-import { unzipSync } from 'fflate';
+import { onDemand } from './on-demand.js';
+
+const fflate = onDemand<typeof import('fflate')>('fflate');
 import type { LocalizedText } from '@nianbao/template';
 import type { Block, GridCell, Line, SourceDocument, SourceTable } from './source.js';
 
@@ -145,7 +147,7 @@ export function documentBlocks(xml: string): Block[] {
 export function readDocx(bytes: Uint8Array): DocxReading {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' });
+    files = fflate().unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' });
   } catch (error) {
     return {
       ok: false,

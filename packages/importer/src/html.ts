@@ -3,7 +3,8 @@
  * end lines; tables without nested tables are resolved into a grid (rowspan/colspan), tables that hold
  * other tables are page layout and read as flow. Script, style and the like are not text.
  */
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { onDemand } from './on-demand.js';
 import {
   type Block,
   type GridCell,
@@ -15,6 +16,8 @@ import {
 } from './source.js';
 import { textSource } from './text-source.js';
 import { isCjk } from './text.js';
+
+const parse5 = onDemand<typeof import('parse5')>('parse5');
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -390,7 +393,7 @@ export function nestingDepth(html: string): number {
 export const MAX_NESTING = 2000;
 
 export function htmlSource(html: string): SourceDocument {
-  const document = parse(html, { sourceCodeLocationInfo: true });
+  const document = parse5().parse(html, { sourceCodeLocationInfo: true });
   const walker: Walker = { blocks: [], collector: new LineCollector('/html'), from: '/html' };
   for (const child of document.childNodes) walk(child, undefined, '', walker);
   walker.collector.flush();

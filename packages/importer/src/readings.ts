@@ -17,23 +17,17 @@
  * more than MAX_READINGS combinations each row is tried alone (see findingsInEveryReading).
  */
 import { isEdition, type LocalizedText, type Report, rulesFor } from '@nianbao/template';
-import { createRequire } from 'node:module';
 import type { Finding, ValidateOptions } from '@nianbao/validator';
+import { onDemand } from './on-demand.js';
 import type { CellKind } from './spec.js';
 import type { SourceDocument } from './source.js';
 import type { ImportWarning } from './types.js';
 
-type Validator = typeof import('@nianbao/validator');
-let validator: Validator | undefined;
+/** Loaded the first time a row is left unread (few imports have one): see ./on-demand.ts. */
+const validator = onDemand<typeof import('@nianbao/validator')>('@nianbao/validator');
 
-/**
- * @nianbao/validator, loaded the first time a row is left unread (few imports have one): loading it costs
- * a cold `nianbao import` about 0.13 s. This step is synchronous, as importReport is, so the module is
- * required (Node >= 20.19 requires an ES module), not imported.
- */
 function validateReport(document: Report, options: ValidateOptions) {
-  validator ??= createRequire(import.meta.url)('@nianbao/validator') as Validator;
-  return validator.validateReport(document, options);
+  return validator().validateReport(document, options);
 }
 
 /** An unplaced row's cells and every way to split its digits into them. */

@@ -4,16 +4,19 @@
  * whole document is read back in simplified ones (OpenCC's Taiwan → mainland tables, phrase by phrase),
  * with a warning saying so; a document in simplified characters is left exactly as it is.
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { onDemand } from './on-demand.js';
 import type { Block, SourceDocument } from './source.js';
 import type { ImportWarning } from './types.js';
+
+type OpenCC = typeof import('opencc-js/t2cn');
+const openCC = onDemand<OpenCC>('opencc-js/t2cn');
 
 type Convert = (text: string) => string;
 let converter: Convert | undefined;
 
 function convert(text: string): string {
   if (!converter) {
-    const lib = ((OpenCC as unknown as { default?: typeof OpenCC }).default ?? OpenCC) as typeof OpenCC;
+    const lib = openCC();
     converter = lib.Converter({ from: 'tw', to: 'cn' }) as Convert;
   }
   return converter(text);
