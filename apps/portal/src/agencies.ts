@@ -42,6 +42,17 @@ export interface NewAgency {
   admin?: boolean;
 }
 
+/**
+ * A new API token: 32 random bytes, base64url, never starting with "-": a command line reads
+ * `--token -Xb3…` as two options (one token in 64 would have been refused by `portal ingest --token`).
+ */
+export function newToken(): string {
+  for (;;) {
+    const token = randomBytes(32).toString('base64url');
+    if (!token.startsWith('-')) return token;
+  }
+}
+
 export async function addAgency(
   db: Queryable,
   input: NewAgency,
@@ -52,7 +63,7 @@ export async function addAgency(
   const bad = input.admin ? undefined : checkAgencyCode(code);
   if (bad) return apiError(400, 'BAD_REQUEST', bad);
   if (code === '') return apiError(400, 'BAD_REQUEST', '缺少代码 (missing the code)');
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const rows = await db.query<Agency>(
     `INSERT INTO agencies (name, code, division, level, token_hash, admin) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (code) DO UPDATE SET token_hash = EXCLUDED.token_hash

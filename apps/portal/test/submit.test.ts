@@ -1,6 +1,7 @@
 import { validReport } from '@nianbao/fixtures';
 import type { Report } from '@nianbao/template';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newToken } from '../src/agencies.js';
 import { ENGINES, type Harness, openHarness } from './engines.js';
 
 const nextYear = (report: Report): Report => {
@@ -187,5 +188,14 @@ describe.each(ENGINES)('submitting on %s', (engine) => {
     }
     const all = await h.portal.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
     expect((await (await h.request('/api/reports')).json()).total).toBe(all[0]!.n);
+  });
+});
+
+describe('API tokens', () => {
+  it('never start with "-", which a command line would read as an option (--token -Xb3…)', () => {
+    // Without the rule, 1 base64url token in 64 starts with "-": of 3,000, one does all but surely.
+    const tokens = Array.from({ length: 3000 }, newToken);
+    for (const token of tokens) expect(token).toMatch(/^[\w][\w-]{42}$/);
+    expect(new Set(tokens).size).toBe(tokens.length);
   });
 });
