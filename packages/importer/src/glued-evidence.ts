@@ -10,7 +10,8 @@
  * or the table (the validator reports that) and the row stays unplaced.
  */
 import { type Edition, readWrittenNumber, rulesFor } from '@nianbao/template';
-import { type Equality, expand, holds, type LocalEquality, type Operand, operandTerms } from './glued-solve.js';
+import { holds, type LocalEquality } from './glued-solve.js';
+import type { Equality, Operand } from './table-sums.js';
 
 /** A count the text states for one table cell. */
 export interface Statement {
@@ -23,17 +24,7 @@ export interface Statement {
 
 interface RuleShape {
   id: string;
-  base?: string;
-  needsPrevious?: boolean;
-  forEach?: Record<string, string[]>;
-  checks?: {
-    type: string;
-    op?: string;
-    left?: Operand[];
-    right?: Operand[];
-    patterns?: string[];
-    equals?: Operand[];
-  }[];
+  checks?: { type: string; patterns?: string[]; equals?: Operand[] }[];
 }
 
 const rulesOf = (edition: Edition) => rulesFor(edition).rules as unknown as RuleShape[];
@@ -72,40 +63,6 @@ export function statedCounts(edition: Edition, text: string): Statement[] {
   return [...byPointer.values()].flatMap((statements) =>
     statements.every((s) => s.value === statements[0]!.value) ? [statements[0]!] : [],
   );
-}
-
-/** A number of last year's report at a pointer (undefined when it has none there). */
-function numberAt(previous: unknown, pointer: string): number | undefined {
-  const value = pointer
-    .split('/')
-    .slice(1)
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], previous);
-  return typeof value === 'number' ? value : undefined;
-}
-
-/** The equalities of the edition's cross-year rules, last year's values put in (none without last year). */
-export function carryEqualities(edition: Edition, previous: unknown): Equality[] {
-  if (previous === undefined || previous === null) return [];
-  const result: Equality[] = [];
-  for (const rule of rulesOf(edition)) {
-    if (!rule.needsPrevious || !rule.base) continue;
-    const [variable, values] = Object.entries(rule.forEach ?? { _: ['_'] })[0] ?? ['_', ['_']];
-    for (const check of rule.checks ?? []) {
-      if (check.type !== 'compare' || check.op !== '==' || !check.left || !check.right) continue;
-      for (const value of values) {
-        const equality: Equality = { rule: rule.id, terms: [], constant: 0 };
-        const side = (operands: Operand[]) =>
-          operands.map((o) => (typeof o === 'string' ? expand(o, variable, value) : o));
-        const lookup = (pointer: string) => numberAt(previous, pointer);
-        if (
-          operandTerms(side(check.left), rule.base, 1, equality, lookup) &&
-          operandTerms(side(check.right), rule.base, -1, equality, lookup)
-        )
-          result.push(equality);
-      }
-    }
-  }
-  return result;
 }
 
 /** The evidence as equalities: a stated count is `cell − value = 0`. */

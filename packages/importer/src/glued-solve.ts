@@ -4,10 +4,10 @@
  * run into its cells is enumerated (no leading zeros except a lone 0, at most MAX_DIGITS digits a count),
  * the splits that break an equality of the edition's data rules (rules-*.json: a row's 总计 is the sum of
  * its columns, a column's totals the sum of its rows, 一 + 二 = 三（七） + 四, table 四's blocks) are
- * dropped, and a row is decided only when one split is left. A wrong number is worse than none.
+ * dropped (./table-sums.ts reads them), and a row is decided only when one split is left. A wrong number is worse than none.
  */
-import { type Edition, rulesFor } from '@nianbao/template';
 import type { CellKind } from './spec.js';
+import type { Equality } from './table-sums.js';
 
 /** Digits of a count in a report's table (the largest reach six: 行政处罚 693957). */
 const MAX_DIGITS = 7;
@@ -15,85 +15,6 @@ const MAX_DIGITS = 7;
 const BUDGET = 200_000;
 /** Combinations of the undecided rows one cross-row equality may try. */
 const COMBINATIONS = 100_000;
-
-/** sum(coefficient × cell) + constant = 0, over cells named by JSON Pointer. */
-export interface Equality {
-  rule: string;
-  terms: { pointer: string; coefficient: number }[];
-  constant: number;
-  /** Where an equality from outside the table comes from (the statement as written, last year's report). */
-  source?: string;
-}
-
-export type Operand = string | number;
-
-export function expand(template: string, variable: string, value: string): string {
-  return template.split(`{${variable}}`).join(value);
-}
-
-/**
- * Adds `operands` (times `sign`) to `out`. A `prev:` operand (last year's report) is a constant read by
- * `previousValue`; without it, or when last year has no number there, the equality cannot be formed (false).
- */
-export function operandTerms(
-  operands: Operand[],
-  base: string,
-  sign: number,
-  out: Equality,
-  previousValue?: (pointer: string) => number | undefined,
-): boolean {
-  for (const operand of operands) {
-    if (typeof operand === 'number') {
-      out.constant += sign * operand;
-      continue;
-    }
-    const previous = operand.startsWith('prev:');
-    const signed = previous ? operand.slice('prev:'.length) : operand;
-    const negative = signed.startsWith('-');
-    const path = negative ? signed.slice(1) : signed;
-    const pointer = path.startsWith('/') ? path : `${base}/${path}`;
-    const coefficient = negative ? -sign : sign;
-    if (!previous) {
-      out.terms.push({ pointer, coefficient });
-      continue;
-    }
-    const value = previousValue?.(pointer);
-    if (value === undefined) return false;
-    out.constant += coefficient * value;
-  }
-  return true;
-}
-
-const equalityCache = new Map<Edition, Equality[]>();
-
-/** The equalities among table cells that the edition's data rules state (not those needing last year's report). */
-export function equalities(edition: Edition): Equality[] {
-  const cached = equalityCache.get(edition);
-  if (cached) return cached;
-  const result: Equality[] = [];
-  for (const rule of rulesFor(edition).rules as unknown as {
-    id: string;
-    base?: string;
-    needsPrevious?: boolean;
-    forEach?: Record<string, string[]>;
-    checks?: { type: string; op?: string; left?: Operand[]; right?: Operand[] }[];
-  }[]) {
-    if (rule.needsPrevious || !rule.base || !rule.checks) continue;
-    const [variable, values] = Object.entries(rule.forEach ?? { _: ['_'] })[0] ?? ['_', ['_']];
-    for (const check of rule.checks) {
-      if (check.type !== 'compare' || check.op !== '==' || !check.left || !check.right) continue;
-      for (const value of values) {
-        const equality: Equality = { rule: rule.id, terms: [], constant: 0 };
-        const left = check.left.map((o) => (typeof o === 'string' ? expand(o, variable, value) : o));
-        const right = check.right.map((o) => (typeof o === 'string' ? expand(o, variable, value) : o));
-        if (operandTerms(left, rule.base, 1, equality) && operandTerms(right, rule.base, -1, equality))
-          result.push(equality);
-      }
-    }
-  }
-  equalityCache.set(edition, result);
-  return result;
-}
 
 /** A token of a digit run that the copy kept apart (by a space or a blank mark). */
 export type Chunk = { kind: 'digits'; text: string } | { kind: 'blank'; text: string };

@@ -8,14 +8,13 @@ import { toPointer } from '@nianbao/template';
 import {
   type Chunk,
   chunksOf,
-  type Equality,
-  equalities,
   type LocalEquality,
   narrowAcrossRows,
   type RowCandidates,
   rowSplits,
 } from './glued-solve.js';
 import { agreeingSplits } from './glued-evidence.js';
+import { type Equality, equalities } from './table-sums.js';
 import type { RowReadings } from './readings.js';
 import { type EditionSpec, leavesOf, type RowNode, rowsOf, type TableSpec } from './spec.js';
 import { key } from './text.js';

@@ -6,7 +6,8 @@
  * with the row's place in the line.
  */
 import { toPointer } from '@nianbao/template';
-import { carryEqualities, evidenceEqualities, statedCounts } from './glued-evidence.js';
+import { evidenceEqualities, statedCounts } from './glued-evidence.js';
+import { carryEqualities } from './table-sums.js';
 import { type GluedTable, gluedTable, type KeyText, keyText } from './glued-table.js';
 import { splitAtTopicHeadings, type TextPiece } from './inline-topics.js';
 import { improvementsStart } from './section-five.js';
