@@ -12,8 +12,8 @@
 //                    (src/core.ts; zod's message locales only on demand), ASCII only, and
 //   core.cache       its V8 code cache, made by a training run (validating the examples) in a
 //                    fresh node; see src/core-loader.ts
-//   pdfjs.cjs        pdfjs-dist's legacy build and its worker (src/pdfjs.ts), for `nianbao import x.pdf`,
-//   pdfjs.cache      and its code cache, made by a training run (importing a 10-page PDF); see
+//   pdfjs.cache      the code cache of the importer's bundle of pdfjs-dist (@nianbao/importer/pdfjs),
+//                    for `nianbao import x.pdf`, made by a training run (importing a 10-page PDF); see
 //                    src/pdfjs-loader.ts
 // Source maps next to each file (NIANBAO_DEBUG=1 turns them on for stack traces).
 import { spawnSync } from 'node:child_process';
@@ -131,21 +131,6 @@ function makeAscii(path) {
 }
 makeAscii(`${dist}core.cjs`);
 
-// pdfjs-dist finds @napi-rs/canvas (its polyfills in Node) and its own files from import.meta.url:
-// that stays the URL of its installed legacy build, as if it had been imported.
-await build({
-  ...common,
-  entryPoints: { pdfjs: 'src/pdfjs.ts' },
-  outExtension: { '.js': '.cjs' },
-  banner: {
-    js: `// nianbao-pdfjs ${buildId}\nvar pdfjsUrl = require('node:url').pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;`,
-  },
-  define: { 'import.meta.url': 'pdfjsUrl' },
-  sourcemap: false,
-  charset: 'ascii',
-});
-makeAscii(`${dist}pdfjs.cjs`);
-
 // The training run: a fresh node without NODE_OPTIONS or debug settings, as a user runs it.
 const examples = ['chizhou-rfb-2020.yaml', 'sample-bureau-2021.yaml']
   .map((name) => fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url)))
@@ -171,10 +156,10 @@ const pdfTraining = `
   const { readFileSync, writeFileSync } = require('node:fs');
   const { loadPdfjs, createPdfjsCodeCache } = require(${JSON.stringify(`${dist}pdfjs-loader.js`)});
   (async () => {
-    const { importFile } = await import('@nianbao/importer');
+    const importer = await import('@nianbao/importer');
     const file = ${JSON.stringify(trainingPdf)};
     const bytes = new Uint8Array(readFileSync(file));
-    const result = await importFile(bytes, 'training.pdf', { pdfjs: loadPdfjs() });
+    const result = await importer.importFile(bytes, 'training.pdf', { pdfjs: loadPdfjs(importer) });
     if (!result.ok) throw new Error(file + ': ' + result.problem.message.en);
     writeFileSync(${JSON.stringify(`${dist}pdfjs.cache`)}, createPdfjsCodeCache());
   })().catch((error) => { console.error(error); process.exitCode = 1; });
@@ -184,7 +169,7 @@ delete env.NODE_OPTIONS;
 delete env.NIANBAO_DEBUG;
 for (const [script, what] of [
   [training, 'core.cjs'],
-  ...(existsSync(trainingPdf) ? [[pdfTraining, 'pdfjs.cjs']] : []),
+  ...(existsSync(trainingPdf) ? [[pdfTraining, '@nianbao/importer/pdfjs']] : []),
 ]) {
   const run = spawnSync(process.execPath, ['-e', script], { cwd: root, env, encoding: 'utf8' });
   if (run.status !== 0) {

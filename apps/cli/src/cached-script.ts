@@ -1,6 +1,6 @@
 /**
- * Runs a CommonJS script of the build (dist/core.cjs, dist/pdfjs.cjs) with the V8 code cache made
- * for it at build time (dist/core.cache, dist/pdfjs.cache).
+ * Runs a CommonJS script (dist/core.cjs; @nianbao/importer's bundle of pdfjs-dist) with the V8 code
+ * cache made for it at the CLI's build (dist/core.cache, dist/pdfjs.cache).
  *
  * Why: on Node 20 the CLI spent more of a short command loading libraries than using them: every ES
  * module is read, parsed and compiled anew on each start (Node 22's module.enableCompileCache does not

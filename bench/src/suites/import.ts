@@ -5,14 +5,13 @@
  * published PDFs of the corpus; and cold, `nianbao import` of the committed 10-page fixture and of the two
  * real PDFs in a fresh process (what a clerk waits for).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validReport } from '@nianbao/fixtures';
-import { importFile } from '@nianbao/importer';
+import { importFile, loadPdfjs } from '@nianbao/importer';
 import { renderPdf } from '@nianbao/render-pdf';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CLI_BIN } from '../data.js';
 import { runProcess } from '../spawn.js';
 import { msSince, summarize } from '../stats.js';
@@ -35,6 +34,18 @@ const COLD_RUNS = 15;
 const REAL_PDFS = ['js-shuyang-fgj-2023-pdf', 'sh-gov-office-2019-pdf'];
 const corpusPdf = (id: string) =>
   fileURLToPath(new URL(`../../../packages/importer/test/corpus/${id}/source.pdf`, import.meta.url));
+
+/**
+ * WPS-made PDFs of the corpus kept outside the repository (packages/importer/test/corpus-external/README.md
+ * says how to fetch them), measured when they are on this machine: WPS and Word are how most reports are
+ * published, with embedded TrueType fonts.
+ */
+const EXTERNAL_ROOT = process.env.NIANBAO_CORPUS_EXTERNAL ?? '/work/shared/corpus-external';
+const externalPdfs = (): { id: string; file: string }[] =>
+  readdirSync(fileURLToPath(new URL('../../../packages/importer/test/corpus-external', import.meta.url)))
+    .filter((id) => id.endsWith('-wps'))
+    .map((id) => ({ id, file: join(EXTERNAL_ROOT, id, 'source.pdf') }))
+    .filter(({ file }) => existsSync(file));
 
 /** `nianbao import <PDF> --out …` in fresh processes: spawn to exit. */
 async function coldCli(
@@ -68,9 +79,12 @@ async function coldCli(
   };
 }
 
-/** Pages as pdfjs counts them: render-pdf packs the page objects into compressed object streams. */
+/**
+ * Pages as pdfjs counts them (render-pdf packs the page objects into compressed object streams), with the
+ * importer's own pdfjs-dist: loading pdfjs-dist's ES module would put its slower built-ins into this process.
+ */
 async function pagesOf(pdf: Uint8Array): Promise<number> {
-  const document = await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise;
+  const document = await loadPdfjs().getDocument({ data: pdf.slice(), isEvalSupported: false }).promise;
   try {
     return document.numPages;
   } finally {
@@ -93,6 +107,7 @@ export async function importSuite(options: {
       name: `${id} (real, Type 3 fonts)`,
       pdf: new Uint8Array(readFileSync(corpusPdf(id))),
     })),
+    ...externalPdfs().map(({ id, file }) => ({ name: `${id} (real, WPS)`, pdf: new Uint8Array(readFileSync(file)) })),
   ];
   const rows: string[][] = [];
   const targets: TargetCheck[] = [];
@@ -118,8 +133,9 @@ export async function importSuite(options: {
     });
   }
   const colds = [await coldCli(TEN_PAGES, fixturePath(TEN_PAGES), 10, COLD_RUNS)];
-  for (const id of REAL_PDFS)
-    colds.push(await coldCli(id, corpusPdf(id), await pagesOf(new Uint8Array(readFileSync(corpusPdf(id)))), 5));
+  const realFiles = [...REAL_PDFS.map((id) => ({ id, file: corpusPdf(id) })), ...externalPdfs()];
+  for (const { id, file } of realFiles)
+    colds.push(await coldCli(id, file, await pagesOf(new Uint8Array(readFileSync(file))), 5));
   for (const cold of colds) {
     rows.push(cold.row);
     targets.push(cold.target);

@@ -16,3 +16,4 @@ export type {
   WarningCode,
 } from './types.js';
 export { decodePage, pageKind, type PageDecoding } from './page.js';
+export { keepingBuiltins, loadPdfjs, pdfjsBundlePath, runPdfjsBundle } from './pdf/library.js';

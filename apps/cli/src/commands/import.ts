@@ -295,9 +295,9 @@ export async function run(ctx: CommandContext): Promise<number> {
   const bytes = await readInput(ctx, file);
   if (typeof bytes === 'number') return bytes;
 
-  const { importFile, fileKind } = await import('@nianbao/importer');
-  const pdfjs = fileKind(bytes) === 'pdf' ? loadPdfjs() : undefined;
-  const result = await importFile(bytes, basename(file), {
+  const importer = await import('@nianbao/importer');
+  const pdfjs = importer.fileKind(bytes) === 'pdf' ? loadPdfjs(importer) : undefined;
+  const result = await importer.importFile(bytes, basename(file), {
     edition: options.edition,
     ...(options.partial ? { partial: true } : {}),
     ...(options.previous === undefined ? {} : { previous: options.previous }),

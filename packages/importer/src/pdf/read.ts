@@ -6,6 +6,7 @@
 import type { LocalizedText } from '@nianbao/template';
 import type { PdfjsLibrary } from '../types.js';
 import { type PdfPage, rulings, type TextRun, textRuns } from './extract.js';
+import { loadPdfjs } from './library.js';
 import { allColumnNodes, allRowNodes, editionSpecs, rowsOf } from '../spec.js';
 import { key } from '../text.js';
 
@@ -65,20 +66,14 @@ async function inLanes<T>(count: number, work: (number: number) => Promise<T>): 
 export const MAX_PDF_PAGES = 300;
 
 type Pdfjs = PdfjsLibrary;
-let pdfjs: Promise<Pdfjs> | undefined;
-
-function load(): Promise<Pdfjs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
-}
 
 function refused(code: 'scanned' | 'encrypted' | 'damaged', zh: string, en: string): PdfReading {
   return { ok: false, problem: { code, message: { zh, en } } };
 }
 
-/** Reads with `library` when given (ImportOptions.pdfjs), else with pdfjs-dist loaded on first use. */
+/** Reads with `library` when given (ImportOptions.pdfjs), else with the importer's pdfjs-dist (./library.ts). */
 export async function readPdf(bytes: Uint8Array, library?: PdfjsLibrary): Promise<PdfReading> {
-  const lib = library ?? (await load());
+  const lib = library ?? loadPdfjs();
   let document: Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
   try {
     // pdfjs takes ownership of the buffer it is given: hand it a copy.
