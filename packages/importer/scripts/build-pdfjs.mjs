@@ -1,15 +1,14 @@
 // Builds dist/pdfjs.cjs: pdfjs-dist's legacy build (the one that runs on Node 20) and its worker module,
 // bundled into one CommonJS script, as the importer runs it (src/pdf/library.ts loads it; the CLI runs
-// the same file with a V8 code cache). Two changes to pdfjs-dist, both for speed, neither to what it
-// reads (the importer's PDF tests read the same documents through it):
+// the same file with a V8 code cache). The importer reads text and rulings and renders nothing; the
+// changes below take out work that only rendering needs, and change nothing the importer reads (its PDF
+// and corpus tests read through this bundle):
 //
 // - Flate streams are inflated with zlib's synchronous call (src/pdf/sync-decompression.ts, injected in
-//   place of the global DecompressionStream in this bundle only): a Type 3 font has a stream per glyph.
-// - pdfjs-dist's Node polyfills for rendering (DOMMatrix, ImageData and Path2D set on globalThis from the
-//   native @napi-rs/canvas) are left out: loading that package took 60–90 ms of each `nianbao import
-//   x.pdf`, and nianbao reads text and rulings and renders nothing. The one pdfjs-dist needs to load,
-//   DOMMatrix, is injected from the same package's plain-JavaScript file (scripts/pdfjs-geometry.mjs).
-//   The build stops if pdfjs-dist's code is not as expected.
+//   place of the global DecompressionStream in this bundle only): a Type 3 font, as Chromium prints
+//   Chinese, has a compressed stream per glyph, each a few hundred microseconds of web-stream overhead.
+// - PATCHES: source changes, each found exactly once or the build stops (a new pdfjs-dist must be
+//   looked at again).
 //
 // The first line carries a build id, which the CLI's code cache must match (apps/cli/src/cached-script.ts).
 import { randomUUID } from 'node:crypto';
@@ -19,22 +18,46 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const RENDERING_POLYFILLS =
-  /\nif \(isNodeJS\) \{\n {2}let canvas;\n[\s\S]*?\n( {2}if \(!globalThis\.navigator\?\.language\) \{)/g;
+const PATCHES = [
+  {
+    // pdfjs-dist's Node polyfills for rendering set DOMMatrix, ImageData and Path2D on globalThis from the
+    // native @napi-rs/canvas, whose loading took 60-90 ms of each `nianbao import x.pdf`. The one needed
+    // to load, DOMMatrix, is injected from that package's plain-JavaScript file (pdfjs-geometry.mjs).
+    why: 'no native canvas',
+    file: 'pdf.mjs',
+    find: /\nif \(isNodeJS\) \{\n {2}let canvas;\n[\s\S]*?\n( {2}if \(!globalThis\.navigator\?\.language\) \{)/g,
+    replace: '\nif (isNodeJS) {\n$1',
+  },
+  {
+    // Without font faces (as in Node), the operator list compiles the outline of every glyph shown and posts
+    // it to the main thread, for a canvas to draw: a tenth of a cold import of a WPS-made PDF.
+    why: 'no glyph outlines',
+    file: 'pdf.worker.mjs',
+    find: /\n( {2})handleText\(chars, state\) \{\n {4}const font = state\.font;\n {4}const glyphs = font\.charsToGlyphs\(chars\);\n {4}if \(font\.data\) \{\n[\s\S]*?\n {4}\}\n {4}return glyphs;\n {2}\}/g,
+    replace: '\n$1handleText(chars, state) {\n    return state.font.charsToGlyphs(chars);\n  }',
+  },
+  ...['pdf.mjs', 'pdf.worker.mjs'].map((file) => ({
+    // A polyfill of Response.prototype.bytes, which only pdfjs-dist's writing of PDFs uses (and Node 20.20
+    // has): looking Response up on load makes Node load its fetch implementation, 40 ms of a cold import.
+    why: 'no fetch on load',
+    file,
+    find: /\nif \(typeof Response\.prototype\.bytes !== "function"\) \{\n {2}Response\.prototype\.bytes = async function \(\) \{\n {4}return new Uint8Array\(await this\.arrayBuffer\(\)\);\n {2}\};\n\}/g,
+    replace: '',
+  })),
+];
 
-/** pdfjs-dist's main module without the rendering polyfills (see above). */
-const withoutCanvas = {
-  name: 'without-canvas',
+/** pdfjs-dist's two modules with PATCHES applied. */
+const patched = {
+  name: 'patched-pdfjs',
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const found = source.match(RENDERING_POLYFILLS)?.length ?? 0;
-      if (found !== 1)
-        throw new Error(`build-pdfjs: expected pdfjs-dist's Node polyfill block once in ${args.path}, found ${found}`);
-      const contents = source.replace(
-        RENDERING_POLYFILLS,
-        '\nif (isNodeJS) {\n  // nianbao: no @napi-rs/canvas, nothing is rendered (scripts/build-pdfjs.mjs)\n$1',
-      );
+    builder.onLoad({ filter: /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, (args) => {
+      let contents = readFileSync(args.path, 'utf8');
+      for (const patch of PATCHES.filter(({ file }) => args.path.endsWith(`/${file}`))) {
+        const found = contents.match(patch.find)?.length ?? 0;
+        if (found !== 1)
+          throw new Error(`build-pdfjs: "${patch.why}" expects its code once in ${args.path}, found ${found}`);
+        contents = contents.replace(patch.find, patch.replace);
+      }
       return { contents, loader: 'js' };
     });
   },
@@ -61,7 +84,7 @@ await build({
   logLevel: 'warning',
   charset: 'ascii',
   inject: [`${root}src/pdf/sync-decompression.ts`, `${root}scripts/pdfjs-geometry.mjs`],
-  plugins: [withoutCanvas],
+  plugins: [patched],
   // pdfjs-dist finds its own files (cmaps, standard fonts) from import.meta.url: that stays the URL of
   // its installed legacy build, as if it had been imported.
   banner: {

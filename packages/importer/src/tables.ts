@@ -10,7 +10,7 @@ import {
   type TableSpec,
 } from './spec.js';
 import type { GridCell, SourceTable } from './source.js';
-import { labelKey, MATCH, similarity } from './text.js';
+import { labelKey, MATCH, similarAtLeast, similarity } from './text.js';
 import { isBlankMarker, isValueLike, numberText, unitOf, type Unit } from './values.js';
 
 // ---------------------------------------------------------------- classification
@@ -50,7 +50,7 @@ function labelTexts(table: SourceTable): string[] {
 /** How many of a source table's label cells are labels of the report table `id`. */
 export function tableScore(table: SourceTable, specs: EditionSpec[], id: TableId, texts = labelTexts(table)): number {
   const labels = specs.flatMap((spec) => labelsOf(spec.tables.find((t) => t.id === id)!));
-  return texts.filter((text) => labels.some((label) => similarity(text, label) >= 0.85)).length;
+  return texts.filter((text) => labels.some((label) => similarAtLeast(text, label, 0.85))).length;
 }
 
 /** Which report table a source table is (by how many of its cells are that table's labels), if any. */
