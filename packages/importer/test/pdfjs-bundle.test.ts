@@ -61,15 +61,19 @@ describe('SyncDecompressionStream', () => {
 });
 
 describe('the bundle', () => {
-  it('is built with both changes to pdfjs-dist', () => {
+  it('is built with its changes to pdfjs-dist', () => {
     const bundle = readFileSync(pdfjsBundlePath(), 'latin1');
     expect(bundle).toMatch(/^\/\/ nianbao-pdfjs [\w-]+\n/);
     expect(bundle).toContain('new SyncDecompressionStream(name)');
     // pdfjs-dist's own polyfills set these from the native canvas.
     expect(bundle).not.toMatch(/globalThis\.(DOMMatrix|ImageData|Path2D) = /);
+    expect(bundle).toMatch(
+      /\n {2}handleText\(chars2?, state\) \{\n {4}return state\.font\.charsToGlyphs\(chars2?\);\n {2}\}/,
+    );
+    expect(bundle).not.toContain('Response.prototype.bytes');
   });
 
-  it('leaves the process its own built-ins and loads no native canvas (a fresh Node imports a PDF)', () => {
+  it('leaves the process its own built-ins and loads neither a native canvas nor fetch (a fresh Node imports a PDF)', () => {
     const importer = join(repoRoot, 'packages', 'importer', 'dist', 'index.js');
     const pdf = join(repoRoot, 'packages', 'importer', 'test', 'fixtures', 'nianbao-sample-bureau-2021.pdf');
     const script = `
@@ -84,9 +88,10 @@ describe('the bundle', () => {
         builtins: Array.prototype.push === before.push && JSON.parse === before.parse && JSON.stringify === before.stringify,
         globals: ['DOMMatrix', 'ImageData', 'Path2D'].filter((name) => name in globalThis),
         canvas: required.filter((file) => file.includes('@napi-rs')),
+        fetch: process.moduleLoadList.filter((name) => name.includes('undici')),
       }));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ ok: true, builtins: true, globals: [], canvas: [] });
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, builtins: true, globals: [], canvas: [], fetch: [] });
   });
 });
