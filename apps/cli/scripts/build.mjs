@@ -5,16 +5,20 @@
 //
 //   bin.js           the entry: switches on source maps under NIANBAO_DEBUG, then requires run.js
 //   run.js           the CLI's own code, every command (npm packages stay external: the renderers
-//                    and the importer are import()ed from node_modules by `build` and `import` only)
+//                    are import()ed from node_modules by `build` only)
 //   build-worker.js  a worker thread of a batch build
 //   core-loader.js   loads core.cjs with its code cache (one instance per thread)
 //   core.cjs         @nianbao/source, validator and template, yaml and zod bundled into one script
 //                    (src/core.ts; zod's message locales only on demand), ASCII only, and
 //   core.cache       its V8 code cache, made by a training run (validating the examples) in a
 //                    fresh node; see src/core-loader.ts
-//   pdfjs.cache      the code cache of the importer's bundle of pdfjs-dist (@nianbao/importer/pdfjs),
-//                    for `nianbao import x.pdf`, made by a training run (importing a 10-page PDF); see
-//                    src/pdfjs-loader.ts
+//   importer-loader.js, importer.cjs, importer.cache
+//                    the same for @nianbao/importer (with @nianbao/template), for `nianbao import`;
+//                    see src/importer-loader.ts
+//   pdfjs-loader.js, pdfjs.cache
+//                    the code cache of the importer's bundle of pdfjs-dist (@nianbao/importer/pdfjs),
+//                    for `nianbao import x.pdf`; see src/pdfjs-loader.ts
+//                    (both caches made by one training run: importing a 10-page PDF, a text, a page)
 // Source maps next to each file (NIANBAO_DEBUG=1 turns them on for stack traces).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -48,7 +52,7 @@ const common = {
 const separateFiles = {
   name: 'separate-files',
   setup(build) {
-    build.onResolve({ filter: /\/(core-loader|pdfjs-loader|run)\.js$/ }, (args) =>
+    build.onResolve({ filter: /\/(core-loader|importer-loader|pdfjs-loader|run)\.js$/ }, (args) =>
       args.kind === 'entry-point' ? undefined : { path: `./${args.path.split('/').pop()}`, external: true },
     );
   },
@@ -61,6 +65,7 @@ await build({
     run: 'src/run.ts',
     'build-worker': 'src/build/worker.ts',
     'core-loader': 'src/core-loader.ts',
+    'importer-loader': 'src/importer-loader.ts',
     'pdfjs-loader': 'src/pdfjs-loader.ts',
   },
   packages: 'external',
@@ -131,6 +136,22 @@ function makeAscii(path) {
 }
 makeAscii(`${dist}core.cjs`);
 
+// The importer: what it requires on demand (parse5, fflate, opencc-js, @nianbao/validator, its pdfjs-dist
+// bundle) is required by name at run time, from dist/ (the CLI's dependencies say so).
+await build({
+  ...common,
+  stdin: { contents: "export * from '@nianbao/importer';", resolveDir: root, sourcefile: 'importer.js' },
+  outfile: `${dist}importer.cjs`,
+  outdir: undefined,
+  banner: { js: `// nianbao-importer ${buildId}` },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
+  inject: ['scripts/import-meta-url.js'],
+  define: { 'import.meta.url': 'importMetaUrl' },
+});
+makeAscii(`${dist}importer.cjs`);
+
 // The training run: a fresh node without NODE_OPTIONS or debug settings, as a user runs it.
 const examples = ['chizhou-rfb-2020.yaml', 'sample-bureau-2021.yaml']
   .map((name) => fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url)))
@@ -148,19 +169,21 @@ const training = `
     writeFileSync(${JSON.stringify(`${dist}core.cache`)}, createCodeCache());
   })().catch((error) => { console.error(error); process.exitCode = 1; });
 `;
-// The PDF training run: the importer's 10-page fixture, read as `nianbao import` reads it.
-const trainingPdf = fileURLToPath(
-  new URL('../../../packages/importer/test/fixtures/nianbao-generated-2021-10-pages.pdf', import.meta.url),
-);
-const pdfTraining = `
+// The importer's training run: the 10-page fixture PDF, read as `nianbao import` reads it, a text and a
+// web page; it writes the code caches of importer.cjs and of the importer's pdfjs-dist.
+const fixture = (name) => fileURLToPath(new URL(`../../../packages/importer/test/fixtures/${name}`, import.meta.url));
+const importerTraining = `
   const { readFileSync, writeFileSync } = require('node:fs');
+  const { loadImporter, createImporterCodeCache } = require(${JSON.stringify(`${dist}importer-loader.js`)});
   const { loadPdfjs, createPdfjsCodeCache } = require(${JSON.stringify(`${dist}pdfjs-loader.js`)});
   (async () => {
-    const importer = await import('@nianbao/importer');
-    const file = ${JSON.stringify(trainingPdf)};
-    const bytes = new Uint8Array(readFileSync(file));
-    const result = await importer.importFile(bytes, 'training.pdf', { pdfjs: loadPdfjs(importer) });
-    if (!result.ok) throw new Error(file + ': ' + result.problem.message.en);
+    const importer = await loadImporter();
+    const pdfjs = loadPdfjs(importer);
+    for (const file of ${JSON.stringify(['nianbao-generated-2021-10-pages.pdf', 'text-2021.txt', 'cms-government-2021.html'].map(fixture))}) {
+      const result = await importer.importFile(new Uint8Array(readFileSync(file)), file, { pdfjs });
+      if (!result.ok) throw new Error(file + ': ' + result.problem.message.en);
+    }
+    writeFileSync(${JSON.stringify(`${dist}importer.cache`)}, createImporterCodeCache());
     writeFileSync(${JSON.stringify(`${dist}pdfjs.cache`)}, createPdfjsCodeCache());
   })().catch((error) => { console.error(error); process.exitCode = 1; });
 `;
@@ -169,7 +192,7 @@ delete env.NODE_OPTIONS;
 delete env.NIANBAO_DEBUG;
 for (const [script, what] of [
   [training, 'core.cjs'],
-  ...(existsSync(trainingPdf) ? [[pdfTraining, '@nianbao/importer/pdfjs']] : []),
+  [importerTraining, 'importer.cjs and @nianbao/importer/pdfjs'],
 ]) {
   const run = spawnSync(process.execPath, ['-e', script], { cwd: root, env, encoding: 'utf8' });
   if (run.status !== 0) {

@@ -10,16 +10,15 @@
 import { fileURLToPath } from 'node:url';
 import type { PdfjsLibrary } from '@nianbao/importer';
 import { type CachedScript, type CodeCacheStatus, debugging, runCachedScript } from './cached-script.js';
-
-/** What the loader takes from the importer (the caller has imported it). */
-export type Importer = { runPdfjsBundle(run: (file: string) => unknown): PdfjsLibrary };
+import type { Importer } from './importer-loader.js';
 
 const CACHE_FILE = fileURLToPath(new URL('./pdfjs.cache', import.meta.url));
 
 let script: CachedScript<PdfjsLibrary> | undefined;
 let library: PdfjsLibrary | undefined;
 
-export function loadPdfjs(importer: Importer): PdfjsLibrary | undefined {
+/** `importer`: the loaded importer (./importer-loader.ts), which runs the bundle. */
+export function loadPdfjs(importer: Pick<Importer, 'runPdfjsBundle'>): PdfjsLibrary | undefined {
   if (debugging()) return undefined;
   library ??= importer.runPdfjsBundle((file) => {
     script = runCachedScript<PdfjsLibrary>(file, CACHE_FILE);

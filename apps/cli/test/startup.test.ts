@@ -105,35 +105,46 @@ describe('the built CLI', () => {
   });
 });
 
-/** How dist/pdfjs-loader.js compiled pdfjs.cjs, in a fresh node. */
-function pdfjsCacheStatus(extra: Record<string, string> = {}): string {
-  const loader = JSON.stringify(join(dist, 'pdfjs-loader.js'));
+/** How dist/importer-loader.js compiled importer.cjs and dist/pdfjs-loader.js the pdfjs bundle, in a fresh node. */
+function importCacheStatus(extra: Record<string, string> = {}): { importer: string; pdfjs: string } {
+  const importer = JSON.stringify(join(dist, 'importer-loader.js'));
+  const pdfjs = JSON.stringify(join(dist, 'pdfjs-loader.js'));
   const run = node(
     [
       '-e',
-      `const l = require(${loader}); import('@nianbao/importer').then((i) => { l.loadPdfjs(i); process.stdout.write(l.pdfjsCacheStatus()); });`,
+      `const i = require(${importer}), p = require(${pdfjs});
+       i.loadImporter().then((importer) => {
+         p.loadPdfjs(importer);
+         process.stdout.write(JSON.stringify({ importer: i.importerCacheStatus(), pdfjs: p.pdfjsCacheStatus() }));
+       });`,
     ],
     extra,
   );
-  return run.stdout;
+  return JSON.parse(run.stdout) as { importer: string; pdfjs: string };
 }
 
-describe('pdfjs-dist for `nianbao import x.pdf`', () => {
+describe('the importer and its pdfjs-dist for `nianbao import`', () => {
   const PDF = 'packages/importer/test/fixtures/nianbao-generated-2021-10-pages.pdf';
-  const cached = node([join(dist, 'bin.js'), 'import', PDF]);
+  const PAGE = 'packages/importer/test/fixtures/cms-government-2021.gbk.html';
+  const cached = [PDF, PAGE].map((file) => node([join(dist, 'bin.js'), 'import', file]));
 
-  it('is bundled ASCII only, with a code cache this Node accepts', () => {
-    const bundle = createRequire(join(root, 'apps/cli/package.json')).resolve('@nianbao/importer/pdfjs');
-    expect(/[^\x00-\x7f]/.test(readFileSync(bundle, 'latin1'))).toBe(false);
-    expect(pdfjsCacheStatus()).toBe('accepted');
+  it('are bundled ASCII only, with code caches this Node accepts', () => {
+    const pdfjs = createRequire(join(root, 'apps/cli/package.json')).resolve('@nianbao/importer/pdfjs');
+    for (const bundle of [pdfjs, join(dist, 'importer.cjs')])
+      expect(/[^\x00-\x7f]/.test(readFileSync(bundle, 'latin1'))).toBe(false);
+    expect(importCacheStatus()).toEqual({ importer: 'accepted', pdfjs: 'accepted' });
   });
 
-  it("imports a PDF exactly as the importer's own pdfjs-dist does (NIANBAO_DEBUG)", () => {
-    expect(cached.code).toBe(0);
-    expect(cached.stdout).toContain('reportYear:');
-    expect(cached.stderr).toContain('200/200');
-    expect(pdfjsCacheStatus({ NIANBAO_DEBUG: '1' })).toBe('not-used');
-    expect(node([join(dist, 'bin.js'), 'import', PDF], { NIANBAO_DEBUG: '1' })).toEqual(cached);
+  it('import a PDF and a web page exactly as the packages themselves do (NIANBAO_DEBUG)', () => {
+    for (const run of cached) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('reportYear:');
+      expect(run.stderr).toContain('200/200');
+    }
+    expect(importCacheStatus({ NIANBAO_DEBUG: '1' })).toEqual({ importer: 'not-used', pdfjs: 'not-used' });
+    expect([PDF, PAGE].map((file) => node([join(dist, 'bin.js'), 'import', file], { NIANBAO_DEBUG: '1' }))).toEqual(
+      cached,
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import type { Fidelity, ImportProblem, ImportWarning } from '@nianbao/importer';
 import type { Report } from '@nianbao/template';
 import { choice, COMMON_OPTIONS, parseCommandArgs } from '../args.js';
 import { loadCore } from '../core-loader.js';
+import { loadImporter } from '../importer-loader.js';
 import { loadPdfjs } from '../pdfjs-loader.js';
 import { writeAtomically } from '../write-output.js';
 import {
@@ -295,7 +296,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   const bytes = await readInput(ctx, file);
   if (typeof bytes === 'number') return bytes;
 
-  const importer = await import('@nianbao/importer');
+  const importer = await loadImporter();
   const pdfjs = importer.fileKind(bytes) === 'pdf' ? loadPdfjs(importer) : undefined;
   const result = await importer.importFile(bytes, basename(file), {
     edition: options.edition,

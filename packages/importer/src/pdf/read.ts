@@ -49,8 +49,9 @@ const TABLE_LABELS = 3;
 const PAGES_AT_ONCE = 4;
 
 /**
- * `work` for pages 1..count, a few at a time: pdfjs inflates streams off the main thread (zlib), so while
- * one page waits for its streams another is parsed; more at once only holds more pages in memory.
+ * `work` for pages 1..count, a few at a time: pdfjs-dist as published inflates streams off the main thread
+ * (zlib), so while one page waits for its streams another is parsed (a caller may pass that pdfjs-dist; the
+ * importer's own bundle inflates synchronously); more at once only holds more pages in memory.
  */
 async function inLanes<T>(count: number, work: (number: number) => Promise<T>): Promise<T[]> {
   const results = new Array<T>(count);
