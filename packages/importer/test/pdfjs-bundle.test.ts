@@ -71,6 +71,8 @@ describe('the bundle', () => {
       /\n {2}handleText\(chars2?, state\) \{\n {4}return state\.font\.charsToGlyphs\(chars2?\);\n {2}\}/,
     );
     expect(bundle).not.toContain('Response.prototype.bytes');
+    // A Type 3 font's glyph programs are parsed only when its FontBBox is empty.
+    expect(bundle).toMatch(/const fontBBoxSize = Math\.hypot\(width, height\);\n {4}if \(fontBBoxSize > 0\) \{/);
   });
 
   it('leaves the process its own built-ins and loads neither a native canvas nor fetch (a fresh Node imports a PDF)', () => {
