@@ -4,12 +4,14 @@
  * every PDF as before is what the PDF and corpus tests check: they read through it.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pdfjsBundlePath } from '../src/pdf/library.js';
+import { loadPdfjs, pdfjsBundlePath } from '../src/pdf/library.js';
+import { readPdf } from '../src/pdf/read.js';
 import { SyncDecompressionStream } from '../src/pdf/sync-decompression.js';
+import { externalCorpusDir } from './corpus-harness.js';
 import { repoRoot } from './helpers.js';
 
 /** Inflates `data` the way pdfjs-dist does (asyncGetBytesFromDecompressionStream). */
@@ -95,5 +97,23 @@ describe('the bundle', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ ok: true, builtins: true, globals: [], canvas: [], fetch: [] });
+  });
+
+  it('reads every PDF of the corpus exactly as pdfjs-dist itself does: the same text runs and rulings', async () => {
+    const files = [
+      ...['sh-gov-office-2019-pdf', 'js-shuyang-fgj-2023-pdf'].map((id) =>
+        join(repoRoot, 'packages', 'importer', 'test', 'corpus', id, 'source.pdf'),
+      ),
+      ...['generated-2021-10-pages', 'chizhou-rfb-2020', 'sample-bureau-2021'].map((name) =>
+        join(repoRoot, 'packages', 'importer', 'test', 'fixtures', `nianbao-${name}.pdf`),
+      ),
+      // The WPS-made PDFs kept outside the repository, where this machine has them.
+      ...['js-hongze-gov-2023-wps', 'js-hongze-gov-2024-wps', 'js-huaian-gov-2024-wps']
+        .map((id) => join(externalCorpusDir, id, 'source.pdf'))
+        .filter((file) => existsSync(file)),
+    ].map((file) => new Uint8Array(readFileSync(file)));
+    const published = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    for (const bytes of files)
+      expect(await readPdf(bytes, loadPdfjs())).toEqual(await readPdf(bytes, published as never));
   });
 });
