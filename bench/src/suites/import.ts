@@ -25,6 +25,8 @@ const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name))
 /** A committed 10-page report (render-pdf of validReport('2021', 2, { paragraphs: 5 })): the target's size. */
 const TEN_PAGES = 'nianbao-generated-2021-10-pages.pdf';
 const COLD_RUNS = 15;
+/** Cold runs of each real PDF: a single run varies by ±15 % on a shared 2-core machine. */
+const REAL_COLD_RUNS = 9;
 
 /**
  * Real published PDFs of the corpus (packages/importer/test/corpus): a browser's print of a county page
@@ -135,7 +137,7 @@ export async function importSuite(options: {
   const colds = [await coldCli(TEN_PAGES, fixturePath(TEN_PAGES), 10, COLD_RUNS)];
   const realFiles = [...REAL_PDFS.map((id) => ({ id, file: corpusPdf(id) })), ...externalPdfs()];
   for (const { id, file } of realFiles)
-    colds.push(await coldCli(id, file, await pagesOf(new Uint8Array(readFileSync(file))), 5));
+    colds.push(await coldCli(id, file, await pagesOf(new Uint8Array(readFileSync(file))), REAL_COLD_RUNS));
   for (const cold of colds) {
     rows.push(cold.row);
     targets.push(cold.target);
