@@ -53,6 +53,9 @@ export function dateOf(text: string): string | undefined {
 
 const REPORT_NAME = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
 
+const YEAR_AFTER =
+  /^(.*?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)\s*[(（]\s*([0-9０-９]{4})\s*年度?\s*[)）]/;
+
 /** The agency and year in a title (池州市人民防空办公室2020年政府信息公开工作年度报告); the name as written. */
 function fromTitle(title: string): { name?: string; year?: number } {
   // <title> often adds the site name: 报告标题_网站名 / 报告标题 - 网站名.
@@ -63,10 +66,13 @@ function fromTitle(title: string): { name?: string; year?: number } {
     '',
   );
   const text = bare.split(/\s*[|_]\s*|\s+[-–—]\s+/).find((part) => REPORT_NAME.test(part)) ?? bare;
-  const match = /^(.*?)(?:关于)?\s*([0-9０-９]{4})\s*年度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(text.trim());
+  const match =
+    /^(.*?)(?:关于)?\s*([0-9０-９]{4})\s*年度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(text.trim()) ??
+    // 宝坻区大钟庄镇政府信息公开工作年度报告（2019年）: the year after the report's name.
+    YEAR_AFTER.exec(text.trim());
   if (!match) return {};
   const before = match[1]!.replace(/关于$/, '').trim();
-  const after = match[3]!.replace(/^的/, '').trim();
+  const after = (match[3] ?? '').replace(/^的/, '').trim();
   const name = before || after;
   const result: { name?: string; year?: number } = { year: Number(halfWidth(match[2]!)) };
   // 西藏自治区(qū)人民政府: a mirror's pinyin glosses are not part of the name.
@@ -169,11 +175,9 @@ function agencyInText(paragraphs: string[], warnings: ImportWarning[]): string |
  */
 function governmentOf(name: string, warnings: ImportWarning[]): string {
   if (AGENCY_END.test(name)) return name;
-  const zone = /(实验区|试验区|开发区|新区|示范区|高新区|合作区)$/.test(name);
-  // A street (街道) has an office (办事处), not a government of its own.
-  const street = /街道$/.test(name);
-  if (!zone && !street && !/([省市县区旗州盟镇乡]|苏木)$/.test(name)) return name;
-  const government = `${name}${zone ? '管理委员会' : street ? '办事处' : '人民政府'}`;
+  const suffix = governmentSuffix(name);
+  if (!suffix) return name;
+  const government = `${name}${suffix}`;
   warnings.push({
     code: 'guessed',
     message: {
@@ -185,13 +189,52 @@ function governmentOf(name: string, warnings: ImportWarning[]): string {
   return government;
 }
 
+/** What a place's government is called after its name: a zone's 管理委员会, a street's 办事处 (it has an office, not a government of its own), a county's or town's 人民政府. */
+function governmentSuffix(place: string): string | undefined {
+  if (/(实验区|试验区|开发区|新区|示范区|高新区|合作区)$/.test(place)) return '管理委员会';
+  if (/街道$/.test(place)) return '办事处';
+  if (/([省市县区旗州盟镇乡]|苏木)$/.test(place)) return '人民政府';
+  return undefined;
+}
+
+/** The agency a CMS page's byline names (来源：…, 发布机构：…). */
+const BYLINE = /(?:^|\s)(?:信息来源|来源|发布机构)\s*[:：]\s*([\u4e00-\u9fa5]{4,40})/;
+
+/**
+ * The byline's agency when it is the title's written in full: 天津市宝坻区大钟庄镇人民政府 for a title's
+ * 宝坻区大钟庄镇, 天津市东丽区人民政府东丽湖街道办事处 for 东丽湖街. A byline alone is not taken: it often
+ * names the site's owner (平潭县人民政府 over every agency of the zone), or abbreviates (商务局).
+ */
+function titleAgencyInFull(titleName: string, lines: string[], warnings: ImportWarning[]): string | undefined {
+  // The title's agency (…人民政府), or the government of the place it names (东丽湖街: a street's office).
+  const named = AGENCY_END.exec(titleName)?.[0];
+  const suffix = named ?? governmentSuffix(titleName.replace(/街$/, '街道'));
+  if (!suffix) return undefined;
+  const stem = named ? titleName.slice(0, titleName.length - named.length) : titleName;
+  for (const line of lines) {
+    const byline = BYLINE.exec(line)?.[1];
+    if (!byline || byline.length <= titleName.length || !AGENCY_END.test(byline)) continue;
+    if (!byline.includes(stem) || !byline.endsWith(suffix)) continue;
+    warnings.push({
+      code: 'guessed',
+      message: {
+        zh: `标题写作「${titleName}」，报告机关按页面来源栏的全称记为「${byline}」，请核对。`,
+        en: `The title says 「${titleName}」; the reporting agency is recorded by its full name in the page's byline, 「${byline}」; please check.`,
+      },
+      at: '/metadata/agency/name',
+    });
+    return byline;
+  }
+  return undefined;
+}
+
 function agencyName(
   sources: MetadataSources,
   titleName: string | undefined,
   prefaceText: string,
   warnings: ImportWarning[],
 ): string {
-  let name = titleName && governmentOf(titleName, warnings);
+  let name = titleName && (titleAgencyInFull(titleName, sources.lines, warnings) ?? governmentOf(titleName, warnings));
   if (!name) name = sources.signatures.find((s) => AGENCY_END.test(s.trim()))?.trim();
   if (!name) name = agencyFromPreface(prefaceText).name;
   if (!name) name = agencyInText(sources.body.slice(0, 4), warnings);
