@@ -142,7 +142,10 @@ type Guess = (what: { zh: string; en: string }, at: string) => void;
 /** The agency naming itself in a report's first sentences (现公布X2022年…, 2023年，X认真贯彻…). */
 const SELF_NAMED = [
   /(?:现公布|特编制|现发布|特发布)\s*([\u4e00-\u9fa5]{3,30}?)\s*\d{4}\s*年/,
-  /^\s*\d{4}\s*年度?\s*[，,]\s*([\u4e00-\u9fa5]{3,25}?)(?:认真|坚持|严格|深入|全面|紧紧|始终|持续)/,
+  // 2023年，(在区委、区政府的坚强领导下，)官洲街道办事处认真贯彻…
+  /^\s*\d{4}\s*年度?\s*[，,]\s*(?:在[^，,。]{2,30}下\s*[，,]\s*)?([\u4e00-\u9fa5]{3,25}?)(?:认真|坚持|严格|深入|全面|紧紧|始终|持续)/,
+  // …要求，上饶市人民政府根据全市2022年度政府信息公开工作开展情况，编制本报告。
+  /(?:^|[，,。])\s*([\u4e00-\u9fa5]{4,25}?)(?:根据|依据|按照)[^。]{0,40}?编制(?:了)?本(?:年度)?报告/,
 ];
 
 /** An agency that names itself in the first sentences of a report without a title (said as a guess). */

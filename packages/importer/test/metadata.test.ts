@@ -54,4 +54,25 @@ describe('the agency from the title line', () => {
       '广州市海珠区江南中街道办事处',
     );
   });
+
+  it('on a page without a title, takes the agency naming itself in the first sentences, as a guess', () => {
+    const fromText = (paragraph: string) => {
+      const warnings: ImportWarning[] = [];
+      const metadata = readMetadata(
+        { titles: [], preface: [], lines: [], signatures: [], body: [paragraph], meta: {} },
+        warnings,
+      );
+      return { name: metadata.agency.name, guessed: warnings.some((w) => w.at === '/metadata/agency/name') };
+    };
+    expect(fromText('2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实《条例》。')).toEqual({
+      name: '官洲街道办事处',
+      guessed: true,
+    });
+    expect(fromText('根据《条例》要求，上饶市人民政府根据全市2022年度政府信息公开工作开展情况，编制本报告。')).toEqual({
+      name: '上饶市人民政府',
+      guessed: true,
+    });
+    // Names relative to the reader are no agency's name.
+    expect(fromText('根据《条例》要求，区政府办公室根据全区工作情况，编制本报告。').name).toBe('（未知机关）');
+  });
 });
