@@ -13,7 +13,7 @@
 //
 // The first line carries a build id, which the CLI's code cache must match (apps/cli/src/cached-script.ts).
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -59,17 +59,21 @@ const PATCHES = [
   })),
 ];
 
+/** The patches applied, so that one whose file was never loaded stops the build too. */
+const applied = new Set();
+
 /** pdfjs-dist's two modules with PATCHES applied. */
 const patched = {
   name: 'patched-pdfjs',
   setup(builder) {
     builder.onLoad({ filter: /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, (args) => {
       let contents = readFileSync(args.path, 'utf8');
-      for (const patch of PATCHES.filter(({ file }) => args.path.endsWith(`/${file}`))) {
+      for (const patch of PATCHES.filter(({ file }) => args.path.replace(/\\/g, '/').endsWith(`/${file}`))) {
         const found = contents.match(patch.find)?.length ?? 0;
         if (found !== 1)
           throw new Error(`build-pdfjs: "${patch.why}" expects its code once in ${args.path}, found ${found}`);
         contents = contents.replace(patch.find, patch.replace);
+        applied.add(patch);
       }
       return { contents, loader: 'js' };
     });
@@ -108,7 +112,17 @@ await build({
   },
   define: { 'import.meta.url': 'pdfjsUrl' },
 });
+const problems = [
+  ...PATCHES.filter((patch) => !applied.has(patch)).map(
+    (patch) => `"${patch.why}" not applied (its file was not bundled)`,
+  ),
+  ...(readFileSync(building, 'latin1').includes('SyncDecompressionStream')
+    ? []
+    : ['the DecompressionStream of src/pdf/sync-decompression.ts was not injected']),
+];
+if (problems.length > 0) {
+  rmSync(building, { force: true });
+  throw new Error(`build-pdfjs: ${problems.join('; ')}`);
+}
 // Renamed into place: a process loading the bundle meanwhile finds the old one or the new one.
 renameSync(building, out);
-if (!readFileSync(out, 'latin1').includes('SyncDecompressionStream'))
-  throw new Error('build-pdfjs: the DecompressionStream of src/pdf/sync-decompression.ts was not injected');
