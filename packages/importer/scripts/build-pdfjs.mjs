@@ -11,9 +11,10 @@
 // - PATCHES: source changes, each found exactly once or the build stops (a new pdfjs-dist must be
 //   looked at again).
 //
-// The first line carries a build id, which the CLI's code cache must match (apps/cli/src/cached-script.ts).
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+// The first line carries a build id (a hash of the bundle), which the CLI's code cache must match
+// (apps/cli/src/cached-script.ts).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -81,6 +82,7 @@ const patched = {
 };
 
 const out = `${root}dist/pdfjs.cjs`;
+const BUILD_ID = 'BUILD_ID_OF_THIS_BUNDLE';
 const building = `${out}.${process.pid}.tmp`;
 mkdirSync(`${root}dist`, { recursive: true });
 await build({
@@ -106,12 +108,21 @@ await build({
   // its installed legacy build, as if it had been imported.
   banner: {
     js: [
-      `// nianbao-pdfjs ${randomUUID()}`,
+      `// nianbao-pdfjs ${BUILD_ID}`,
       `var pdfjsUrl = require('node:url').pathToFileURL(require.resolve(${JSON.stringify('pdfjs-dist/legacy/build/pdf.mjs')})).href;`,
     ].join('\n'),
   },
   define: { 'import.meta.url': 'pdfjsUrl' },
 });
+// The build id is the hash of what was built: building the same again (the importer's tests build first,
+// while the CLI's run) gives the same file, and the CLI's code cache of it stays valid.
+const built = readFileSync(building, 'latin1');
+writeFileSync(
+  building,
+  built.replace(BUILD_ID, createHash('sha256').update(built).digest('hex').slice(0, 32)),
+  'latin1',
+);
+
 const problems = [
   ...PATCHES.filter((patch) => !applied.has(patch)).map(
     (patch) => `"${patch.why}" not applied (its file was not bundled)`,
