@@ -1,6 +1,6 @@
 /**
  * parse5, fflate, OpenCC and the validator are loaded only by the inputs that need them (src/on-demand.ts):
- * in a fresh Node, the built importer (dist/, what users load; `npm test` builds it first) reads a text
+ * in a fresh Node, the built importer (dist/, what users load; `turbo run test` builds it first) reads a text
  * without loading any of them, and a web page loads parse5 only.
  */
 import { spawnSync } from 'node:child_process';
