@@ -88,3 +88,31 @@ export function debugging(): boolean {
   const value = process.env.NIANBAO_DEBUG;
   return value !== undefined && value !== '' && value !== '0';
 }
+
+/**
+ * What each loader keeps of its script: run once per thread, how it was compiled, and its code cache for
+ * the build's training run. The loaders differ only in what they do under NIANBAO_DEBUG.
+ */
+export class CachedScriptSlot<T> {
+  #script: CachedScript<T> | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly cacheFile: string,
+  ) {}
+
+  /** The script's exports, compiled and run with the code cache on the first call. */
+  run(file: string): T {
+    this.#script ??= runCachedScript<T>(file, this.cacheFile);
+    return this.#script.exports;
+  }
+
+  status(): CodeCacheStatus {
+    return this.#script?.status ?? 'not-used';
+  }
+
+  createCodeCache(): Buffer {
+    if (!this.#script) throw new Error(`${this.name}: the script has not been compiled (NIANBAO_DEBUG set?)`);
+    return this.#script.createCodeCache();
+  }
+}

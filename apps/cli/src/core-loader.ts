@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type CachedScript, type CodeCacheStatus, debugging, runCachedScript } from './cached-script.js';
+import { CachedScriptSlot, type CodeCacheStatus, debugging } from './cached-script.js';
 import type * as CoreModule from './core.js';
 
 export type Core = typeof CoreModule;
@@ -17,7 +17,7 @@ const CORE_FILE = fileURLToPath(new URL('./core.cjs', import.meta.url));
 const CACHE_FILE = fileURLToPath(new URL('./core.cache', import.meta.url));
 
 let core: Core | undefined;
-let script: CachedScript<Core> | undefined;
+const slot = new CachedScriptSlot<Core>('core.cjs', CACHE_FILE);
 
 /** The libraries, loaded once per thread (the main thread, or each worker of a batch build). */
 export function loadCore(): Core {
@@ -27,18 +27,16 @@ export function loadCore(): Core {
     core = createRequire(CORE_FILE)(CORE_FILE) as Core;
     return core;
   }
-  script = runCachedScript<Core>(CORE_FILE, CACHE_FILE);
-  core = script.exports;
+  core = slot.run(CORE_FILE);
   return core;
 }
 
 /** How the last loadCore() of this thread compiled the script. */
 export function codeCacheStatus(): CodeCacheStatus {
-  return script?.status ?? 'not-used';
+  return slot.status();
 }
 
 /** The code cache of core.cjs as compiled so far, for the build's training run (dist/core.cache). */
 export function createCodeCache(): Buffer {
-  if (!script) throw new Error('createCodeCache: loadCore() has not compiled the script (NIANBAO_DEBUG set?)');
-  return script.createCodeCache();
+  return slot.createCodeCache();
 }

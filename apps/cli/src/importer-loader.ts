@@ -8,32 +8,27 @@
  * With NIANBAO_DEBUG set, the package itself is imported (stack traces point into its sources).
  */
 import { fileURLToPath } from 'node:url';
-import { type CachedScript, type CodeCacheStatus, debugging, runCachedScript } from './cached-script.js';
+import { CachedScriptSlot, type CodeCacheStatus, debugging } from './cached-script.js';
 
 export type Importer = typeof import('@nianbao/importer');
 
 const IMPORTER_FILE = fileURLToPath(new URL('./importer.cjs', import.meta.url));
 const CACHE_FILE = fileURLToPath(new URL('./importer.cache', import.meta.url));
 
-let script: CachedScript<Importer> | undefined;
+const slot = new CachedScriptSlot<Importer>('importer.cjs', CACHE_FILE);
 let importer: Importer | undefined;
 
 export async function loadImporter(): Promise<Importer> {
   if (importer) return importer;
-  if (debugging()) importer = await import('@nianbao/importer');
-  else {
-    script = runCachedScript<Importer>(IMPORTER_FILE, CACHE_FILE);
-    importer = script.exports;
-  }
+  importer = debugging() ? await import('@nianbao/importer') : slot.run(IMPORTER_FILE);
   return importer;
 }
 
 export function importerCacheStatus(): CodeCacheStatus {
-  return script?.status ?? 'not-used';
+  return slot.status();
 }
 
 /** The code cache of importer.cjs as compiled so far, for the build's training run (dist/importer.cache). */
 export function createImporterCodeCache(): Buffer {
-  if (!script) throw new Error('createImporterCodeCache: loadImporter() has not compiled the script');
-  return script.createCodeCache();
+  return slot.createCodeCache();
 }

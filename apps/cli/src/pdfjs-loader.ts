@@ -9,30 +9,26 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { PdfjsLibrary } from '@nianbao/importer';
-import { type CachedScript, type CodeCacheStatus, debugging, runCachedScript } from './cached-script.js';
+import { CachedScriptSlot, type CodeCacheStatus, debugging } from './cached-script.js';
 import type { Importer } from './importer-loader.js';
 
 const CACHE_FILE = fileURLToPath(new URL('./pdfjs.cache', import.meta.url));
 
-let script: CachedScript<PdfjsLibrary> | undefined;
+const slot = new CachedScriptSlot<PdfjsLibrary>('@nianbao/importer/pdfjs', CACHE_FILE);
 let library: PdfjsLibrary | undefined;
 
 /** `importer`: the loaded importer (./importer-loader.ts), which runs the bundle. */
 export function loadPdfjs(importer: Pick<Importer, 'runPdfjsBundle'>): PdfjsLibrary | undefined {
   if (debugging()) return undefined;
-  library ??= importer.runPdfjsBundle((file) => {
-    script = runCachedScript<PdfjsLibrary>(file, CACHE_FILE);
-    return script.exports;
-  });
+  library ??= importer.runPdfjsBundle((file) => slot.run(file));
   return library;
 }
 
 export function pdfjsCacheStatus(): CodeCacheStatus {
-  return script?.status ?? 'not-used';
+  return slot.status();
 }
 
 /** The code cache of the bundle as compiled so far, for the build's training run (dist/pdfjs.cache). */
 export function createPdfjsCodeCache(): Buffer {
-  if (!script) throw new Error('createPdfjsCodeCache: loadPdfjs() has not compiled the script');
-  return script.createCodeCache();
+  return slot.createCodeCache();
 }
